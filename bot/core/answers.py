@@ -1,0 +1,101 @@
+"""The answer engine: a question in, a short sourced answer (or an honest "I don't know") out."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from bot.core.holder import FactBaseHolder
+from bot.core.intents import Intent, detect_intent, intent_reply
+from bot.core.links import source_url
+from bot.core.matcher import Match, rank
+from bot.core.questions import analyze
+
+MAX_QUESTION_CHARS = 1000
+DEFAULT_THRESHOLD = 0.5
+
+AnswerKind = Literal["fact", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long", "no_words"]
+
+
+class Source(BaseModel):
+    """Where an answer comes from: the article, the paragraph (1-based) and its text."""
+
+    article: str
+    title: str
+    name: str
+    paragraph: int
+    quote: str
+    evidence: str
+    url: str | None = None
+
+
+class Answer(BaseModel):
+    """What the core says to one question; front-ends only render it."""
+
+    question: str
+    matched: bool
+    kind: AnswerKind
+    answer: str | None = None
+    reply: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    source: Source | None = None
+    suggestions: list[str] = Field(default_factory=list)
+    fact_id: str | None = None
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The batch contract of ``talksbot ask --json`` (see ``../shared/eval/README.md``)."""
+        src = None
+        if self.source:
+            src = {"article": self.source.article, "paragraph": self.source.paragraph,
+                   "quote": self.source.quote, "url": self.source.url, "title": self.source.title}
+        return {"question": self.question, "matched": self.matched, "answer": self.answer, "reply": self.reply,
+                "confidence": self.confidence, "source": src, "suggestions": self.suggestions,
+                "kind": self.kind, "fact_id": self.fact_id}
+
+
+def _suggestion(match: Match) -> str:
+    q = match.entry.fact.questions[0]
+    return q[:1].upper() + q[1:] + ("" if q.endswith("?") else "?")
+
+
+class Answerer:
+    """Answers questions from whatever fact base the holder has at the moment of asking."""
+
+    def __init__(self, holder: FactBaseHolder, threshold: float = DEFAULT_THRESHOLD,
+                 public_base_url: str | None = None) -> None:
+        self.holder = holder
+        self.threshold = threshold
+        self.public_base_url = public_base_url
+
+    def answer(self, text: str) -> Answer:
+        """Answer one question. Never raises for any input text."""
+        base = self.holder.current  # one base for the whole question, even during a reload
+        text = text if isinstance(text, str) else str(text)
+        shown = text.strip()
+        if len(shown) > MAX_QUESTION_CHARS:
+            return Answer(question=shown[:200] + "…", matched=False, kind="too_long", confidence=0.0,
+                          reply=f"That message is {len(shown):,} characters long. Please ask one question in "
+                                f"under {MAX_QUESTION_CHARS:,} characters, for example: “Who set the deadline?”")
+        intent = detect_intent(text)
+        if intent is not Intent.QUESTION:
+            reply, suggestions = intent_reply(intent, base)
+            return Answer(question=shown, matched=False, kind=intent.value, confidence=0.0, reply=reply,
+                          suggestions=suggestions)
+        question = analyze(text, base)
+        matches = rank(question, base)
+        best = matches[0] if matches else None
+        if best is None or best.score < self.threshold or best.slot is None:
+            suggestions = [_suggestion(m) for m in matches[:3] if m.score >= 0.2]
+            reply, _ = intent_reply(Intent.DECLINE, base)
+            return Answer(question=shown, matched=False, kind="declined",
+                          confidence=best.score if best else 0.0, reply=reply, suggestions=suggestions)
+        fact = best.entry.fact
+        article = base.articles[best.entry.article_id]
+        url = source_url(article, fact.paragraph, fact.evidence, self.public_base_url)
+        source = Source(article=article.id, title=article.meta.title, name=article.name,
+                        paragraph=fact.paragraph, quote=article.paragraphs[fact.paragraph - 1],
+                        evidence=fact.evidence, url=url)
+        others = [_suggestion(m) for m in matches[1:4] if m.score >= self.threshold * 0.8]
+        return Answer(question=shown, matched=True, kind="fact", answer=fact.answers[best.slot],  # type: ignore[index]
+                      reply=fact.reply, confidence=best.score, source=source, suggestions=others,
+                      fact_id=fact.id)

@@ -1,0 +1,157 @@
+"""The immutable, fully indexed fact base the matcher reads.
+
+A ``FactBase`` is built once by the loader and never mutated: a reload builds a new one
+and swaps the reference (see ``holder``), so a question is always answered from one
+consistent base.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.core.models import ArticleMeta, Entity, Fact
+from bot.core.synonyms import GENERAL_SYNONYMS, SOFT_WORDS
+from bot.core.text import content_terms, normalize, stem
+
+SOFT_WEIGHT = 0.4
+SOFT_TERMS = SOFT_WORDS | {stem(w) for w in SOFT_WORDS}
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's metadata and its paragraphs (paragraph n is ``paragraphs[n - 1]``)."""
+
+    meta: ArticleMeta
+    paragraphs: tuple[str, ...]
+    knowledge_file: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def name(self) -> str:
+        return self.meta.short_name or self.meta.title
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A fact as the matcher sees it: the fact plus its precomputed terms."""
+
+    fact: Fact
+    article_id: str
+    terms: frozenset[str]
+    phrasings: tuple[tuple[str, ...], ...]
+    entity_ids: frozenset[str]
+    is_entity: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word-level knowledge shared by all articles: synonyms, entity names, vocabulary."""
+
+    synonyms: dict[str, str]
+    phrases: tuple[tuple[str, str], ...]
+    aliases: tuple[tuple[str, str], ...]  # (normalized alias, entity id), longest first
+    words: frozenset[str]
+
+    def terms(self, text: str) -> list[str]:
+        """Content terms of ``text`` with multi-word synonyms folded into their canonical word."""
+        norm = f" {normalize(text)} "
+        for phrase, canonical in self.phrases:
+            if phrase in norm:
+                norm = norm.replace(phrase, f" {canonical} ")
+        return content_terms(norm, self.synonyms)
+
+
+@dataclass(frozen=True)
+class FactBase:
+    """Articles, entities and indexed facts; read-only once built."""
+
+    articles: dict[str, Article]
+    entities: dict[str, Entity]
+    entries: tuple[Entry, ...]
+    lexicon: Lexicon
+    version: str
+    idf: dict[str, float] = field(default_factory=dict)
+    unknown_weight: float = 1.0
+
+    @property
+    def facts(self) -> list[Fact]:
+        """The curated and distilled facts (not the synthesized who-is entries)."""
+        return [e.fact for e in self.entries if not e.is_entity]
+
+    def weight(self, term: str) -> float:
+        """Inverse document frequency of ``term``; words the base never uses weigh most,
+        except everyday filler words, which weigh little whether known or not."""
+        if term in SOFT_TERMS:
+            return min(SOFT_WEIGHT, self.idf.get(term, SOFT_WEIGHT))
+        return self.idf.get(term, self.unknown_weight)
+
+    def entry(self, fact_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.fact.id == fact_id), None)
+
+
+def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterable[Entity]) -> Lexicon:
+    """Fold every knowledge file's synonyms and entity aliases into one lexicon."""
+    single: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    for mapping in [*synonym_maps, GENERAL_SYNONYMS]:
+        for key, variants in mapping.items():
+            canonical = normalize(str(key))
+            canonical = stem(canonical) if " " not in canonical else canonical
+            for variant in variants:
+                v = normalize(str(variant))
+                if not v:
+                    continue
+                if " " in v:
+                    phrases.setdefault(f" {v} ", canonical)
+                else:
+                    single.setdefault(v, canonical)
+                    single.setdefault(stem(v), canonical)
+    alias_pairs: dict[str, str] = {}
+    for ent in entities:
+        for alias in (ent.name, *ent.aliases):
+            a = normalize(alias)
+            for prefix in ("the ", "mr ", "mrs ", "ms "):
+                if a.startswith(prefix) and len(a) > len(prefix) + 2:
+                    alias_pairs.setdefault(a[len(prefix):], ent.id)
+            if a:
+                alias_pairs.setdefault(a, ent.id)
+    aliases = tuple(sorted(alias_pairs.items(), key=lambda kv: -len(kv[0])))
+    words = {w for a, _ in aliases for w in a.split()} | set(single) | {w for p in phrases for w in p.split()}
+    return Lexicon(single, tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))), aliases,
+                   frozenset(words))
+
+
+def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str, Entity],
+               is_entity: bool = False) -> tuple[Entry, set[str]]:
+    """Precompute a fact's terms; also return the raw words it contributes to the vocabulary."""
+    texts = [*fact.questions, fact.evidence, fact.reply, *fact.keywords, *fact.answers.values()]
+    ent_ids = set(fact.entities) | ({fact.speaker} if fact.speaker else set())
+    for eid in ent_ids:
+        ent = entities.get(eid)
+        if ent:
+            texts += [ent.name, *ent.aliases]
+    terms: set[str] = set()
+    words: set[str] = set()
+    for t in texts:
+        terms.update(lexicon.terms(t))
+        words.update(normalize(t).split())
+    phrasings = tuple(tuple(lexicon.terms(q)) for q in fact.questions)
+    entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity)
+    return entry, words
+
+
+def compute_idf(entries: Iterable[Entry]) -> tuple[dict[str, float], float]:
+    """Smoothed IDF per term over entries, and the weight of a term no entry has."""
+    entries = list(entries)
+    n = len(entries)
+    df: dict[str, int] = {}
+    for e in entries:
+        for t in e.terms:
+            df[t] = df.get(t, 0) + 1
+    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    # An unknown word weighs twice the rarest known one: a question is about what it names.
+    return idf, 2 * math.log((n + 1) / 0.5)

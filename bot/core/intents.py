@@ -1,0 +1,80 @@
+"""Messages that are not questions about the story: help, topics, greetings, empty input."""
+from __future__ import annotations
+
+import enum
+import re
+
+from bot.core.factbase import FactBase
+from bot.core.text import clean, normalize
+
+
+class Intent(enum.Enum):
+    QUESTION = "question"
+    HELP = "help"
+    TOPICS = "topics"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    EMPTY = "empty"
+    NO_WORDS = "no_words"
+    DECLINE = "declined"
+
+
+_HELP = re.compile(r"^(?:help|usage|commands|what can you do|how do you work|how does this work|what are you|"
+                   r"who are you|how do i use (?:you|this))$")
+_TOPICS = re.compile(r"^(?:topics|topic|what can i ask(?: you)?(?: about)?|what do you know(?: about)?|"
+                     r"what topics(?: do you know| can you answer)?|sources|list topics)$")
+_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|greetings|"
+                       r"hi there|hello there|hey there|sup|what's up)(?: bot| talksbot)?$")
+_THANKS = re.compile(r"^(?:thanks|thank you|thx|ty|cheers|great|ok thanks|thanks a lot|many thanks)"
+                     r"(?: bot| talksbot)?$")
+
+
+def detect_intent(text: str) -> Intent:
+    """Classify a message before any fact matching."""
+    if not text or not text.strip():
+        return Intent.EMPTY
+    norm = normalize(text)
+    if not norm:
+        return Intent.EMPTY if not clean(text) else Intent.NO_WORDS
+    for pattern, intent in ((_HELP, Intent.HELP), (_TOPICS, Intent.TOPICS), (_GREETING, Intent.GREETING),
+                            (_THANKS, Intent.THANKS)):
+        if pattern.match(norm):
+            return intent
+    return Intent.QUESTION
+
+
+def _topics(base: FactBase) -> list[str]:
+    seen: list[str] = []
+    for article in base.articles.values():
+        seen += [t for t in article.meta.topics if t not in seen]
+    return seen
+
+
+EXAMPLES = ["Who set the deadline?", "Where did the US and Ukraine meet?", "What did Vindman say about the plan?"]
+
+
+def intent_reply(intent: Intent, base: FactBase) -> tuple[str, list[str]]:
+    """The reply text and example questions for a non-question message."""
+    topics = _topics(base)
+    topic_text = "; ".join(topics) if topics else "the articles in my fact base"
+    n_articles = len(base.articles)
+    if intent is Intent.HELP:
+        return (f"I answer questions about the US–Ukraine peace talks from {n_articles} sourced "
+                f"article{'s' if n_articles != 1 else ''}: a short answer, one sentence of context and the "
+                f"paragraph it comes from. Ask me things like “Who set the deadline?”. Topics: {topic_text}.",
+                EXAMPLES)
+    if intent is Intent.TOPICS:
+        return f"You can ask me about: {topic_text}.", EXAMPLES
+    if intent is Intent.GREETING:
+        return "Hello! Ask me anything about the US–Ukraine peace talks, for example “Who set the deadline?”", \
+            EXAMPLES
+    if intent is Intent.THANKS:
+        return "You're welcome! Ask me anything else about the peace talks.", []
+    if intent is Intent.EMPTY:
+        return "Your message was empty. Ask me a question about the US–Ukraine peace talks, for example " \
+               "“Who set the deadline?”", EXAMPLES
+    if intent is Intent.NO_WORDS:
+        return "I couldn't find any words in that message. Ask me a question about the US–Ukraine peace talks, " \
+               "for example “Who set the deadline?”", EXAMPLES
+    return (f"I don't know that from the articles I have, and I'd rather not guess. I can answer questions "
+            f"about: {topic_text}.", EXAMPLES)

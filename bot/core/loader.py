@@ -1,0 +1,175 @@
+"""Load and validate ``knowledge/*.yaml`` against the articles in ``seeds/``.
+
+Every problem is collected (not just the first) and reported with its file, the fact or
+entity it concerns and a reason, so that ``talksbot check`` and a failed reload can list
+them all. Loading either returns a complete ``FactBase`` or raises ``KnowledgeError``.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from bot.core.factbase import Article, Entry, FactBase, build_lexicon, compute_idf, index_fact
+from bot.core.models import Entity, Fact, KnowledgeFile
+from bot.core.text import clean
+
+MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the knowledge files."""
+
+    file: str
+    item: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.item}" if self.item else self.file
+        return f"{where}: {self.reason}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge files cannot be loaded; ``problems`` says why, each with file and item."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def read_paragraphs(path: Path) -> tuple[str, ...]:
+    """Paragraph n of an article is its n-th non-empty line."""
+    text = path.read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _same_text(text: str) -> str:
+    # Evidence must be verbatim; only typographic quotes and spacing may differ.
+    return clean(text)
+
+
+def _parse(path: Path, problems: list[Problem]) -> KnowledgeFile | None:
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, "", f"file is larger than {MAX_FILE_BYTES} bytes"))
+            return None
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.append(Problem(name, "", "not UTF-8 text"))
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problems.append(Problem(name, "", f"YAML syntax error: {where}{getattr(exc, 'problem', exc)}"))
+        return None
+    if not isinstance(raw, dict):
+        problems.append(Problem(name, "", "expected a mapping with article, entities and facts"))
+        return None
+    try:
+        return KnowledgeFile.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = err["loc"]
+            item = ".".join(str(x) for x in loc)
+            if len(loc) >= 2 and loc[0] in ("facts", "entities") and isinstance(loc[1], int):
+                seq = raw.get(loc[0])
+                if isinstance(seq, list) and loc[1] < len(seq) and isinstance(seq[loc[1]], dict):
+                    ident = seq[loc[1]].get("id", f"#{loc[1] + 1}")
+                    item = f"{'fact' if loc[0] == 'facts' else 'entity'} {ident}" + ("." + ".".join(str(x) for x in loc[2:]) if loc[2:] else "")
+            reason = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(Problem(name, item, reason))
+        return None
+
+
+def _check_span(name: str, item: str, paragraph: int | None, evidence: str | None,
+                paragraphs: tuple[str, ...], problems: list[Problem]) -> None:
+    if paragraph is None or evidence is None:
+        return
+    if paragraph > len(paragraphs):
+        problems.append(Problem(name, item, f"paragraph {paragraph} is out of range (the article has "
+                                            f"{len(paragraphs)})"))
+    elif _same_text(evidence) not in _same_text(paragraphs[paragraph - 1]):
+        problems.append(Problem(name, item, f"evidence is not in paragraph {paragraph}: {evidence[:80]!r}"))
+
+
+def _entity_fact(ent: Entity) -> Fact:
+    """A who-is fact synthesized from an entity's role."""
+    role = ent.role or ""
+    who_is = role if role.lower().startswith(ent.name.lower()) else f"{ent.name}, {role}"
+    names = [ent.name, *ent.aliases]
+    return Fact(id=f"who-is.{ent.id}", paragraph=ent.paragraph or 1, evidence=ent.evidence or ent.name,
+                reply=ent.reply or f"{ent.name}: {role}.", answers={"who_is": who_is, "who": ent.name},
+                questions=[f"who is {n}" for n in names] + [f"tell me about {ent.name}"],
+                entities=[ent.id], keywords=[role])
+
+
+def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> FactBase:
+    """Load every knowledge file, validate it against its article, and index it."""
+    problems: list[Problem] = []
+    files = sorted([*knowledge_dir.glob("*.yaml"), *knowledge_dir.glob("*.yml")])
+    if not files:
+        raise KnowledgeError([Problem(str(knowledge_dir), "", "no knowledge files (*.yaml) found")])
+    parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]] = []
+    for path in files:
+        kf = _parse(path, problems)
+        if kf is None:
+            continue
+        seed = seeds_dir / kf.article.seed
+        if not seed.is_file():
+            problems.append(Problem(path.name, "article.seed", f"article file {kf.article.seed!r} not found in "
+                                                               f"{seeds_dir}"))
+            continue
+        parsed.append((path.name, kf, read_paragraphs(seed)))
+
+    seen_articles: dict[str, str] = {}
+    seen_facts: dict[str, str] = {}
+    entities: dict[str, Entity] = {}
+    for name, kf, paragraphs in parsed:
+        if kf.article.id in seen_articles:
+            problems.append(Problem(name, "article.id", f"duplicate article id {kf.article.id!r} "
+                                                        f"(also in {seen_articles[kf.article.id]})"))
+        seen_articles[kf.article.id] = name
+        local: set[str] = set()
+        for ent in kf.entities:
+            if ent.id in local:
+                problems.append(Problem(name, f"entity {ent.id}", "duplicate entity id"))
+            local.add(ent.id)
+            entities.setdefault(ent.id, ent)
+            _check_span(name, f"entity {ent.id}", ent.paragraph, ent.evidence, paragraphs, problems)
+        for fact in kf.facts:
+            if fact.id in seen_facts:
+                problems.append(Problem(name, f"fact {fact.id}", f"duplicate fact id (also in {seen_facts[fact.id]})"))
+            seen_facts[fact.id] = name
+            _check_span(name, f"fact {fact.id}", fact.paragraph, fact.evidence, paragraphs, problems)
+            for eid in [*fact.entities, *([fact.speaker] if fact.speaker else [])]:
+                if eid not in local:
+                    problems.append(Problem(name, f"fact {fact.id}", f"unknown entity {eid!r}"))
+    if problems:
+        raise KnowledgeError(problems)
+    return _build(parsed, entities)
+
+
+def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: dict[str, Entity]) -> FactBase:
+    lexicon = build_lexicon([kf.synonyms for _, kf, _ in parsed], entities.values())
+    entries: list[Entry] = []
+    words: set[str] = set(lexicon.words)
+    articles: dict[str, Article] = {}
+    digest = hashlib.sha256()
+    for name, kf, paragraphs in parsed:
+        articles[kf.article.id] = Article(kf.article, paragraphs, name)
+        digest.update(kf.model_dump_json().encode())
+        digest.update("\n".join(paragraphs).encode())
+        facts = list(kf.facts) + [_entity_fact(e) for e in kf.entities if e.role and e.paragraph]
+        for fact in facts:
+            entry, fact_words = index_fact(fact, kf.article.id, lexicon, entities,
+                                           is_entity=fact.id.startswith("who-is."))
+            entries.append(entry)
+            words |= fact_words
+    lexicon = type(lexicon)(lexicon.synonyms, lexicon.phrases, lexicon.aliases, frozenset(words))
+    idf, unknown = compute_idf(entries)
+    return FactBase(articles, entities, tuple(entries), lexicon, digest.hexdigest()[:12], idf, unknown)

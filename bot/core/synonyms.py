@@ -1,0 +1,47 @@
+"""General English paraphrases, shared by every article.
+
+Article-specific names and terms belong in the knowledge files' ``synonyms``; this holds
+only the everyday ways of saying the same thing that any news question uses.
+Keys are canonical words; values are the words and phrases people use instead.
+"""
+from __future__ import annotations
+
+GENERAL_SYNONYMS: dict[str, list[str]] = {
+    "provid": ["give", "gives", "giving", "grant", "grants", "offer", "offers", "supply", "supplies"],
+    "restor": ["bring back", "revive", "reinstate", "resume", "reopen", "restart", "renew"],
+    "negotiat": ["talks", "talk", "meeting", "meetings", "meet", "met", "sat down", "summit talks",
+                 "discussions", "discussion", "discuss", "discussed", "negotiations", "negotiation"],
+    "finaliz": ["final word", "final say", "last word", "finalise", "finalised", "sign off", "approve"],
+    "articl": ["story", "piece", "text", "news item", "writeup"],
+    "draft": ["authored", "drew up", "came up with", "drawn up"],
+    "submit": ["handed over", "hand over", "handed", "passed on", "delivered", "sent"],
+    "criticiz": ["criticism", "criticise", "criticised", "critic", "critics", "slammed", "blasted",
+                 "attacked", "condemned", "faulted"],
+    "thank": ["thanked", "thanks", "gratitude", "grateful", "appreciation", "appreciate", "thankful"],
+    "respond": ["response", "responded", "reply", "replied", "react", "reacted", "reaction", "answered"],
+    "consult": ["consulted", "consulting", "consultation", "informed", "briefed"],
+    "sourc": ["sources", "references", "reference", "cite", "cites", "cited", "credits", "credit", "based on"],
+    "atmospher": ["mood", "tone", "climate", "spirit", "vibe"],
+    "uphold": ["respect", "protect", "preserve", "honor", "honour", "guarantee sovereignty"],
+    "weapon": ["weapons", "arms", "missiles", "missile", "weaponry"],
+    "sanction": ["sanctions", "penalties", "embargo", "embargoes"],
+    "host": ["hosted", "hosting", "held", "organized", "organised", "staged"],
+    "countri": ["country", "countries", "nations", "nation", "states"],
+    "leader": ["leadership", "leaders", "government"],
+    "quick": ["quickly", "fast", "soon", "rapidly"],
+    "want": ["hoping", "hope", "hopes", "wish", "wishes", "seek", "seeks", "aims", "request", "requesting",
+             "asking", "ask for"],
+    "firm": ["fixed", "rigid", "flexible", "negotiable", "strict", "binding", "set in stone", "hard deadline"],
+    "prepar": ["ready", "willing to", "poised"],
+    "advanc": ["move forward", "push forward", "move ahead", "progress the"],
+    "cautious": ["careful", "caution", "wary", "cautiously"],
+    "productiv": ["fruitful", "successful", "constructive talks"],
+}
+
+# Words that rarely carry a question's meaning: a question is not declined for containing them.
+SOFT_WORDS = frozenset("""
+happen happened happening take took place exactly actually really currently now latest recent recently
+main new earlier before already still just mention mentioned mentions describe described call called
+make made mean meaning people person time times day way ways part story news regarding concerning
+view views opinion opinions stance position verdict thought thoughts
+""".split())

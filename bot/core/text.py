@@ -1,0 +1,96 @@
+"""Text normalization shared by the loader and the matcher.
+
+Questions arrive from chat platforms with mention markup, smart quotes, control
+characters and typos; fact phrasings are clean. Both go through the same
+``normalize`` and ``content_terms`` so that they meet on the same ground.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Chat markup that names a user, channel or group: Slack <@U123>, <#C1|name>, <!here>,
+# <!subteam^S1|@team>; Discord <@123>, <@!123>, <@&123>, <#123>; plain @everyone/@here.
+_MARKUP = re.compile(r"<[@#!][^>\s]{0,80}>|@(?:everyone|here|channel)\b", re.IGNORECASE)
+_LINK = re.compile(r"<(https?://[^>|\s]+)(?:\|([^>]*))?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
+                         "–": "-", "—": " ", "…": " "})
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from as into onto about over under after before
+is are was were be been being am do does did doing done has have had having will would shall should
+can could may might must it its it's this that these those there here then than so such very just
+i me my we us our you your he him his she her they them their what which who whom whose when where
+why how whats who's what's where's when's how's hows whos please tell know let lets any some
+up out also too not no yes s t d ll re ve m according say says said saying think thinks
+one ones thing things get got give gave want wanted going go bot talksbot kind sort
+""".split())
+# "us" is both a pronoun and the country; questions about the country say "US" in caps,
+# which is detected before lower-casing (see ``normalize``).
+_US = re.compile(r"(?<![A-Za-z.])(?:U\.S\.(?:A\.)?|USA|US)(?![A-Za-z])")
+
+# Frequent misspellings seen in chat; anything else is left to fuzzy correction.
+_TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "where", "whos": "who's",
+          "hw": "how", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+          "ur": "your", "u": "you", "r": "are", "pls": "please", "plz": "please", "abt": "about"}
+
+_SUFFIXES = (("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"), ("iveness", "ive"), ("fulness", "ful"),
+             ("ousness", "ous"), ("ements", "e"), ("ement", "e"), ("ments", ""), ("ment", ""), ("ness", ""),
+             ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", ""), ("er", ""), ("edly", ""),
+             ("ed", ""), ("ly", ""), ("es", ""), ("s", ""))
+
+
+def clean(text: str) -> str:
+    """Strip chat markup, control characters and Unicode look-alikes; keep the words."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
+    text = _MARKUP.sub(" ", text)
+    text = _CONTROL.sub(" ", text).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def fold(text: str) -> str:
+    """Lower-case and drop diacritics ("Erdoğan" -> "erdogan")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def normalize(text: str) -> str:
+    """Cleaned, folded text with punctuation removed and common chat typos fixed."""
+    text = _US.sub(" usa ", clean(text))
+    words = _WORD.findall(fold(text).replace("-", " "))
+    return " ".join(_TYPOS.get(w, w) for w in words)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "negotiated"/"negotiations", not a linguist."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def content_words(normalized: str) -> list[str]:
+    """The words of a normalized text that carry meaning (no stopwords)."""
+    return [w for w in normalized.split() if w not in STOPWORDS and not (len(w) == 1 and not w.isdigit())]
+
+
+def content_terms(text: str, synonyms: dict[str, str] | None = None) -> list[str]:
+    """Stemmed content words of ``text``, each mapped to its canonical synonym when one is known."""
+    syn = synonyms or {}
+    out = []
+    for word in content_words(normalize(text)):
+        term = syn.get(word) or stem(word)
+        out.append(syn.get(term, term))
+    return out
