@@ -13,6 +13,8 @@ from bot.core.questions import analyze
 
 MAX_QUESTION_CHARS = 1000
 DEFAULT_THRESHOLD = 0.5
+# Declined questions still get "did you mean" suggestions from facts that share some meaning.
+SUGGEST_FLOOR = 0.08
 
 AnswerKind = Literal["fact", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long", "no_words"]
 
@@ -85,7 +87,7 @@ class Answerer:
         matches = rank(question, base)
         best = matches[0] if matches else None
         if best is None or best.score < self.threshold or best.slot is None:
-            suggestions = [_suggestion(m) for m in matches[:3] if m.score >= 0.2]
+            suggestions = [_suggestion(m) for m in matches[:3] if m.score >= SUGGEST_FLOOR]
             reply, _ = intent_reply(Intent.DECLINE, base)
             return Answer(question=shown, matched=False, kind="declined",
                           confidence=best.score if best else 0.0, reply=reply, suggestions=suggestions)

@@ -80,7 +80,9 @@ def _parse(path: Path, problems: list[Problem]) -> KnowledgeFile | None:
                 seq = raw.get(loc[0])
                 if isinstance(seq, list) and loc[1] < len(seq) and isinstance(seq[loc[1]], dict):
                     ident = seq[loc[1]].get("id", f"#{loc[1] + 1}")
-                    item = f"{'fact' if loc[0] == 'facts' else 'entity'} {ident}" + ("." + ".".join(str(x) for x in loc[2:]) if loc[2:] else "")
+                    kind = "fact" if loc[0] == "facts" else "entity"
+                    rest = "".join(f".{x}" for x in loc[2:])
+                    item = f"{kind} {ident}{rest}"
             reason = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
             problems.append(Problem(name, item, reason))
         return None

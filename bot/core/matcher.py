@@ -58,10 +58,7 @@ def score(question: Question, entry: Entry, base: FactBase) -> Match:
     """Score one entry; see the module docstring for the signals."""
     coverage = _weighted_overlap(question, entry.terms, base)
     phrasing = _phrasing(question, entry, base)
-    if question.entities:
-        entity = len(question.entities & entry.entity_ids) / len(question.entities)
-    else:
-        entity = 0.5
+    entity = len(question.entities & entry.entity_ids) / len(question.entities) if question.entities else 0.5
     if question.subject:
         # "who is X" / "what did X say": X must be what the fact is about, or who speaks.
         about = question.subject & (entry.entity_ids if question.qtype != "quote" else

@@ -15,7 +15,7 @@ _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can",
 _SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|"
         r"claimed|think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express)")
 _QUOTE = re.compile(rf"^(?:what|how) (?:did|does|do|has|had|have|was|is) (.+?) (?:{_SAY})\b")
-_QUOTE_ALT = re.compile(rf"^what (?:was|is|were) (.+?)'s? (?:quote|statement|comment|remark|post|message|words|"
+_QUOTE_ALT = re.compile(r"^what (?:was|is|were) (.+?)'s? (?:quote|statement|comment|remark|post|message|words|"
                         r"view|views|opinion|take|position|stance|reaction|verdict)\b")
 _LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|please|and|but|also|then|now|well|quick question|question)\s+)+")
 _ASK = re.compile(r"^(?:can|could|would) you (?:please )?(?:tell me|let me know|say)\s+|^(?:do|does) "
@@ -58,7 +58,7 @@ def correct_typos(words: list[str], base: FactBase) -> list[str]:
     out = []
     for w in words:
         if (w in vocabulary or w in STOPWORDS or len(w) < 4 or w.isdigit()
-                or base.lexicon.terms(w) and all(t in base.idf for t in base.lexicon.terms(w))):
+                or (base.lexicon.terms(w) and all(t in base.idf for t in base.lexicon.terms(w)))):
             out.append(w)
             continue
         candidates = [v for v in vocabulary if v[:1] == w[:1] and abs(len(v) - len(w)) <= 1 + (len(w) > 7)]

@@ -36,7 +36,8 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "hw": "how", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
           "ur": "your", "u": "you", "r": "are", "pls": "please", "plz": "please", "abt": "about"}
 
-_SUFFIXES = (("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"), ("iveness", "ive"), ("fulness", "ful"),
+_SUFFIXES = (("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"),
+             ("iveness", "ive"), ("fulness", "ful"),
              ("ousness", "ous"), ("ements", "e"), ("ement", "e"), ("ments", ""), ("ment", ""), ("ness", ""),
              ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", ""), ("er", ""), ("edly", ""),
              ("ed", ""), ("ly", ""), ("es", ""), ("s", ""))

@@ -1,0 +1,88 @@
+"""The one entry point: builds settings, the fact base and the front-ends, then runs."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.core.answers import Answerer
+from bot.core.holder import FactBaseHolder
+from bot.core.loader import KnowledgeError, load_knowledge
+from bot.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("talksbot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="talksbot", description="Answers questions about the US–Ukraine "
+                                                                  "peace talks from a sourced fact base.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="answer a question (or one per line of stdin)")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    sub.add_parser("chat", help="interactive chat in the terminal")
+    sub.add_parser("check", help="validate knowledge/ and list every problem")
+    sub.add_parser("run", help="serve Slack/Discord when configured, else chat in the terminal")
+    sub.add_parser("serve", help="run the configured Slack and Discord front-ends")
+    sub.add_parser("discord-sync", help="sync Discord slash commands now")
+    bench = sub.add_parser("bench", help="print load time and answer latency p50/p99")
+    bench.add_argument("--rounds", type=int, default=50)
+    return parser
+
+
+def build_answerer(settings: Settings) -> tuple[FactBaseHolder, Answerer]:
+    """The fact base holder and the answerer over it, from the settings."""
+    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir)
+    return holder, Answerer(holder, settings.confidence_threshold, settings.public_base_url)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        settings.check_slack()
+    except SettingsError as exc:
+        print(f"talksbot: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "check":
+        return _check(settings)
+    try:
+        holder, answerer = build_answerer(settings)
+    except KnowledgeError as exc:
+        print("talksbot: the fact base cannot be loaded:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    from bot.frontends import terminal
+
+    if args.command == "ask":
+        questions = [" ".join(args.question)] if args.question else terminal.stdin_lines()
+        return terminal.ask(answerer, questions, sys.stdout, args.json)
+    if args.command == "bench":
+        from bot.bench import run_bench
+
+        return run_bench(settings, args.rounds)
+    if args.command == "chat" or (args.command == "run" and not (settings.slack_configured
+                                                                 or settings.discord_configured)):
+        return terminal.chat(answerer, holder, sys.stdin, sys.stdout)
+    from bot.serve import discord_sync, serve
+
+    if args.command == "discord-sync":
+        return discord_sync(settings, answerer, holder)
+    return serve(settings, answerer, holder)
+
+
+def _check(settings: Settings) -> int:
+    try:
+        base = load_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    except KnowledgeError as exc:
+        print(f"{len(exc.problems)} problem(s) in {settings.knowledge_dir}:")
+        for problem in exc.problems:
+            print(f"  {problem}")
+        return 1
+    print(f"OK: {len(base.articles)} article(s), {len(base.facts)} facts, {len(base.entities)} entities "
+          f"(version {base.version})")
+    return 0

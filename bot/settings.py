@@ -1,0 +1,91 @@
+"""All of talksbot's settings, in one pydantic-settings model (env prefix ``TALKSBOT_``).
+
+Settings are read once, by the entry point, and passed to what needs them; nothing reads
+the environment at import time. See ``config/example.env`` for every setting documented.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ENV_PREFIX = "TALKSBOT_"
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message names it."""
+
+
+class Settings(BaseSettings):
+    """talksbot's configuration."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8",
+                                      extra="ignore")
+
+    knowledge_dir: Path = Path("knowledge")
+    seeds_dir: Path = Path("seeds")
+    confidence_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    public_base_url: str | None = None
+    admin_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_mode: Literal["socket", "http"] = "socket"
+    slack_api_url: str = "https://slack.com/api/"
+
+    discord_token: SecretStr | None = None
+    discord_guild_id: int | None = None
+    discord_api_url: str = "https://discord.com/api/v10"
+    discord_gateway_url: str = "wss://gateway.discord.gg"
+
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=8080, ge=0, le=65535)
+
+    @field_validator("admin_user_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return value
+
+    @field_validator("public_base_url", "slack_api_url", "discord_api_url", "discord_gateway_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and value.split("://", 1)[0] not in ("http", "https", "ws", "wss"):
+            raise ValueError("must be an http(s):// or ws(s):// URL")
+        return value
+
+    @property
+    def slack_configured(self) -> bool:
+        return self.slack_bot_token is not None
+
+    @property
+    def discord_configured(self) -> bool:
+        return self.discord_token is not None
+
+    def check_slack(self) -> None:
+        """Raise ``SettingsError`` naming what a partial Slack configuration lacks."""
+        if not self.slack_configured:
+            return
+        if self.slack_mode == "socket" and self.slack_app_token is None:
+            raise SettingsError(f"{ENV_PREFIX}SLACK_APP_TOKEN is missing: Socket Mode needs the app-level token "
+                                f"(xapp-...) as well as {ENV_PREFIX}SLACK_BOT_TOKEN")
+        if self.slack_mode == "http" and self.slack_signing_secret is None:
+            raise SettingsError(f"{ENV_PREFIX}SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify "
+                                f"Slack's requests")
+
+
+def load_settings(env_file: str | Path | None = ".env") -> Settings:
+    """Build the settings from the environment and ``.env``; errors name the setting."""
+    try:
+        return Settings(_env_file=env_file)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            name = ENV_PREFIX + "_".join(str(x) for x in err["loc"][:1]).upper()
+            lines.append(f"{name}: {err['msg']}")
+        raise SettingsError("invalid settings: " + "; ".join(lines)) from None

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.core.text import clean, content_terms, normalize, stem
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("<@U123ABC> who set the deadline?", "who set the deadline"),
+    ("<@!1234567890> Who SET the deadline", "who set the deadline"),
+    ("@everyone who set the deadline", "who set the deadline"),
+    ("<!channel> <!here> who", "who"),
+    ("Erdoğan’s “plan”", "erdogan's plan"),
+    ("Did the U.S. meet?", "did the usa meet"),
+    ("what\x00 is\x07 it", "what is it"),
+])
+def test_normalize_strips_markup_case_and_punctuation(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_clean_keeps_link_labels_and_drops_controls() -> None:
+    assert clean("see <https://example.org|the page>\u200b now") == "see the page now"
+
+
+def test_stem_meets_word_forms() -> None:
+    assert stem("negotiations") == stem("negotiated") == stem("negotiating")
+    assert stem("guarantees") == stem("guaranteed")
+
+
+def test_content_terms_drop_stopwords_and_apply_synonyms() -> None:
+    assert content_terms("Who is the president of the country?") == ["president", "country"]
+    assert content_terms("ultimatum", {"ultimatum": "deadline"}) == ["deadline"]

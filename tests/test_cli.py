@@ -1,0 +1,75 @@
+"""The terminal entry point, run as a real subprocess the way users and the scorer run it."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def run(*args: str, stdin: str | bytes = "", env: dict[str, str] | None = None,
+        cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    full_env.update(env or {})
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=data, capture_output=True, cwd=cwd,
+                          env=full_env, timeout=60)
+
+
+def test_ask_prints_answer_and_source() -> None:
+    out = run("ask", "who set the deadline?").stdout.decode()
+    assert out.startswith("President Trump\n")
+    assert "paragraph 8" in out and "> President Trump initially set Thanksgiving Day" in out
+
+
+def test_ask_json_batch_one_line_per_question_in_order() -> None:
+    proc = run("ask", "--json", stdin="who set the deadline?\n\nwhat is the capital of France?\nhelp\n")
+    lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert [x["question"] for x in lines] == ["who set the deadline?", "", "what is the capital of France?", "help"]
+    assert lines[0]["matched"] and lines[0]["source"]["paragraph"] == 8
+    assert [x["matched"] for x in lines[1:]] == [False, False, False]
+
+
+def test_ask_json_survives_binary_stdin() -> None:
+    proc = run("ask", "--json", stdin=b"\xff\xfe\x00garbage\nwho set the deadline\n")
+    lines = proc.stdout.decode().splitlines()
+    assert proc.returncode == 0 and len(lines) == 2
+    assert json.loads(lines[1])["answer"] == "President Trump"
+
+
+def test_chat_with_piped_input_and_reload() -> None:
+    proc = run("chat", stdin="who set the deadline?\n/reload\nwho is tusk\n")
+    out = proc.stdout.decode()
+    assert proc.returncode == 0
+    assert "President Trump" in out and "Reloaded fact base" in out and "Polish Prime Minister" in out
+
+
+def test_run_without_tokens_is_the_terminal_chat() -> None:
+    out = run("run", stdin="who set the deadline?\n").stdout.decode()
+    assert "President Trump" in out and "paragraph 8" in out
+
+
+def test_check_ok_and_broken(tmp_path: Path) -> None:
+    ok = run("check")
+    assert ok.returncode == 0 and b"OK: 1 article(s)" in ok.stdout
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    good = (ROOT / "knowledge" / "geneva-talks-2025-11-23.yaml").read_text()
+    (kb / "a.yaml").write_text(good.replace("evidence: after their meeting in Geneva", "evidence: in Oslo"))
+    bad = run("check", env={"TALKSBOT_KNOWLEDGE_DIR": str(kb), "TALKSBOT_SEEDS_DIR": str(ROOT / "seeds")})
+    assert bad.returncode == 1
+    assert b"a.yaml: fact geneva-meeting: evidence is not in paragraph 1" in bad.stdout
+
+
+def test_invalid_setting_stops_start_with_its_name() -> None:
+    proc = run("ask", "hi", env={"TALKSBOT_CONFIDENCE_THRESHOLD": "2"})
+    assert proc.returncode == 2
+    assert b"TALKSBOT_CONFIDENCE_THRESHOLD" in proc.stderr
+
+
+def test_bench_prints_p50_p99() -> None:
+    out = run("bench", "--rounds", "2").stdout.decode()
+    assert "p50" in out and "p99" in out and "load" in out

@@ -1,0 +1,33 @@
+"""CI guard on answer quality: the shared development set and our own paraphrase set."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+CMD = f"{sys.executable} -m bot ask --json"
+
+
+def score(question_set: Path | None, min_correct: float, min_abstain: float) -> str:
+    args = [sys.executable, str(SCORER)] + ([str(question_set)] if question_set else [])
+    args += ["--cmd", CMD, "--min-correct", str(min_correct), "--min-abstain", str(min_abstain)]
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside this checkout")
+def test_development_set() -> None:
+    out = score(None, 0.95, 1.0)
+    median = float(out.split("median ")[1].split(" words")[0])
+    assert median <= 6
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside this checkout")
+def test_own_paraphrase_set() -> None:
+    score(ROOT / "tests" / "data" / "paraphrases.yaml", 0.9, 1.0)
