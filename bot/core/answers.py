@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process, utils
 
+from bot.core.factbase import as_question
 from bot.core.holder import FactBaseHolder
 from bot.core.intents import Intent, detect_intent, intent_reply
 from bot.core.links import source_url
@@ -56,8 +58,7 @@ class Answer(BaseModel):
 
 
 def _suggestion(match: Match) -> str:
-    q = match.entry.fact.questions[0]
-    return q[:1].upper() + q[1:] + ("" if q.endswith("?") else "?")
+    return as_question(match.entry.fact.questions[0])
 
 
 class Answerer:
@@ -68,6 +69,15 @@ class Answerer:
         self.holder = holder
         self.threshold = threshold
         self.public_base_url = public_base_url
+
+    def complete(self, partial: str, limit: int = 25) -> list[str]:
+        """Known questions that match what has been typed so far (for autocomplete)."""
+        known = self.holder.current.known_questions
+        if not partial.strip():
+            return list(known[:limit])
+        hits = process.extract(partial, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit,
+                               score_cutoff=50)
+        return [h[0] for h in hits]
 
     def answer(self, text: str) -> Answer:
         """Answer one question. Never raises for any input text."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.core.models import ArticleMeta, Entity, Fact
 from bot.core.synonyms import GENERAL_SYNONYMS, SOFT_WORDS
@@ -77,6 +78,13 @@ class FactBase:
     idf: dict[str, float] = field(default_factory=dict)
     unknown_weight: float = 1.0
 
+    @cached_property
+    def known_questions(self) -> tuple[str, ...]:
+        """Every phrasing of every fact as a question, first phrasings first (for autocomplete)."""
+        firsts = [as_question(e.fact.questions[0]) for e in self.entries]
+        rest = [as_question(q) for e in self.entries for q in e.fact.questions[1:]]
+        return tuple(dict.fromkeys(firsts + rest))
+
     @property
     def facts(self) -> list[Fact]:
         """The curated and distilled facts (not the synthesized who-is entries)."""
@@ -91,6 +99,11 @@ class FactBase:
 
     def entry(self, fact_id: str) -> Entry | None:
         return next((e for e in self.entries if e.fact.id == fact_id), None)
+
+
+def as_question(phrasing: str) -> str:
+    """A phrasing as people read it: capitalized, with a question mark."""
+    return phrasing[:1].upper() + phrasing[1:] + ("" if phrasing.endswith("?") else "?")
 
 
 def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterable[Entity]) -> Lexicon:

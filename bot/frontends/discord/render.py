@@ -1,0 +1,60 @@
+"""Core answers as Discord embeds, kept inside Discord's limits, pinging nobody."""
+from __future__ import annotations
+
+import discord
+
+from bot.core.answers import Answer
+from bot.core.holder import ReloadReport
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_LIMIT = 1024
+FOOTER_LIMIT = 2048
+TOTAL_LIMIT = 6000
+CONTENT_LIMIT = 2000
+BUTTON_LABEL_LIMIT = 80
+CHOICE_LIMIT = 100
+
+#: Every message the bot sends uses this: an echoed @everyone or <@&role> pings nobody.
+NO_PINGS = discord.AllowedMentions.none()
+
+
+def trim(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def to_question(content: str, bot_id: int | None = None) -> str:
+    """The question in a Discord message: its content without the mentions of the bot."""
+    if bot_id is not None:
+        content = content.replace(f"<@{bot_id}>", " ").replace(f"<@!{bot_id}>", " ")
+    return content.strip()
+
+
+def render(answer: Answer) -> discord.Embed:
+    """An embed: the short answer as title, the reply, the quoted source, a footer naming it."""
+    if answer.matched and answer.source:
+        src = answer.source
+        embed = discord.Embed(title=trim(answer.answer or "", TITLE_LIMIT),
+                              description=trim(answer.reply, DESCRIPTION_LIMIT - 10),
+                              url=src.url, colour=discord.Colour.blue())
+        embed.add_field(name="Source paragraph", value=trim("> " + src.quote, FIELD_LIMIT), inline=False)
+        embed.set_footer(text=trim(f"{src.name} · paragraph {src.paragraph} · {src.title}", FOOTER_LIMIT))
+    else:
+        embed = discord.Embed(title="I don't know that" if answer.kind == "declined" else None,
+                              description=trim(answer.reply, DESCRIPTION_LIMIT), colour=discord.Colour.light_grey())
+    _fit(embed)
+    return embed
+
+
+def _fit(embed: discord.Embed) -> None:
+    # The four limits above can each be met while their sum breaks 6,000; trim the description last.
+    over = len(embed) - TOTAL_LIMIT
+    if over > 0 and embed.description:
+        embed.description = trim(embed.description, max(1, len(embed.description) - over))
+
+
+def render_report(report: ReloadReport) -> str:
+    lines = [report.summary(), *(f"• {p}" for p in report.errors[:30])]
+    if len(report.errors) > 30:
+        lines.append(f"… and {len(report.errors) - 30} more")
+    return trim("\n".join(lines), CONTENT_LIMIT)

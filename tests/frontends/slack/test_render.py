@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from bot.core.answers import Answer, Answerer, Source
+from bot.frontends.slack.render import BLOCK_LIMIT, SECTION_LIMIT, escape, render
+
+
+def test_escape_neutralizes_broadcasts_and_markup() -> None:
+    out = escape("<!channel> <!here|here> <@U1> a & b @everyone")
+    assert "<" not in out and ">" not in out
+    assert "&lt;!channel&gt;" in out and "&amp;" in out
+    assert "@everyone" not in out
+
+
+def test_answer_blocks_have_answer_reply_source_and_quote(answerer: Answerer) -> None:
+    msg = render(answerer.answer("who set the deadline?"))
+    assert msg["text"].startswith("President Trump — ")
+    first, context, quote = msg["blocks"]
+    assert first["text"]["text"].startswith("*President Trump*\n")
+    assert "Geneva talks article, paragraph 8" in context["elements"][0]["text"]
+    assert quote["text"]["text"].startswith("&gt; President Trump initially set")
+
+
+def test_link_in_context_when_url_known() -> None:
+    src = Source(article="a", title="T", name="A", paragraph=3, quote="q", evidence="q", url="https://x.example/a#p3")
+    msg = render(Answer(question="q", matched=True, kind="fact", answer="x", reply="r", confidence=1, source=src))
+    assert "<https://x.example/a#p3|A>, paragraph 3" in msg["blocks"][1]["elements"][0]["text"]
+
+
+def test_declined_has_did_you_mean_buttons(answerer: Answerer) -> None:
+    msg = render(answerer.answer("what is the deadline for the quarterly report?"))
+    actions = msg["blocks"][1]
+    assert actions["type"] == "actions" and 1 <= len(actions["elements"]) <= 3
+    assert all(len(b["text"]["text"]) <= 75 for b in actions["elements"])
+    assert actions["elements"][0]["text"]["text"].startswith("Did you mean")
+
+
+def test_oversized_answer_is_trimmed_to_slack_limits() -> None:
+    huge = "x" * 10_000
+    src = Source(article="a", title=huge, name=huge, paragraph=1, quote=huge, evidence="x")
+    msg = render(Answer(question="q", matched=True, kind="fact", answer=huge, reply=huge, confidence=1, source=src))
+    assert len(msg["blocks"]) <= BLOCK_LIMIT
+    for block in msg["blocks"]:
+        texts = [block["text"]["text"]] if "text" in block else [e["text"] for e in block["elements"]]
+        assert all(len(t) <= SECTION_LIMIT for t in texts)
