@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bot.core.models import ArticleMeta, Entity, Fact
+from bot.core.qtypes import classify
 from bot.core.synonyms import GENERAL_SYNONYMS, SOFT_WORDS
 from bot.core.text import content_terms, normalize, stem
 
@@ -43,9 +44,11 @@ class Entry:
     fact: Fact
     article_id: str
     terms: frozenset[str]
-    phrasings: tuple[tuple[str, ...], ...]
+    phrasings: tuple[frozenset[str], ...]
     entity_ids: frozenset[str]
     is_entity: bool = False
+    phrasing_types: tuple[str, ...] = ()  # the question type of each phrasing
+    phrasing_weights: tuple[float, ...] = ()  # summed term weights of each phrasing, set once IDF is known
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,14 @@ class FactBase:
     version: str
     idf: dict[str, float] = field(default_factory=dict)
     unknown_weight: float = 1.0
+    postings: dict[str, tuple[int, ...]] = field(default_factory=dict)  # term -> indices of entries with it
+
+    def candidates(self, terms: Iterable[str]) -> list[int]:
+        """Indices of the entries that share at least one term with ``terms``, in base order."""
+        found: set[int] = set()
+        for t in terms:
+            found.update(self.postings.get(t, ()))
+        return sorted(found)
 
     @cached_property
     def known_questions(self) -> tuple[str, ...]:
@@ -84,6 +95,11 @@ class FactBase:
         firsts = [as_question(e.fact.questions[0]) for e in self.entries]
         rest = [as_question(q) for e in self.entries for q in e.fact.questions[1:]]
         return tuple(dict.fromkeys(firsts + rest))
+
+    @cached_property
+    def described(self) -> frozenset[str]:
+        """Entities with a who-is entry (a role stated in an article)."""
+        return frozenset(e.fact.entities[0] for e in self.entries if e.is_entity)
 
     @property
     def facts(self) -> list[Fact]:
@@ -138,6 +154,14 @@ def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterab
                    frozenset(words))
 
 
+def is_nominal(alias: str, entity: Entity) -> bool:
+    """An alias that is a name ("Volodymyr Zelensky"), not a description ("the Polish PM",
+    "Prime Minister Tusk"): it neither starts with "the" nor uses a word of the entity's role."""
+    words = set(normalize(alias).split())
+    role_words = set(normalize(entity.role or "").split()) - {"the", "of", "and"}
+    return not normalize(alias).startswith("the ") and not words & role_words
+
+
 def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str, Entity],
                is_entity: bool = False) -> tuple[Entry, set[str]]:
     """Precompute a fact's terms; also return the raw words it contributes to the vocabulary."""
@@ -146,15 +170,30 @@ def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str
     for eid in ent_ids:
         ent = entities.get(eid)
         if ent:
-            texts += [ent.name, *ent.aliases]
+            # Descriptive aliases ("the Polish Prime Minister") would lend their words to every
+            # fact about the entity; they count only when the question uses them (see matcher).
+            texts += [ent.name, *(a for a in ent.aliases if is_entity or is_nominal(a, ent))]
     terms: set[str] = set()
     words: set[str] = set()
     for t in texts:
         terms.update(lexicon.terms(t))
         words.update(normalize(t).split())
-    phrasings = tuple(tuple(lexicon.terms(q)) for q in fact.questions)
-    entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity)
+    phrasings = tuple(frozenset(lexicon.terms(q)) for q in fact.questions)
+    types = tuple(classify(normalize(q))[0] for q in fact.questions)
+    entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types)
     return entry, words
+
+
+def finish_index(entries: list[Entry]) -> tuple[tuple[Entry, ...], dict[str, float], float, dict[str, tuple[int, ...]]]:
+    """IDF, per-phrasing weights and the inverted index, once every entry is known."""
+    idf, unknown = compute_idf(entries)
+    weighted = tuple(replace(e, phrasing_weights=tuple(sum(idf[t] for t in p) for p in e.phrasings))
+                     for e in entries)
+    postings: dict[str, list[int]] = {}
+    for i, e in enumerate(weighted):
+        for t in e.terms:
+            postings.setdefault(t, []).append(i)
+    return weighted, idf, unknown, {t: tuple(ix) for t, ix in postings.items()}
 
 
 def compute_idf(entries: Iterable[Entry]) -> tuple[dict[str, float], float]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from bot.core.factbase import Article, Entry, FactBase, build_lexicon, compute_idf, index_fact
+from bot.core.factbase import Article, Entry, FactBase, build_lexicon, finish_index, index_fact
 from bot.core.models import Entity, Fact, KnowledgeFile
 from bot.core.text import clean
 
@@ -105,9 +105,10 @@ def _entity_fact(ent: Entity) -> Fact:
     who_is = role if role.lower().startswith(ent.name.lower()) else f"{ent.name}, {role}"
     names = [ent.name, *ent.aliases]
     return Fact(id=f"who-is.{ent.id}", paragraph=ent.paragraph or 1, evidence=ent.evidence or ent.name,
-                reply=ent.reply or f"{ent.name}: {role}.", answers={"who_is": who_is, "who": ent.name},
+                reply=ent.reply or f"{ent.name}: {role}.",
+                answers={"who_is": who_is, "what": role, "which": role},
                 questions=[f"who is {n}" for n in names] + [f"tell me about {ent.name}"],
-                entities=[ent.id], keywords=[role])
+                entities=[ent.id], keywords=[role, "role", "title", "job", "position", "party"])
 
 
 def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> FactBase:
@@ -173,5 +174,5 @@ def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: d
             entries.append(entry)
             words |= fact_words
     lexicon = type(lexicon)(lexicon.synonyms, lexicon.phrases, lexicon.aliases, frozenset(words))
-    idf, unknown = compute_idf(entries)
-    return FactBase(articles, entities, tuple(entries), lexicon, digest.hexdigest()[:12], idf, unknown)
+    indexed, idf, unknown, postings = finish_index(entries)
+    return FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.factbase import Entry, FactBase
+from bot.core.factbase import SOFT_TERMS, Entry, FactBase
 from bot.core.questions import ANSWER_CHAIN, Question
 
 W_COVERAGE, W_PHRASING, W_ENTITY, W_TYPE = 0.45, 0.25, 0.15, 0.15
@@ -28,22 +28,38 @@ class Match:
     slot: str | None
 
 
-def _weighted_overlap(question: Question, terms: frozenset[str] | tuple[str, ...], base: FactBase) -> float:
-    total = sum(base.weight(t) for t in question.terms)
-    if not total:
-        return 0.0
-    return sum(base.weight(t) for t in question.terms if t in terms) / total
+@dataclass(frozen=True)
+class _Weights:
+    """The question's term weights, computed once per question."""
+
+    of: dict[str, float]
+    total: float
 
 
-def _phrasing(question: Question, entry: Entry, base: FactBase) -> float:
-    q = set(question.terms)
+def _coverage(w: _Weights, question: Question, entry: Entry) -> float:
+    # A word is covered when the fact uses it, or when it is part of how the question named
+    # an entity the fact is about ("the Polish PM" covers every fact about Tusk).
+    covered = sum(v for t, v in w.of.items()
+                  if t in entry.terms or question.alias_terms.get(t, "") in entry.entity_ids)
+    return covered / w.total if w.total else 0.0
+
+
+def _phrasing(w: _Weights, question: Question, entry: Entry) -> float:
+    # Weighted Jaccard (shared weight over the weight of the union), best phrasing wins. A
+    # phrasing of another question type counts half: "how could the war end?" resembles
+    # "when will the war end?", but the fact's "when" answer is the date of something else.
     best = 0.0
-    for phr in entry.phrasings:
-        p = set(phr)
-        union = sum(base.weight(t) for t in q | p)
-        if union:
-            best = max(best, sum(base.weight(t) for t in q & p) / union)
+    for terms, weight, qtype in zip(entry.phrasings, entry.phrasing_weights, entry.phrasing_types, strict=True):
+        shared = sum(v for t, v in w.of.items() if t in terms)
+        if shared:
+            similarity = shared / (w.total + weight - shared)
+            best = max(best, similarity if _same_type(qtype, question.qtype) else similarity / 2)
     return best
+
+
+def _same_type(a: str, b: str) -> bool:
+    groups = ({"what", "which", "quote"}, {"who", "who_is"})
+    return a == b or any(a in g and b in g for g in groups)
 
 
 def _slot(question: Question, entry: Entry) -> tuple[str | None, float]:
@@ -54,12 +70,19 @@ def _slot(question: Question, entry: Entry) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def score(question: Question, entry: Entry, base: FactBase) -> Match:
+def weigh(question: Question, base: FactBase) -> _Weights:
+    of = {t: base.weight(t) for t in question.terms}
+    return _Weights(of, sum(of.values()))
+
+
+def score(question: Question, entry: Entry, w: _Weights, base: FactBase) -> Match:
     """Score one entry; see the module docstring for the signals."""
-    coverage = _weighted_overlap(question, entry.terms, base)
-    phrasing = _phrasing(question, entry, base)
+    coverage = _coverage(w, question, entry)
+    phrasing = _phrasing(w, question, entry)
     entity = len(question.entities & entry.entity_ids) / len(question.entities) if question.entities else 0.5
-    if question.subject:
+    if question.qtype == "yes_no":
+        pass  # its subject is checked below, against the fact's main entity
+    elif question.subject:
         # "who is X" / "what did X say": X must be what the fact is about, or who speaks.
         about = question.subject & (entry.entity_ids if question.qtype != "quote" else
                                     ({entry.fact.speaker} if entry.fact.speaker else set()) | entry.entity_ids)
@@ -69,13 +92,16 @@ def score(question: Question, entry: Entry, base: FactBase) -> Match:
         elif question.qtype == "quote":
             entity *= 0.5
     slot, type_fit = _slot(question, entry)
-    if question.qtype == "who_is" and entry.is_entity and question.subject & entry.entity_ids:
+    if entry.is_entity and (question.qtype == "who_role" or question.subject & entry.entity_ids) \
+            and question.qtype in ("who_is", "who_role"):
         type_fit = 1.0
-    elif question.qtype == "who_is" and entry.is_entity:
-        type_fit = 0.0
+    elif entry.is_entity and question.qtype not in ("what", "which"):
+        # An entity's who-is entry answers "who is X?" and "what is X's role?", nothing else.
+        slot, type_fit = None, 0.0
     total = W_COVERAGE * coverage + W_PHRASING * phrasing + W_ENTITY * entity + W_TYPE * type_fit
     if slot is None:
         total *= 0.6
+    total *= _subject_fit(question, entry, base) * _specificity(question, coverage)
     # A question most of whose meaning the base does not know is not answered, however
     # well one of its words matches.
     if coverage < 0.6:
@@ -83,10 +109,34 @@ def score(question: Question, entry: Entry, base: FactBase) -> Match:
     return Match(entry, round(min(total, 1.0), 4), slot)
 
 
+def _subject_fit(question: Question, entry: Entry, base: FactBase) -> float:
+    """"Is Russia a NATO member?" is not answered by "Turkey is a NATO member"."""
+    if question.qtype != "yes_no" or not question.subject or not entry.fact.entities:
+        return 1.0
+    main = entry.fact.entities[0]
+    if main in question.entities:
+        return 1.0
+    kinds = {base.entities[e].kind for e in question.subject if e in base.entities}
+    return 0.4 if base.entities[main].kind in kinds else 1.0
+
+
+def _specificity(question: Question, coverage: float) -> float:
+    """A question that names only an entity ("where is Zelensky now?") or, asking who holds a
+    role, names a role the entity does not hold ("the prime minister of Japan") is not answered."""
+    if question.qtype == "who_role" and coverage < 0.99:
+        return 0.5
+    if question.qtype in ("who_is", "quote", "what", "which"):
+        return 1.0
+    own = [t for t in question.terms if t not in question.alias_terms and t not in SOFT_TERMS]
+    return 0.6 if not own else 1.0
+
+
 def rank(question: Question, base: FactBase, limit: int = 5) -> list[Match]:
     """The best-scoring entries, best first (ties keep the fact base order)."""
     if not question.terms:
         return []
-    matches = [score(question, e, base) for e in base.entries]
+    w = weigh(question, base)
+    # An entry sharing no term with the question has coverage 0 and so scores 0: skip it.
+    matches = [score(question, base.entries[i], w, base) for i in base.candidates(question.terms)]
     matches.sort(key=lambda m: -m.score)
     return matches[:limit]

@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Question types the engine recognizes; a fact's ``answers`` are keyed by them.
-QuestionType = Literal["who", "who_is", "when", "where", "how_many", "what", "which", "why", "yes_no", "quote"]
+QuestionType = Literal["who", "who_is", "who_role", "when", "where", "how_many", "what", "which", "why", "yes_no",
+                       "quote"]
 ANSWER_KEYS: tuple[str, ...] = ("who", "who_is", "when", "where", "how_many", "what", "which", "why", "yes_no",
                                 "quote")
 

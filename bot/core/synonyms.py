@@ -20,7 +20,10 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "thank": ["thanked", "thanks", "gratitude", "grateful", "appreciation", "appreciate", "thankful"],
     "respond": ["response", "responded", "reply", "replied", "react", "reacted", "reaction", "answered"],
     "consult": ["consulted", "consulting", "consultation", "informed", "briefed"],
-    "sourc": ["sources", "references", "reference", "cite", "cites", "cited", "credits", "credit", "based on"],
+    "sourc": ["sources", "references", "reference", "cite", "cites", "cited", "credits", "credit", "based on",
+              "outlets", "outlet", "news agencies", "agencies", "agency", "wire services", "media outlets"],
+    "set": ["chosen", "chose", "choose", "picked", "imposed", "impose", "established", "announced a"],
+    "mention": ["bring up", "brought up", "refer to", "referred to", "referring to", "talk about", "talked about"],
     "atmospher": ["mood", "tone", "climate", "spirit", "vibe"],
     "uphold": ["respect", "protect", "preserve", "honor", "honour", "guarantee sovereignty"],
     "weapon": ["weapons", "arms", "missiles", "missile", "weaponry"],
@@ -43,5 +46,6 @@ SOFT_WORDS = frozenset("""
 happen happened happening take took place exactly actually really currently now latest recent recently
 main new earlier before already still just mention mentioned mentions describe described call called
 make made mean meaning people person time times day way ways part story news regarding concerning
-view views opinion opinions stance position verdict thought thoughts
+view views opinion opinions stance position verdict thought thoughts comment comments remark remarks
+assessment detail details specific specifically belong belongs belonged
 """.split())

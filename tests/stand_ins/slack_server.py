@@ -29,6 +29,7 @@ class SlackStandIn:
         self.calls: list[Call] = []
         self.post_errors: list[tuple[int, str, dict[str, str]]] = []  # (status, error, headers) per post
         self.acks: list[dict[str, Any]] = []
+        self.post_delay = 0.0  # seconds chat.postMessage takes to answer
         self._sockets: list[web.WebSocketResponse] = []
         self._runner: web.AppRunner | None = None
         self._ids = itertools.count(1)
@@ -90,6 +91,7 @@ class SlackStandIn:
             status, error, headers = self.post_errors.pop(0)
             return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
         if method in ("chat.postMessage", "chat.postEphemeral"):
+            await asyncio.sleep(self.post_delay)
             return web.json_response({"ok": True, "channel": data.get("channel"), "ts": f"{time.time():.6f}",
                                       "message": {"text": data.get("text")}})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)

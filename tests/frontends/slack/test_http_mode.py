@@ -48,6 +48,16 @@ async def test_mention_is_answered_in_its_thread(http_bot: Services, slack: Slac
     assert any(c.token == "xoxb-test-token" for c in slack.calls if c.method == "chat.postMessage")
 
 
+async def test_event_is_acknowledged_before_it_is_answered(http_bot: Services, slack: SlackStandIn) -> None:
+    slack.post_delay = 1.0
+    resp = await post_to_bot(http_bot, event_body(mention("<@UBOT> who set the deadline?")), JSON)
+    acked_at = time.monotonic()
+    assert resp.status == 200
+    assert not slack.posts(), "the ack waited for the answer"
+    await slack.wait_for(lambda: bool(slack.posts()))
+    assert slack.calls[-1].at >= acked_at - 0.05
+
+
 async def test_mention_inside_a_thread_stays_in_that_thread(http_bot: Services, slack: SlackStandIn) -> None:
     await post_to_bot(http_bot, event_body(mention("<@UBOT> where did they meet?", ts="200.2", thread_ts="150.0")),
                       JSON)
