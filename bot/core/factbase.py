@@ -48,6 +48,7 @@ class Entry:
     entity_ids: frozenset[str]
     is_entity: bool = False
     phrasing_types: tuple[str, ...] = ()  # the question type of each phrasing
+    phrasing_texts: tuple[str, ...] = ()  # each phrasing normalized
     phrasing_weights: tuple[float, ...] = ()  # summed term weights of each phrasing, set once IDF is known
 
 
@@ -59,6 +60,14 @@ class Lexicon:
     phrases: tuple[tuple[str, str], ...]
     aliases: tuple[tuple[str, str], ...]  # (normalized alias, entity id), longest first
     words: frozenset[str]
+
+    @cached_property
+    def by_initial(self) -> dict[str, tuple[str, ...]]:
+        """The vocabulary grouped by first letter (typos rarely change it)."""
+        groups: dict[str, list[str]] = {}
+        for w in sorted(self.words):
+            groups.setdefault(w[:1], []).append(w)
+        return {k: tuple(v) for k, v in groups.items()}
 
     def terms(self, text: str) -> list[str]:
         """Content terms of ``text`` with multi-word synonyms folded into their canonical word."""
@@ -180,7 +189,8 @@ def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str
         words.update(normalize(t).split())
     phrasings = tuple(frozenset(lexicon.terms(q)) for q in fact.questions)
     types = tuple(classify(normalize(q))[0] for q in fact.questions)
-    entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types)
+    texts_n = tuple(normalize(q) for q in fact.questions)
+    entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types, texts_n)
     return entry, words
 
 

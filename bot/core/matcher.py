@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from bot.core.factbase import SOFT_TERMS, Entry, FactBase
 from bot.core.questions import ANSWER_CHAIN, Question
 
@@ -45,14 +47,20 @@ def _coverage(w: _Weights, question: Question, entry: Entry) -> float:
 
 
 def _phrasing(w: _Weights, question: Question, entry: Entry) -> float:
-    # Weighted Jaccard (shared weight over the weight of the union), best phrasing wins. A
+    # Per phrasing: the weighted Jaccard of the terms (shared weight over the weight of the
+    # union) blended with rapidfuzz's token-sort ratio of the normalized texts, which still
+    # sees near-misses the terms do not (word forms, leftover typos). Best phrasing wins. A
     # phrasing of another question type counts half: "how could the war end?" resembles
     # "when will the war end?", but the fact's "when" answer is the date of something else.
     best = 0.0
-    for terms, weight, qtype in zip(entry.phrasings, entry.phrasing_weights, entry.phrasing_types, strict=True):
+    for terms, weight, qtype, text in zip(entry.phrasings, entry.phrasing_weights, entry.phrasing_types,
+                                          entry.phrasing_texts, strict=True):
         shared = sum(v for t, v in w.of.items() if t in terms)
         if shared:
-            similarity = shared / (w.total + weight - shared)
+            jaccard = shared / (w.total + weight - shared)
+            if 0.7 * jaccard + 0.3 <= best:
+                continue  # cannot beat the best so far, whatever the fuzzy ratio
+            similarity = 0.7 * jaccard + 0.3 * fuzz.token_sort_ratio(question.normalized, text) / 100
             best = max(best, similarity if _same_type(qtype, question.qtype) else similarity / 2)
     return best
 

@@ -38,7 +38,7 @@ def correct_typos(words: list[str], base: FactBase) -> list[str]:
                 or (base.lexicon.terms(w) and all(t in base.idf for t in base.lexicon.terms(w)))):
             out.append(w)
             continue
-        candidates = [v for v in vocabulary if v[:1] == w[:1] and abs(len(v) - len(w)) <= 1 + (len(w) > 7)]
+        candidates = [v for v in base.lexicon.by_initial.get(w[:1], ()) if abs(len(v) - len(w)) <= 1 + (len(w) > 7)]
         cutoff = 85 if len(w) <= 6 else 80
         best = process.extractOne(w, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         out.append(best[0] if best else w)

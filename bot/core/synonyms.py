@@ -7,7 +7,8 @@ Keys are canonical words; values are the words and phrases people use instead.
 from __future__ import annotations
 
 GENERAL_SYNONYMS: dict[str, list[str]] = {
-    "provid": ["give", "gives", "giving", "grant", "grants", "offer", "offers", "supply", "supplies"],
+    "provid": ["give", "gives", "giving", "grant", "grants", "offer", "offers", "supply", "supplies", "get", "gets",
+               "got", "receive", "receives", "received"],
     "restor": ["bring back", "revive", "reinstate", "resume", "reopen", "restart", "renew"],
     "negotiat": ["talks", "talk", "meeting", "meetings", "meet", "met", "sat down", "summit talks",
                  "discussions", "discussion", "discuss", "discussed", "negotiations", "negotiation"],

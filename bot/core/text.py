@@ -25,7 +25,7 @@ can could may might must it its it's this that these those there here then than 
 i me my we us our you your he him his she her they them their what which who whom whose when where
 why how whats who's what's where's when's how's hows whos please tell know let lets any some
 up out also too not no yes s t d ll re ve m according say says said saying think thinks
-one ones thing things get got want wanted going go bot talksbot kind sort
+one ones thing things want wanted going go bot talksbot kind sort
 """.split())
 # "us" is both a pronoun and the country; questions about the country say "US" in caps,
 # which is detected before lower-casing (see ``normalize``).

@@ -9,7 +9,7 @@ import pytest
 
 from bot.serve import Services
 from tests.frontends.discord.conftest import ADMIN_ID, MEMBER_ID, command, interaction
-from tests.stand_ins.discord_server import BOT_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn, user
+from tests.stand_ins.discord_server import APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn, user
 
 
 async def ask(stand_in: DiscordStandIn, data: dict[str, Any], kind: int = 2, **kw: Any) -> dict[str, Any]:
@@ -182,3 +182,33 @@ async def test_handler_error_replies_with_an_apology(discord_bot: Services, disc
     cb = await ask(discord_server, command("ask", [{"name": "question", "type": 3, "value": "who set it"}]))
     assert "Sorry, something went wrong" in cb["data"]["content"] and cb["data"]["flags"] & 64
     assert "boom" in caplog.text
+
+
+async def test_without_a_guild_commands_sync_globally(discord_server: DiscordStandIn, kb_dirs: Any) -> None:
+    from tests.frontends.discord.conftest import discord_settings, start_bot
+
+    services = await start_bot(discord_settings(discord_server, kb_dirs, discord_guild_id=None))
+    try:
+        await discord_server.wait_for(lambda: bool(discord_server.recorded("PUT", "/commands")))
+        (put,) = discord_server.recorded("PUT", "/commands")
+        assert put.path == f"/applications/{APP_ID}/commands"
+    finally:
+        await services.stop()
+
+
+async def test_discord_sync_command_syncs_and_exits(discord_server: DiscordStandIn) -> None:
+    import os
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env.update(TALKSBOT_DISCORD_TOKEN="discord-test-token", TALKSBOT_DISCORD_API_URL=discord_server.api_url,
+               TALKSBOT_DISCORD_GATEWAY_URL=discord_server.gateway_url, TALKSBOT_DISCORD_GUILD_ID=str(GUILD_ID))
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "discord-sync", cwd=ROOT, env=env,
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 0, err.decode()
+    assert f"synced 5 commands to guild {GUILD_ID}" in out.decode()
+    assert discord_server.recorded("PUT", f"/guilds/{GUILD_ID}/commands")
+    assert b"discord-test-token" not in out + err

@@ -7,6 +7,7 @@ import logging
 import time
 from typing import Any
 
+import aiohttp
 import pytest
 
 from bot.serve import Services
@@ -32,8 +33,11 @@ def mention(text: str, ts: str = "100.1", **extra: Any) -> dict[str, Any]:
 
 async def test_url_verification_handshake(http_bot: Services) -> None:
     body = json.dumps({"token": "legacy", "challenge": "abc123", "type": "url_verification"})
-    resp = await post_to_bot(http_bot, body, JSON)
-    assert resp.status == 200
+    async with aiohttp.ClientSession() as session:
+        resp = await session.post(f"http://127.0.0.1:{http_bot.web_port}/slack/events", data=body,
+                                  headers={"Content-Type": JSON, **sign(body)})
+        assert resp.status == 200
+        assert "abc123" in await resp.text()
 
 
 async def test_mention_is_answered_in_its_thread(http_bot: Services, slack: SlackStandIn) -> None:
