@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval check clean
+.PHONY: run test browser bench eval check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,13 +17,20 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	@$(PY) -m bot run
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m ruff check bot tests
 	$(PY) -m mypy bot
 	$(PY) -m pytest
 
+# The source-page test runs a real headless Chromium (Debian's package) where it can be installed.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium for the browser test" >&2; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	  || echo "could not install chromium: the browser test will be skipped" >&2; }
+
 bench: $(STAMP)
 	@$(PY) -m bot bench
+	@$(PY) -m tests.benchmarks.discord_latency
 
 eval: $(STAMP)
 	@$(PY) ../shared/eval/score.py --cmd "$(PY) -m bot ask --json"

@@ -1,8 +1,10 @@
 """``talksbot serve``: the configured front-ends in one asyncio event loop.
 
-``Services`` starts the Slack app (Socket Mode or HTTP), the Discord client and the web
-server, each only when its settings are present, and stops them cleanly. SIGTERM and
-Ctrl-C stop everything; SIGHUP reloads the fact base.
+``Services`` starts the web server (source pages, health, HTTP-mode Slack events), the Slack
+app (Socket Mode or HTTP) and the Discord client, the last two when their tokens are set, and
+stops them cleanly. SIGTERM and Ctrl-C stop everything; SIGHUP reloads the fact base, and so
+does a change under knowledge/ or seeds/ with ``TALKSBOT_WATCH=true``. Every reload goes
+through the holder's validated, atomic ``reload()`` and is logged with its report.
 """
 from __future__ import annotations
 
@@ -10,12 +12,14 @@ import asyncio
 import contextlib
 import logging
 import signal
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
 from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder
+from bot.frontends.web import add_routes as add_web_routes
 from bot.settings import Settings
 
 log = logging.getLogger("talksbot.serve")
@@ -35,11 +39,27 @@ class Services:
         self._runner: web.AppRunner | None = None
         self._socket_handler: Any = None
         self._discord_task: asyncio.Task[None] | None = None
+        self._watch_task: asyncio.Task[None] | None = None
+        self._stop_watch = asyncio.Event()
+        self._reload_lock = asyncio.Lock()
+
+    async def reload(self, trigger: str) -> None:
+        """Reload the fact base off the event loop; the holder logs the report."""
+        async with self._reload_lock:
+            log.info("reload requested by %s", trigger)
+            await asyncio.to_thread(self.holder.reload)
+
+    async def _watch(self) -> None:
+        from watchfiles import awatch
+
+        paths = [p for p in (self.settings.knowledge_dir, self.settings.seeds_dir) if p.exists()]
+        async for changes in awatch(*paths, debounce=self.settings.watch_debounce_ms, stop_event=self._stop_watch):
+            await self.reload(f"a change to {', '.join(sorted({Path(p).name for _, p in changes}))}")
 
     async def start(self) -> None:
         s = self.settings
         web_app = web.Application()
-        web_app.router.add_get("/healthz", self._healthz)
+        add_web_routes(web_app, self.holder)
         if s.slack_configured:
             from bot.frontends.slack.app import build_app
 
@@ -70,9 +90,16 @@ class Services:
         if s.slack_configured and s.slack_mode == "http":
             log.info("Slack: HTTP mode, events at http://%s:%s%s", s.http_host, self.web_port, EVENTS_PATH)
         log.info("Web: listening on http://%s:%s", s.http_host, self.web_port)
+        if s.watch:
+            self._watch_task = asyncio.create_task(self._watch())
+            log.info("Watch: reloading on changes under %s and %s", s.knowledge_dir, s.seeds_dir)
 
     async def stop(self) -> None:
         """Close the gateway and sockets; answers in flight get up to STOP_TIMEOUT_S to finish."""
+        self._stop_watch.set()
+        if self._watch_task is not None:
+            with contextlib.suppress(BaseException):
+                await asyncio.wait_for(self._watch_task, STOP_TIMEOUT_S)
         if self._socket_handler is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._socket_handler.close_async(), STOP_TIMEOUT_S)
@@ -86,22 +113,13 @@ class Services:
             await self._runner.cleanup()
         log.info("stopped")
 
-    async def _healthz(self, request: web.Request) -> web.Response:
-        base = self.holder.current
-        last = self.holder.last_reload
-        healthy = last is None or last[1].ok
-        body = {"version": base.version, "articles": len(base.articles), "facts": len(base.facts),
-                "last_reload": last[0].isoformat() if last else None,
-                "last_reload_ok": last[1].ok if last else None}
-        return web.json_response(body, status=200 if healthy else 503)
-
 
 async def run_until_stopped(services: Services) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(asyncio.to_thread(services.holder.reload)))
+    loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(services.reload("SIGHUP")))
     await services.start()
     try:
         await stop.wait()
@@ -113,9 +131,7 @@ async def run_until_stopped(services: Services) -> None:
 def serve(settings: Settings, answerer: Answerer, holder: FactBaseHolder) -> int:
     """Run until SIGTERM or Ctrl-C."""
     if not (settings.slack_configured or settings.discord_configured):
-        log.error("no front-end is configured: set TALKSBOT_SLACK_BOT_TOKEN or TALKSBOT_DISCORD_TOKEN "
-                  "(see config/example.env), or use `talksbot chat`")
-        return 2
+        log.info("no Slack or Discord token is set: serving the source pages only")
     asyncio.run(run_until_stopped(Services(settings, answerer, holder)))
     return 0
 

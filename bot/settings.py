@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     discord_api_url: str = "https://discord.com/api/v10"
     discord_gateway_url: str = "wss://gateway.discord.gg"
 
+    watch: bool = False
+    watch_debounce_ms: int = Field(default=500, ge=50, le=60_000)
+
     http_host: str = "127.0.0.1"
     http_port: int = Field(default=8080, ge=0, le=65535)
 
