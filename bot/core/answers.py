@@ -12,6 +12,7 @@ from bot.core.intents import Intent, detect_intent, intent_reply
 from bot.core.links import source_url
 from bot.core.matcher import Match, rank
 from bot.core.questions import analyze
+from bot.core.shortans import short_answer
 
 MAX_QUESTION_CHARS = 1000
 DEFAULT_THRESHOLD = 0.5
@@ -108,6 +109,8 @@ class Answerer:
                         paragraph=fact.paragraph, quote=article.paragraphs[fact.paragraph - 1],
                         evidence=fact.evidence, url=url)
         others = [_suggestion(m) for m in matches[1:4] if m.score >= self.threshold * 0.8]
-        return Answer(question=shown, matched=True, kind="fact", answer=fact.answers[best.slot],  # type: ignore[index]
+        short = short_answer(question, fact.answers[best.slot], best.slot, fact.distilled,  # type: ignore[index]
+                             fact.evidence, base)
+        return Answer(question=shown, matched=True, kind="fact", answer=short,
                       reply=fact.reply, confidence=best.score, source=source, suggestions=others,
                       fact_id=fact.id)

@@ -188,7 +188,8 @@ def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str
         terms.update(lexicon.terms(t))
         words.update(normalize(t).split())
     phrasings = tuple(frozenset(lexicon.terms(q)) for q in fact.questions)
-    types = tuple(classify(normalize(q))[0] for q in fact.questions)
+    # A distilled fact's phrasing is its sentence: it answers every type of question about it.
+    types = tuple("any" if fact.distilled else classify(normalize(q))[0] for q in fact.questions)
     texts_n = tuple(normalize(q) for q in fact.questions)
     entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types, texts_n)
     return entry, words

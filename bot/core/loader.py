@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from bot.core.distill import article_date, distill, slug
 from bot.core.factbase import Article, Entry, FactBase, build_lexicon, finish_index, index_fact
 from bot.core.models import Entity, Fact, KnowledgeFile
 from bot.core.text import clean
@@ -42,10 +43,30 @@ class KnowledgeError(Exception):
         self.problems = problems
 
 
+HEADER_KEYS = ("title", "date", "url", "attribution")
+
+
+def read_seed(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    """An article file: an optional header, then one paragraph per line.
+
+    The header is ``Key: value`` lines (Title, Date as YYYY-MM-DD, URL, Attribution as a
+    comma-separated list) closed by a line ``---``. Paragraph n is the n-th non-empty line
+    after it.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    meta: dict[str, str] = {}
+    if "---" in (line.strip() for line in lines[:8]):
+        end = [line.strip() for line in lines].index("---")
+        head = [line.split(":", 1) for line in lines[:end] if ":" in line]
+        if head and all(k.strip().lower() in HEADER_KEYS for k, _ in head):
+            meta = {k.strip().lower(): v.strip() for k, v in head}
+            lines = lines[end + 1:]
+    return meta, tuple(line.strip() for line in lines if line.strip())
+
+
 def read_paragraphs(path: Path) -> tuple[str, ...]:
-    """Paragraph n of an article is its n-th non-empty line."""
-    text = path.read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
+    """Paragraph n of an article is its n-th non-empty line (after any header)."""
+    return read_seed(path)[1]
 
 
 def _same_text(text: str) -> str:
@@ -112,12 +133,29 @@ def _entity_fact(ent: Entity) -> Fact:
                 entities=[ent.id], keywords=[role, "role", "title", "job", "position", "party"])
 
 
+def _distill_uncurated(seeds_dir: Path, curated: set[str],
+                       problems: list[Problem]) -> list[tuple[str, KnowledgeFile, tuple[str, ...]]]:
+    """Machine-distilled knowledge for every article in seeds/ that no curated file covers."""
+    out = []
+    for path in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
+        if path.name in curated:
+            continue
+        try:
+            meta, paragraphs = read_seed(path)
+            if not paragraphs:
+                problems.append(Problem(path.name, "", "the article has no paragraphs"))
+                continue
+            out.append((f"{path.name} (distilled)",
+                        distill(slug(path.stem), path.name, meta, paragraphs, article_date(path)), paragraphs))
+        except (UnicodeDecodeError, ValueError, ValidationError) as exc:
+            problems.append(Problem(path.name, "", f"cannot distill: {str(exc).splitlines()[0]}"))
+    return out
+
+
 def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> FactBase:
     """Load every knowledge file, validate it against its article, and index it."""
     problems: list[Problem] = []
-    files = sorted([*knowledge_dir.glob("*.yaml"), *knowledge_dir.glob("*.yml")])
-    if not files:
-        raise KnowledgeError([Problem(str(knowledge_dir), "", "no knowledge files (*.yaml) found")])
+    files = sorted([*knowledge_dir.glob("*.yaml"), *knowledge_dir.glob("*.yml")]) if knowledge_dir.is_dir() else []
     parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]] = []
     for path in files:
         kf = _parse(path, problems)
@@ -129,6 +167,12 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> FactBase:
                                                                f"{seeds_dir}"))
             continue
         parsed.append((path.name, kf, read_paragraphs(seed)))
+    if problems:
+        raise KnowledgeError(problems)  # a broken curated file must not be replaced by distilled facts
+    parsed += _distill_uncurated(seeds_dir, {kf.article.seed for _, kf, _ in parsed}, problems)
+    if not parsed and not problems:
+        raise KnowledgeError([Problem(str(knowledge_dir), "", f"no knowledge files (*.yaml) and no articles in "
+                                                               f"{seeds_dir}")])
 
     seen_articles: dict[str, str] = {}
     seen_facts: dict[str, str] = {}

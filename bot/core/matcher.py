@@ -67,7 +67,7 @@ def _phrasing(w: _Weights, question: Question, entry: Entry) -> float:
 
 def _same_type(a: str, b: str) -> bool:
     groups = ({"what", "which", "quote"}, {"who", "who_is"})
-    return a == b or any(a in g and b in g for g in groups)
+    return a in (b, "any") or any(a in g and b in g for g in groups)
 
 
 def _slot(question: Question, entry: Entry) -> tuple[str | None, float]:

@@ -7,6 +7,25 @@ Keys are canonical words; values are the words and phrases people use instead.
 from __future__ import annotations
 
 GENERAL_SYNONYMS: dict[str, list[str]] = {
+    # Countries and their adjectives, capitals and governments, as news questions use them.
+    "usa": ["america", "american", "americans", "united states", "washington", "u s"],
+    "ukrain": ["ukrainian", "ukrainians", "kyiv", "kiev"],
+    "russia": ["russian", "russians", "moscow", "kremlin"],
+    "turkey": ["turkish", "turkiye", "türkiye", "ankara"],
+    "europ": ["european", "europeans", "eu", "european union", "brussels"],
+    "poland": ["polish", "warsaw"],
+    "franc": ["french", "paris"],
+    "german": ["germany", "berlin"],
+    "china": ["chinese", "beijing"],
+    # News vocabulary.
+    "plan": ["proposal", "proposals", "framework", "blueprint", "deal", "roadmap", "draft plan", "peace plan"],
+    "deadline": ["ultimatum", "cutoff", "due date", "time limit", "cut off"],
+    "continu": ["keep", "keeps", "kept", "still", "carry on", "go on"],
+    "post": ["posted", "posts", "tweet", "tweeted", "social media", "truth social", "wrote", "write", "writes"],
+    "senator": ["senators"],
+    "congress": ["congressman", "congressmen", "congresswoman", "congressional", "legislators", "lawmakers",
+                 "lawmaker"],
+    "guarant": ["guarantees", "guarantee", "assurances"],
     "provid": ["give", "gives", "giving", "grant", "grants", "offer", "offers", "supply", "supplies", "get", "gets",
                "got", "receive", "receives", "received"],
     "restor": ["bring back", "revive", "reinstate", "resume", "reopen", "restart", "renew"],
@@ -28,9 +47,9 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "atmospher": ["mood", "tone", "climate", "spirit", "vibe"],
     "uphold": ["respect", "protect", "preserve", "honor", "honour", "guarantee sovereignty"],
     "weapon": ["weapons", "arms", "missiles", "missile", "weaponry"],
-    "sanction": ["sanctions", "penalties", "embargo", "embargoes"],
+    "sanction": ["sanctions", "penalties", "embargo", "embargoes", "measures"],
     "host": ["hosted", "hosting", "held", "organized", "organised", "staged"],
-    "countri": ["country", "countries", "nations", "nation", "states"],
+    "countri": ["country", "countries", "nations", "nation"],
     "leader": ["leadership", "leaders", "government"],
     "quick": ["quickly", "fast", "soon", "rapidly"],
     "want": ["hoping", "hope", "hopes", "wish", "wishes", "seek", "seeks", "aims", "request", "requesting",
@@ -48,5 +67,5 @@ happen happened happening take took place exactly actually really currently now 
 main new earlier before already still just mention mentioned mentions describe described call called
 make made mean meaning people person time times day way ways part story news regarding concerning
 view views opinion opinions stance position verdict thought thoughts comment comments remark remarks
-assessment detail details specific specifically belong belongs belonged
+assessment detail details specific specifically belong belongs belonged quickly quick fast soon
 """.split())

@@ -24,7 +24,7 @@ is are was were be been being am do does did doing done has have had having will
 can could may might must it its it's this that these those there here then than so such very just
 i me my we us our you your he him his she her they them their what which who whom whose when where
 why how whats who's what's where's when's how's hows whos please tell know let lets any some
-up out also too not no yes s t d ll re ve m according say says said saying think thinks
+up out also too not no yes s t d ll re ve m according say says said saying think thinks many much
 one ones thing things want wanted going go bot talksbot kind sort
 """.split())
 # "us" is both a pronoun and the country; questions about the country say "US" in caps,
