@@ -94,7 +94,8 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
                     speaker = subject
                     ents = mentioned + [e for e in ents if e not in mentioned]
             answers: dict[str, str] = {"what": sentence}
-            for key, value in (("who", subject or find_agent(sentence)), ("when", find_date(sentence)), ("where", find_place(sentence)),
+            for key, value in (("who", subject or find_agent(sentence)), ("when", find_date(sentence)),
+                               ("where", find_place(sentence)),
                                ("how_many", find_count(sentence)), ("quote", find_quote(sentence)),
                                ("why", find_purpose(sentence))):
                 if value:

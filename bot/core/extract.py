@@ -12,7 +12,8 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "dozens": 24}
 
 DATE = re.compile(
-    rf"(?:(?:on )?(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}\)|(?:[A-Z][a-z]+ Day\s*)?\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*(?:{_DAY}))?\)"
+    rf"(?:(?:on )?(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}\)"
+    rf"|(?:[A-Z][a-z]+ Day\s*)?\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*(?:{_DAY}))?\)"
     rf"|(?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|(?:on |last |next )?(?:{_DAY})\b|\b(?:19|20)\d{{2}}\b"
     rf"|[Ll]ess than [a-z]+ (?:hours|days|weeks) later|(?:in )?the coming (?:days|weeks)|last week|tomorrow|"
     rf"[A-Z][a-z]+ Day)")

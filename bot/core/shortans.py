@@ -45,7 +45,8 @@ def _hits(question: Question, tokens: list[str], base: FactBase) -> list[int]:
 
 def _phrase_around(tokens: list[str], i: int) -> str:
     start = i
-    while start > 0 and i - start < 4 and tokens[start - 1] not in _PUNCT and tokens[start - 1].lower() not in STOPWORDS:
+    while (start > 0 and i - start < 4 and tokens[start - 1] not in _PUNCT
+           and tokens[start - 1].lower() not in STOPWORDS):
         start -= 1
     end = i + 1
     while end < len(tokens) and end - start < MAX_WORDS and (
