@@ -5,6 +5,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder
@@ -23,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
     sub.add_parser("chat", help="interactive chat in the terminal")
     sub.add_parser("check", help="validate knowledge/ and list every problem")
+    sub.add_parser("timeline", help="every dated fact in order, with its source")
+    distill = sub.add_parser("distill", help="write a curated-file draft of an article's machine-distilled facts")
+    distill.add_argument("article", type=Path, help="the article file, e.g. seeds/new-article.txt")
+    distill.add_argument("--out", type=Path, help="write the draft here instead of standard output")
     sub.add_parser("run", help="serve Slack/Discord when configured, else chat in the terminal")
     sub.add_parser("serve", help="run the configured Slack and Discord front-ends")
     sub.add_parser("discord-sync", help="sync Discord slash commands now")
@@ -49,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "check":
         return _check(settings)
+    if args.command == "distill":
+        return _distill(args.article, args.out)
     try:
         holder, answerer = build_answerer(settings)
     except KnowledgeError as exc:
@@ -61,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ask":
         questions = [" ".join(args.question)] if args.question else terminal.stdin_lines()
         return terminal.ask(answerer, questions, sys.stdout, args.json)
+    if args.command == "timeline":
+        print(terminal.render_timeline(holder.current))
+        return 0
     if args.command == "bench":
         from bot.bench import run_bench
 
@@ -73,6 +83,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "discord-sync":
         return discord_sync(settings, answerer, holder)
     return serve(settings, answerer, holder)
+
+
+def _distill(article: Path, out: Path | None) -> int:
+    """The draft: what the loader distils on its own, as YAML for an admin to review."""
+    import yaml
+
+    from bot.core.distill import article_date, distill, slug
+    from bot.core.loader import read_seed
+
+    if not article.is_file():
+        print(f"talksbot: no such article file: {article}", file=sys.stderr)
+        return 1
+    meta, paragraphs = read_seed(article)
+    kf = distill(slug(article.stem), article.name, meta, paragraphs, article_date(article))
+    header = (f"# Draft distilled from {article.name} by `talksbot distill`. Review every fact: correct the\n"
+              f"# short answers (a name, date, number or phrase), add question phrasings, then set\n"
+              f"# `distilled: false` on the facts you have checked and save it in knowledge/.\n")
+    text = header + yaml.safe_dump(kf.model_dump(mode="json", exclude_defaults=True), sort_keys=False,
+                                   allow_unicode=True, width=120)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {len(kf.facts)} facts and {len(kf.entities)} entities to {out}")
+    else:
+        print(text, end="")
+    return 0
 
 
 def _check(settings: Settings) -> int:

@@ -1,17 +1,21 @@
 """The answer engine: a question in, a short sourced answer (or an honest "I don't know") out."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process, utils
 
-from bot.core.factbase import as_question
+from bot.core.factbase import FactBase, as_question
 from bot.core.holder import FactBaseHolder
 from bot.core.intents import Intent, detect_intent, intent_reply
 from bot.core.links import source_url
 from bot.core.matcher import Match, rank
-from bot.core.questions import analyze
+from bot.core.models import Fact
+from bot.core.questions import Question, analyze
+from bot.core.text import normalize
+from bot.core.timeline import asked_date, dated, event_dates
 from bot.core.shortans import short_answer
 
 MAX_QUESTION_CHARS = 1000
@@ -19,7 +23,10 @@ DEFAULT_THRESHOLD = 0.5
 # Declined questions still get "did you mean" suggestions from facts that share some meaning.
 SUGGEST_FLOOR = 0.08
 
-AnswerKind = Literal["fact", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long", "no_words"]
+# Another article's fact answers the same question when it covers the question about as fully.
+CONFLICT_COVERAGE = 0.9
+
+AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long", "no_words"]
 
 
 class Source(BaseModel):
@@ -46,6 +53,7 @@ class Answer(BaseModel):
     source: Source | None = None
     suggestions: list[str] = Field(default_factory=list)
     fact_id: str | None = None
+    earlier: Source | None = Field(default=None, description="an older report that said otherwise")
 
     def to_json_dict(self) -> dict[str, object]:
         """The batch contract of ``talksbot ask --json`` (see ``../shared/eval/README.md``)."""
@@ -53,9 +61,10 @@ class Answer(BaseModel):
         if self.source:
             src = {"article": self.source.article, "paragraph": self.source.paragraph,
                    "quote": self.source.quote, "url": self.source.url, "title": self.source.title}
+        earlier = self.earlier.model_dump(include={"article", "paragraph", "url"}) if self.earlier else None
         return {"question": self.question, "matched": self.matched, "answer": self.answer, "reply": self.reply,
                 "confidence": self.confidence, "source": src, "suggestions": self.suggestions,
-                "kind": self.kind, "fact_id": self.fact_id}
+                "kind": self.kind, "fact_id": self.fact_id, "earlier": earlier}
 
 
 def _suggestion(match: Match) -> str:
@@ -95,6 +104,9 @@ class Answerer:
             return Answer(question=shown, matched=False, kind=intent.value, confidence=0.0, reply=reply,
                           suggestions=suggestions)
         question = analyze(text, base)
+        day = asked_date(question.normalized, base)
+        if day is not None:
+            return self._timeline(shown, day, base)
         matches = rank(question, base)
         best = matches[0] if matches else None
         if best is None or best.score < self.threshold or best.slot is None:
@@ -102,15 +114,59 @@ class Answerer:
             reply, _ = intent_reply(Intent.DECLINE, base)
             return Answer(question=shown, matched=False, kind="declined",
                           confidence=best.score if best else 0.0, reply=reply, suggestions=suggestions)
-        fact = best.entry.fact
-        article = base.articles[best.entry.article_id]
-        url = source_url(article, fact.paragraph, fact.evidence, self.public_base_url)
-        source = Source(article=article.id, title=article.meta.title, name=article.name,
-                        paragraph=fact.paragraph, quote=article.paragraphs[fact.paragraph - 1],
-                        evidence=fact.evidence, url=url)
+        short = self._short(question, best, base)
+        chosen, earlier = best, None
+        rival = self._conflict(question, best, matches, short, base)
+        if rival is not None:
+            # Two articles disagree: the most recent answers, and the reply names the earlier report.
+            newer, older = sorted((best, rival), key=lambda m: base.articles[m.entry.article_id].meta.date,
+                                  reverse=True)
+            chosen, earlier = newer, older
+            short = self._short(question, newer, base)
+        fact = chosen.entry.fact
+        reply = fact.reply
+        if earlier is not None:
+            old = base.articles[earlier.entry.article_id]
+            reply += (f" An earlier report ({old.name}, {old.meta.date:%B %d}, paragraph {earlier.entry.fact.paragraph})"
+                      f" said: {self._short(question, earlier, base)}.")
         others = [_suggestion(m) for m in matches[1:4] if m.score >= self.threshold * 0.8]
-        short = short_answer(question, fact.answers[best.slot], best.slot, fact.distilled,  # type: ignore[index]
-                             fact.evidence, base)
-        return Answer(question=shown, matched=True, kind="fact", answer=short,
-                      reply=fact.reply, confidence=best.score, source=source, suggestions=others,
-                      fact_id=fact.id)
+        return Answer(question=shown, matched=True, kind="fact", answer=short, reply=reply,
+                      confidence=chosen.score, source=self._source(chosen.entry.article_id, fact, base),
+                      suggestions=others, fact_id=fact.id,
+                      earlier=self._source(earlier.entry.article_id, earlier.entry.fact, base) if earlier else None)
+
+    def _short(self, question: Question, match: Match, base: FactBase) -> str:
+        fact, slot = match.entry.fact, match.slot
+        assert slot is not None
+        return short_answer(question, fact.answers[slot], slot, fact.distilled,  # type: ignore[index]
+                            fact.evidence, base)
+
+    def _source(self, article_id: str, fact: Fact, base: FactBase) -> Source:
+        article = base.articles[article_id]
+        return Source(article=article.id, title=article.meta.title, name=article.name, paragraph=fact.paragraph,
+                      quote=article.paragraphs[fact.paragraph - 1], evidence=fact.evidence,
+                      url=source_url(article, fact.paragraph, fact.evidence, self.public_base_url))
+
+    def _conflict(self, question: Question, best: Match, matches: list[Match], short: str,
+                  base: FactBase) -> Match | None:
+        """A close match from another article whose short answer differs, if there is one."""
+        for m in matches[1:]:
+            if (m.entry.article_id != best.entry.article_id and m.slot == best.slot and not m.entry.is_entity
+                    and m.score >= self.threshold and m.coverage >= max(CONFLICT_COVERAGE, best.coverage - 0.05)
+                    and normalize(self._short(question, m, base)) != normalize(short)):
+                return m
+        return None
+
+    def _timeline(self, shown: str, day: dt.date, base: FactBase) -> Answer:
+        events = [e for _, e in dated(base) if day in event_dates(e, base)]
+        if not events:
+            reply, _ = intent_reply(Intent.DECLINE, base)
+            return Answer(question=shown, matched=False, kind="declined", confidence=0.0,
+                          reply=f"I have nothing dated {day:%B %d, %Y}. " + reply)
+        lines = [f"• {e.fact.reply} ({base.articles[e.article_id].name}, paragraph {e.fact.paragraph})"
+                 for e in events]
+        first = events[0]
+        return Answer(question=shown, matched=True, kind="timeline", confidence=1.0,
+                      answer=f"{len(events)} event{'s' if len(events) != 1 else ''} on {day:%B %d}",
+                      reply="\n".join(lines), source=self._source(first.article_id, first.fact, base),
+                      fact_id=first.fact.id)

@@ -105,7 +105,8 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
                               answers=answers, questions=[sentence], entities=ents,
                               speaker=ents[0] if ents and "quote" in answers and subject else None,
                               distilled=True))
-    title = meta.get("title") or (paragraphs[0][:90] if paragraphs else article_id)
+    first = split_sentences(paragraphs[0])[0] if paragraphs else article_id
+    title = meta.get("title") or (first if len(first.split()) <= 14 else " ".join(first.split()[:12]) + "…")
     date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else default_date
     article = ArticleMeta(id=article_id, title=title, date=date, seed=seed_name, url=meta.get("url") or None,
                           attribution=[a.strip() for a in meta.get("attribution", "").split(",") if a.strip()],

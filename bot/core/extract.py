@@ -61,6 +61,9 @@ def find_subject(sentence: str) -> str | None:
     subject = re.sub(r"\s+(?:also|initially|then|had|has|have|would|will|was|were|is)$", "", subject)
     if "," in subject:  # "Donald Tusk, the Polish Prime Minister, stated": the name before the apposition
         subject = subject.split(",", 1)[0]
+    verb = re.search(r"(?<!\bthe)(?<!\ba) [a-z]+ed\b", subject)  # "Ukrainian officials welcomed ... and said"
+    if verb:
+        subject = subject[: verb.start()]
     if not subject or len(subject.split()) > 9 or (subject[0].islower() and body is sentence):
         return None
     return subject

@@ -28,6 +28,7 @@ class Match:
     entry: Entry
     score: float
     slot: str | None
+    coverage: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def score(question: Question, entry: Entry, w: _Weights, base: FactBase) -> Matc
     # well one of its words matches.
     if coverage < 0.6:
         total *= coverage / 0.6
-    return Match(entry, round(min(total, 1.0), 4), slot)
+    return Match(entry, round(min(total, 1.0), 4), slot, coverage)
 
 
 def _subject_fit(question: Question, entry: Entry, base: FactBase) -> float:

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from bot.core.answers import Answer, Answerer
+from bot.core.factbase import FactBase
 from bot.core.holder import FactBaseHolder
+from bot.core.timeline import dated
 
 
 def to_question(line: str) -> str:
@@ -20,7 +22,7 @@ def render(answer: Answer) -> str:
     lines: list[str] = []
     if answer.matched and answer.source:
         lines.append(f"{answer.answer}")
-        lines.append(f"  {answer.reply}")
+        lines += [f"  {line}" for line in answer.reply.splitlines()]
         src = answer.source
         lines.append(f"  Source: {src.name}, paragraph {src.paragraph}" + (f" — {src.url}" if src.url else ""))
         lines.append(f"  > {src.quote}")
@@ -30,6 +32,13 @@ def render(answer: Answer) -> str:
             label = "Did you mean" if answer.kind == "declined" else "Try"
             lines.append(f"  {label}: " + " | ".join(answer.suggestions[:3]))
     return "\n".join(lines)
+
+
+def render_timeline(base: FactBase) -> str:
+    """Every dated fact in order, each with its source."""
+    rows = [f"{day:%Y-%m-%d}  {e.fact.reply}  ({base.articles[e.article_id].name}, paragraph {e.fact.paragraph})"
+            for day, e in dated(base)]
+    return "\n".join(rows) if rows else "No dated facts."
 
 
 def to_json_line(answer: Answer) -> str:
