@@ -14,9 +14,9 @@ from bot.core.links import source_url
 from bot.core.matcher import Match, rank
 from bot.core.models import Fact
 from bot.core.questions import Question, analyze
+from bot.core.shortans import short_answer
 from bot.core.text import normalize
 from bot.core.timeline import asked_date, dated, event_dates
-from bot.core.shortans import short_answer
 
 MAX_QUESTION_CHARS = 1000
 DEFAULT_THRESHOLD = 0.5
@@ -26,7 +26,8 @@ SUGGEST_FLOOR = 0.08
 # Another article's fact answers the same question when it covers the question about as fully.
 CONFLICT_COVERAGE = 0.9
 
-AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long", "no_words"]
+AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long",
+                     "no_words"]
 
 
 class Source(BaseModel):
@@ -127,8 +128,8 @@ class Answerer:
         reply = fact.reply
         if earlier is not None:
             old = base.articles[earlier.entry.article_id]
-            reply += (f" An earlier report ({old.name}, {old.meta.date:%B %d}, paragraph {earlier.entry.fact.paragraph})"
-                      f" said: {self._short(question, earlier, base)}.")
+            where = f"{old.name}, {old.meta.date:%B %d}, paragraph {earlier.entry.fact.paragraph}"
+            reply += f" An earlier report ({where}) said: {self._short(question, earlier, base)}."
         others = [_suggestion(m) for m in matches[1:4] if m.score >= self.threshold * 0.8]
         return Answer(question=shown, matched=True, kind="fact", answer=short, reply=reply,
                       confidence=chosen.score, source=self._source(chosen.entry.article_id, fact, base),
