@@ -73,3 +73,10 @@ def test_invalid_setting_stops_start_with_its_name() -> None:
 def test_bench_prints_p50_p99() -> None:
     out = run("bench", "--rounds", "2").stdout.decode()
     assert "p50" in out and "p99" in out and "load" in out
+
+
+def test_timeline_lists_dated_facts_in_order() -> None:
+    lines = run("timeline").stdout.decode().splitlines()
+    days = [line.split()[0] for line in lines]
+    assert days == sorted(days) and days[0] == "2025-11-22"
+    assert any("2025-11-27" in line and "paragraph 8" in line for line in lines)

@@ -31,3 +31,14 @@ def test_development_set() -> None:
 @pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside this checkout")
 def test_own_paraphrase_set() -> None:
     score(ROOT / "tests" / "data" / "paraphrases.yaml", 0.9, 1.0)
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside this checkout")
+def test_development_set_from_distilled_facts_alone(tmp_path: Path) -> None:
+    """Issue: at least 80% correct and 90% declined with no curated file at all."""
+    import os
+
+    env = {**os.environ, "TALKSBOT_KNOWLEDGE_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, str(SCORER), "--cmd", CMD, "--min-correct", "0.8", "--min-abstain", "0.9"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.answers import Answerer
+from bot.core.distill import find_people
+from bot.core.extract import find_agent, find_count, find_date, find_place, find_quote, find_subject, split_sentences
+from bot.core.holder import FactBaseHolder
+from bot.core.loader import load_knowledge, read_paragraphs, read_seed
+from tests.conftest import SEEDS
+
+NEW_ARTICLE = """Title: Trump extends Ukraine deadline
+Date: 2025-11-26
+Attribution: Example Wire
+---
+President Trump set December 4 as the new deadline for Ukraine to accept the peace plan, the White House said on Wednesday (November 26).
+Ukrainian officials welcomed the extra time and said talks with European partners in Berlin would continue.
+"""
+
+
+def test_extractors_on_seed_sentences() -> None:
+    assert find_date("issued a joint statement on Sunday (November 23) after") == "on Sunday (November 23)"
+    assert find_date("set Thanksgiving Day (November 27, Thursday) as") == "Thanksgiving Day (November 27, Thursday)"
+    assert find_place("Turkey hosted three rounds of talks in Istanbul.") == "in Istanbul"
+    assert find_count("Turkey hosted three rounds of talks") == "three rounds"
+    assert find_count("discussed the 28-point peace proposal") == "28 points"
+    assert find_count("on November 23 to discuss") is None
+    assert find_subject("US Senator Mike Rounds (Republican) said at a press conference") == \
+        "US Senator Mike Rounds (Republican)"
+    assert find_subject("Donald Tusk, the Polish Prime Minister, stated on social media") == "Donald Tusk"
+    assert find_agent("will be finalized by President Trump and President Zelensky.") == \
+        "President Trump and President Zelensky"
+    assert find_quote("he believed the plan was “basically drafted by Putin.”") == "basically drafted by Putin"
+
+
+def test_sentences_keep_quotations_whole() -> None:
+    paragraph = read_paragraphs(SEEDS / "geneva-talks-2025-11-23.txt")[9]
+    assert split_sentences(paragraph) == [paragraph]
+    two = split_sentences("Turkey hosted talks in Istanbul. It offered a summit for the leaders of both countries.")
+    assert len(two) == 2
+
+
+def test_people_and_their_roles() -> None:
+    people = {p.id: p for p in find_people(read_paragraphs(SEEDS / "geneva-talks-2025-11-23.txt"))}
+    assert people["rounds"].role == "US Senator, Republican" and "Rounds" in people["rounds"].aliases
+    assert people["erdogan"].role == "President of Turkey"
+    assert people["tusk"].role is not None and people["tusk"].role.startswith("Polish Prime Minister")
+
+
+def test_seed_header(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(NEW_ARTICLE)
+    meta, paragraphs = read_seed(path)
+    assert meta == {"title": "Trump extends Ukraine deadline", "date": "2025-11-26", "attribution": "Example Wire"}
+    assert len(paragraphs) == 2 and paragraphs[0].startswith("President Trump set December 4")
+
+
+def test_distilled_facts_alone_answer_with_sources(tmp_path: Path) -> None:
+    base = load_knowledge(tmp_path / "no-curated-files", SEEDS)
+    assert all(f.distilled for f in base.facts)
+    answerer = Answerer(FactBaseHolder(tmp_path, SEEDS, base))
+    for question, expected, paragraph in [("who set the deadline?", "Trump", 8),
+                                          ("where did the US and Ukraine meet?", "Geneva", 1),
+                                          ("what does Erdogan want to restore?", "grain", 22),
+                                          ("who is Mike Rounds?", "Senator", 18)]:
+        a = answerer.answer(question)
+        assert a.matched and a.answer and expected in a.answer, (question, a)
+        assert a.source is not None and a.source.paragraph == paragraph
+    assert not answerer.answer("what is the deadline for the quarterly report?").matched
+
+
+def test_curated_file_takes_precedence(base) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f.distilled for f in base.facts)
+
+
+def test_new_article_is_answerable_after_reload_with_a_citation(kb_dirs: tuple[Path, Path]) -> None:
+    k, s = kb_dirs
+    holder = FactBaseHolder(k, s)
+    answerer = Answerer(holder)
+    question = "where will talks with European partners continue?"
+    assert not answerer.answer(question).matched
+    (s / "deadline-extended.txt").write_text(NEW_ARTICLE)
+    report = holder.reload()
+    assert report.ok and report.articles_added == ["deadline-extended"]
+    a = answerer.answer(question)
+    assert a.matched and a.answer is not None and "Berlin" in a.answer
+    assert a.source is not None and a.source.article == "deadline-extended" and a.source.paragraph == 2
+    assert a.source.title == "Trump extends Ukraine deadline"
+
+
+def test_conflicting_articles_the_newest_answers_and_names_the_earlier(kb_dirs: tuple[Path, Path]) -> None:
+    k, s = kb_dirs
+    (s / "deadline-extended.txt").write_text(NEW_ARTICLE)
+    answerer = Answerer(FactBaseHolder(k, s))
+    a = answerer.answer("When is the deadline for Ukraine to accept the peace plan?")
+    assert a.matched and a.answer == "December 4"
+    assert a.source is not None and a.source.article == "deadline-extended"
+    assert a.earlier is not None and a.earlier.article == "geneva-talks-2025-11-23" and a.earlier.paragraph == 8
+    assert "An earlier report (Geneva talks article, November 23, paragraph 8) said: Thanksgiving" in a.reply
+    same = answerer.answer("who set the deadline?")
+    assert same.answer == "President Trump" and same.earlier is None
+
+
+def test_what_happened_on_a_date_lists_dated_facts_in_order(kb_dirs: tuple[Path, Path]) -> None:
+    k, s = kb_dirs
+    (s / "deadline-extended.txt").write_text(NEW_ARTICLE)
+    answerer = Answerer(FactBaseHolder(k, s))
+    a = answerer.answer("What happened on November 23?")
+    assert a.matched and a.kind == "timeline" and a.answer is not None and a.answer.endswith("on November 23")
+    lines = a.reply.splitlines()
+    assert len(lines) >= 3 and "(Geneva talks article, paragraph 1)" in lines[0]
+    assert "paragraph 9" in a.reply and "paragraph 21" in a.reply
+    later = answerer.answer("what happened on november 26")
+    assert "(Trump extends Ukraine deadline, paragraph 1)" in later.reply
+    assert not answerer.answer("what happened on March 3?").matched
+
+
+@pytest.mark.parametrize("bad", [b"\xff\xfe\x00 not text", b"\n\n  \n"])
+def test_unreadable_or_empty_article_is_a_named_problem(kb_dirs: tuple[Path, Path], bad: bytes) -> None:
+    k, s = kb_dirs
+    holder = FactBaseHolder(k, s)
+    (s / "broken.txt").write_bytes(bad)
+    report = holder.reload()
+    assert not report.ok and report.errors[0].file == "broken.txt"
+    assert Answerer(holder).answer("who set the deadline").answer == "President Trump"
+
+
+def test_distill_draft_loads_as_a_curated_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "deadline-extended.txt").write_text(NEW_ARTICLE)
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    out = knowledge / "deadline-extended.yaml"
+    proc = subprocess.run([sys.executable, "-m", "bot", "distill", str(seeds / "deadline-extended.txt"), "--out",
+                           str(out)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text().startswith("# Draft distilled from deadline-extended.txt")
+    base = load_knowledge(knowledge, seeds)
+    drafted = [f for f in base.facts if f.id.startswith("deadline-extended.")]
+    assert len(drafted) == 2
+    assert base.articles["deadline-extended"].knowledge_file == "deadline-extended.yaml"
