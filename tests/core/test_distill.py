@@ -12,13 +12,11 @@ from bot.core.holder import FactBaseHolder
 from bot.core.loader import load_knowledge, read_paragraphs, read_seed
 from tests.conftest import SEEDS
 
-NEW_ARTICLE = """Title: Trump extends Ukraine deadline
-Date: 2025-11-26
-Attribution: Example Wire
----
-President Trump set December 4 as the new deadline for Ukraine to accept the peace plan, the White House said on Wednesday (November 26).
-Ukrainian officials welcomed the extra time and said talks with European partners in Berlin would continue.
-"""
+NEW_ARTICLE = (
+    "Title: Trump extends Ukraine deadline\nDate: 2025-11-26\nAttribution: Example Wire\n---\n"
+    "President Trump set December 4 as the new deadline for Ukraine to accept the peace plan, the White House said "
+    "on Wednesday (November 26).\n"
+    "Ukrainian officials welcomed the extra time and said talks with European partners in Berlin would continue.\n")
 
 
 def test_extractors_on_seed_sentences() -> None:
