@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("discord-sync", help="sync Discord slash commands now")
     bench = sub.add_parser("bench", help="print load time and answer latency p50/p99")
     bench.add_argument("--rounds", type=int, default=50)
+    bench.add_argument("--articles", help="comma-separated sizes, e.g. 1,10,100: the seed plus generated articles, "
+                                          "each size measured in a fresh process")
     return parser
 
 
@@ -72,8 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal.render_timeline(holder.current))
         return 0
     if args.command == "bench":
-        from bot.bench import run_bench
+        from bot.bench import run_bench, run_sizes
 
+        if args.articles:
+            return run_sizes(settings, [int(x) for x in args.articles.split(",")], args.rounds)
         return run_bench(settings, args.rounds)
     if args.command == "chat" or (args.command == "run" and not (settings.slack_configured
                                                                  or settings.discord_configured)):

@@ -71,6 +71,29 @@ def find_people(paragraphs: tuple[str, ...]) -> list[Entity]:
     return list(people.values())
 
 
+_ORG = re.compile(r"\b((?:the )?(?:[A-Z][a-zA-Z]+ )*(?:House|Congress|Union|Nations|Council|Ministry|Department|"
+                  r"Agency|Times|Post|News|Organization|Alliance|Parliament|Commission|Group of [A-Z][a-z]+)"
+                  r"(?: of [A-Z][a-z]+)?)(?: \(([A-Z0-9]{2,6})\))?")
+_ACRONYM = re.compile(r"\b(NATO|EU|UN|G7|G20|OSCE|IAEA|WHO|IMF|OPEC|Reuters|AP|AFP)\b")
+
+
+def find_organizations(paragraphs: tuple[str, ...]) -> list[Entity]:
+    """Organizations: names ending in an institution word ("The White House", "Group of Seven (G7)")
+    and well-known acronyms and agencies."""
+    orgs: dict[str, Entity] = {}
+    for text in paragraphs:
+        for m in _ORG.finditer(text):
+            name = re.sub(r"^the ", "", m.group(1), flags=re.IGNORECASE)
+            key = slug(m.group(2) or name)
+            if key and key not in orgs:
+                orgs[key] = Entity(id=key, name=name, kind="organization", aliases=[m.group(2)] if m.group(2) else [])
+        for m in _ACRONYM.finditer(text):
+            key = slug(m.group(1))
+            if key not in orgs:
+                orgs[key] = Entity(id=key, name=m.group(1), kind="organization")
+    return list(orgs.values())
+
+
 def _entities_in(sentence: str, people: list[Entity]) -> list[str]:
     norm = f" {normalize(sentence)} "
     return [p.id for p in people if any(f" {normalize(a)} " in norm for a in (p.name, *p.aliases))]
@@ -80,6 +103,8 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
             default_date: dt.date) -> KnowledgeFile:
     """A knowledge file, every fact machine-distilled, for an article with no curated file."""
     people = find_people(paragraphs)
+    known = {p.id for p in people}
+    named = people + [o for o in find_organizations(paragraphs) if o.id not in known]
     facts: list[Fact] = []
     speaker: str | None = None
     for n, text in enumerate(paragraphs, 1):
@@ -87,9 +112,10 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
             subject = find_subject(sentence)
             if subject in _PRONOUNS or (subject is None and sentence.startswith(("He ", "She "))):
                 subject = speaker
-            ents = _entities_in(sentence, people)
+            ents = _entities_in(sentence, named)
+            mentioned: list[str] = []
             if subject:
-                mentioned = _entities_in(subject, people)
+                mentioned = _entities_in(subject, named)
                 if mentioned:
                     speaker = subject
                     ents = mentioned + [e for e in ents if e not in mentioned]
@@ -103,7 +129,7 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
             answers["yes_no"] = sentence
             facts.append(Fact(id=f"{article_id}.p{n}.s{i}", paragraph=n, evidence=sentence, reply=sentence,
                               answers=answers, questions=[sentence], entities=ents,
-                              speaker=ents[0] if ents and "quote" in answers and subject else None,
+                              speaker=ents[0] if ents and "quote" in answers and subject and mentioned else None,
                               distilled=True))
     first = split_sentences(paragraphs[0])[0] if paragraphs else article_id
     title = meta.get("title") or (first if len(first.split()) <= 14 else " ".join(first.split()[:12]) + "…")
@@ -111,7 +137,7 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
     article = ArticleMeta(id=article_id, title=title, date=date, seed=seed_name, url=meta.get("url") or None,
                           attribution=[a.strip() for a in meta.get("attribution", "").split(",") if a.strip()],
                           short_name=meta.get("title", "")[:40] or f"article {article_id}")
-    return KnowledgeFile(article=article, entities=people, facts=facts)
+    return KnowledgeFile(article=article, entities=named, facts=facts)
 
 
 def article_date(path: Path) -> dt.date:
