@@ -69,13 +69,33 @@ class Lexicon:
             groups.setdefault(w[:1], []).append(w)
         return {k: tuple(v) for k, v in groups.items()}
 
+    @cached_property
+    def _phrases_by_word(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for phrase, canonical in self.phrases:
+            groups.setdefault(phrase.split()[0], []).append((phrase, canonical))
+        return {k: tuple(v) for k, v in groups.items()}
+
+    @cached_property
+    def _memo(self) -> dict[str, list[str]]:
+        return {}
+
     def terms(self, text: str) -> list[str]:
         """Content terms of ``text`` with multi-word synonyms folded into their canonical word."""
+        memo = self._memo
+        if text in memo:
+            return memo[text]
         norm = f" {normalize(text)} "
-        for phrase, canonical in self.phrases:
+        words = set(norm.split())
+        # Longest phrases first, as in ``phrases``; only those whose first word occurs can match.
+        for phrase, canonical in self.phrases if len(words) > 40 else sorted(
+                (p for w in words for p in self._phrases_by_word.get(w, ())), key=lambda pc: -len(pc[0])):
             if phrase in norm:
                 norm = norm.replace(phrase, f" {canonical} ")
-        return content_terms(norm, self.synonyms)
+        result = content_terms(norm, self.synonyms)
+        if len(memo) < 200_000:
+            memo[text] = result
+        return result
 
 
 @dataclass(frozen=True)

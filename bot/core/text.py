@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Chat markup that names a user, channel or group: Slack <@U123>, <#C1|name>, <!here>,
 # <!subteam^S1|@team>; Discord <@123>, <@!123>, <@&123>, <#123>; plain @everyone/@here.
@@ -54,10 +55,13 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and drop diacritics ("Erdoğan" -> "erdogan")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Cleaned, folded text with punctuation removed and common chat typos fixed."""
     text = _US.sub(" usa ", clean(text))
@@ -65,6 +69,7 @@ def normalize(text: str) -> str:
     return " ".join(_TYPOS.get(w, w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "negotiated"/"negotiations", not a linguist."""
     if word.endswith("'s"):
