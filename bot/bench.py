@@ -55,30 +55,79 @@ def measure_size(knowledge: Path, seeds: Path, rounds: int) -> dict[str, float]:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def run_sizes(settings: Settings, sizes: list[int], rounds: int) -> int:
-    """The seed plus generated articles at each size, each measured in a fresh process."""
+def measure_bm25(seeds: Path, rounds: int) -> dict[str, float]:
+    """In this process: the same figures for a BM25 index (bm25s, English stemmer) over the same
+    paragraphs, answering each question with its best paragraph. A dev-only comparison."""
+    import resource
+
+    import bm25s
+    import Stemmer
+
+    from bot.core.loader import read_seed
+
+    stemmer = Stemmer.Stemmer("english")
+    started = time.perf_counter()
+    corpus = [p for path in sorted(seeds.glob("*.txt")) for p in read_seed(path)[1]]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(corpus, stopwords="en", stemmer=stemmer, show_progress=False),
+                    show_progress=False)
+    load_s = time.perf_counter() - started
+    questions = bench_questions()
+
+    def ask(q: str) -> None:
+        tokens = bm25s.tokenize([q], stopwords="en", stemmer=stemmer, show_progress=False)
+        if tokens.vocab:
+            retriever.retrieve(tokens, k=1, show_progress=False)
+
+    for q in questions:
+        ask(q)
+    timings = []
+    for _ in range(rounds):
+        for q in questions:
+            t0 = time.perf_counter()
+            ask(q)
+            timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    return {"paragraphs": len(corpus), "load_s": load_s, "p50_ms": percentile(timings, 50),
+            "p99_ms": percentile(timings, 99),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _child(call: str) -> dict[str, float]:
     import json
     import subprocess
     import sys
+
+    code = f"import json; from pathlib import Path; from bot.bench import *; print(json.dumps({call}))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def run_sizes(settings: Settings, sizes: list[int], rounds: int, bm25: bool = False) -> int:
+    """The seed plus generated articles at each size, each measured in a fresh process."""
     import tempfile
 
     from bot.benchgen import write_articles
 
     seed = next(iter(sorted(settings.seeds_dir.glob("*.txt"))))
-    print(f"{'articles':>8} {'entries':>8} {'load s':>8} {'p50 ms':>8} {'p99 ms':>8} {'peak RSS MB':>12}")
+    head = f"{'articles':>8} {'entries':>8} {'load s':>7} {'p50 ms':>7} {'p99 ms':>7} {'RSS MB':>7}"
+    if bm25:
+        head += f" | {'BM25 load s':>11} {'p50 ms':>7} {'p99 ms':>7} {'RSS MB':>7} | {'p99 ours/BM25':>13}"
+    print(head)
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             seeds = Path(tmp) / "seeds"
             seeds.mkdir()
             (seeds / seed.name).write_bytes(seed.read_bytes())
             write_articles(seed, seeds, n - 1)
-            code = ("import json,sys; from pathlib import Path; from bot.bench import measure_size; "
-                    f"print(json.dumps(measure_size(Path({str(settings.knowledge_dir)!r}), Path({str(seeds)!r}), "
-                    f"{rounds})))")
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-            r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{r['articles']:>8} {r['entries']:>8} {r['load_s']:>8.2f} {r['p50_ms']:>8.3f} {r['p99_ms']:>8.3f} "
-              f"{r['peak_rss_mb']:>12.0f}", flush=True)
+            r = _child(f"measure_size(Path({str(settings.knowledge_dir)!r}), Path({str(seeds)!r}), {rounds})")
+            line = (f"{r['articles']:>8} {r['entries']:>8} {r['load_s']:>7.2f} {r['p50_ms']:>7.3f} "
+                    f"{r['p99_ms']:>7.3f} {r['peak_rss_mb']:>7.0f}")
+            if bm25:
+                b = _child(f"measure_bm25(Path({str(seeds)!r}), {rounds})")
+                line += (f" | {b['load_s']:>11.2f} {b['p50_ms']:>7.3f} {b['p99_ms']:>7.3f} {b['peak_rss_mb']:>7.0f} |"
+                         f" {r['p99_ms'] / b['p99_ms']:>13.2f}")
+        print(line, flush=True)
     return 0
 
 

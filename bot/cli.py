@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=int, default=50)
     bench.add_argument("--articles", help="comma-separated sizes, e.g. 1,10,100: the seed plus generated articles, "
                                           "each size measured in a fresh process")
+    bench.add_argument("--bm25", action="store_true", help="with --articles: the same figures for a BM25 index "
+                                                          "(bm25s, a dev dependency) and the ratio ours/BM25")
     return parser
 
 
@@ -77,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.bench import run_bench, run_sizes
 
         if args.articles:
-            return run_sizes(settings, [int(x) for x in args.articles.split(",")], args.rounds)
+            return run_sizes(settings, [int(x) for x in args.articles.split(",")], args.rounds, args.bm25)
         return run_bench(settings, args.rounds)
     if args.command == "chat" or (args.command == "run" and not (settings.slack_configured
                                                                  or settings.discord_configured)):

@@ -111,11 +111,22 @@ class FactBase:
     unknown_weight: float = 1.0
     postings: dict[str, tuple[int, ...]] = field(default_factory=dict)  # term -> indices of entries with it
 
-    def candidates(self, terms: Iterable[str]) -> list[int]:
-        """Indices of the entries that share at least one term with ``terms``, in base order."""
+    @cached_property
+    def entity_postings(self) -> dict[str, tuple[int, ...]]:
+        """Entity id -> indices of the entries about it."""
+        out: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entries):
+            for eid in e.entity_ids:
+                out.setdefault(eid, []).append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def candidates(self, terms: Iterable[str], entity_ids: Iterable[str] = ()) -> list[int]:
+        """Indices of the entries that share a term or are about one of the entities, in base order."""
         found: set[int] = set()
         for t in terms:
             found.update(self.postings.get(t, ()))
+        for eid in entity_ids:
+            found.update(self.entity_postings.get(eid, ()))
         return sorted(found)
 
     @cached_property

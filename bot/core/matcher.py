@@ -11,6 +11,8 @@ The score mixes four signals, each in [0, 1]:
 """
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -140,12 +142,58 @@ def _specificity(question: Question, coverage: float) -> float:
     return 0.6 if not own else 1.0
 
 
-def rank(question: Question, base: FactBase, limit: int = 5) -> list[Match]:
-    """The best-scoring entries, best first (ties keep the fact base order)."""
+# Above this many entries only the NARROW_TO entries with the most question weight are scored.
+NARROW_ABOVE = 1000
+NARROW_TO = 100
+
+
+def narrow(question: Question, w: _Weights, base: FactBase, keep: int = NARROW_TO) -> list[int]:
+    """The entries that cover the most of the question's weight, cheaply.
+
+    Coverage dominates the score, so the best answers are among the entries covering the most
+    of the question. Rarer words are summed straight off their postings (a word the question
+    used to name an entity counts for every entry about that entity, as in ``_coverage``);
+    once enough candidates are found, the commonest words are only added to those candidates.
+    The ``keep`` best remain. ``tests/core/test_matcher.py`` checks that the answers stay those
+    of the full ranking.
+    """
+    def postings(term: str) -> Iterable[int]:
+        ids: Iterable[int] = base.postings.get(term, ())
+        entity = question.alias_terms.get(term)
+        if entity:
+            ids = set(ids) | set(base.entity_postings.get(entity, ()))
+        return ids
+
+    acc: dict[int, float] = {}
+    by_rarity = sorted(w.of.items(), key=lambda tw: len(base.postings.get(tw[0], ())))
+    for n, (term, weight) in enumerate(by_rarity):
+        if len(acc) >= 4 * keep and n:
+            entries = base.entries
+            entity = question.alias_terms.get(term, "")
+            for i in acc:
+                if term in entries[i].terms or entity in entries[i].entity_ids:
+                    acc[i] += weight
+            continue
+        for i in postings(term):
+            acc[i] = acc.get(i, 0.0) + weight
+    best = heapq.nlargest(keep, acc, key=acc.__getitem__)
+    return sorted(best)
+
+
+def rank(question: Question, base: FactBase, limit: int = 5, full: bool = False) -> list[Match]:
+    """The best-scoring entries, best first (ties keep the fact base order).
+
+    An entry sharing no term with the question has coverage 0 and so scores 0: only entries
+    with a shared term are scored, and in a large base only the best-covering (see ``narrow``);
+    ``full=True`` scores every candidate.
+    """
     if not question.terms:
         return []
     w = weigh(question, base)
-    # An entry sharing no term with the question has coverage 0 and so scores 0: skip it.
-    matches = [score(question, base.entries[i], w, base) for i in base.candidates(question.terms)]
+    if full or len(base.entries) <= NARROW_ABOVE:
+        indices = base.candidates(question.terms, set(question.alias_terms.values()))
+    else:
+        indices = narrow(question, w, base)
+    matches = [score(question, base.entries[i], w, base) for i in indices]
     matches.sort(key=lambda m: -m.score)
     return matches[:limit]
