@@ -45,7 +45,8 @@ def write_articles(seed: Path, out_dir: Path, count: int) -> list[Path]:
         title, body = recombine(paragraphs, i)
         month, day = 1 + i % 12, 1 + i % 28
         path = out_dir / f"generated-{i:04d}.txt"
-        path.write_text(f"Title: {title}\nDate: 2025-{month:02d}-{day:02d}\n---\n" + "\n".join(body) + "\n",
+        # Dated the year before the seed: the seed stays the most recent report on what it covers.
+        path.write_text(f"Title: {title}\nDate: 2024-{month:02d}-{day:02d}\n---\n" + "\n".join(body) + "\n",
                         encoding="utf-8")
         written.append(path)
     return written

@@ -150,13 +150,12 @@ class Answerer:
 
     def _conflict(self, question: Question, best: Match, matches: list[Match], short: str,
                   base: FactBase) -> Match | None:
-        """A close match from another article whose short answer differs, if there is one."""
-        for m in matches[1:]:
-            if (m.entry.article_id != best.entry.article_id and m.slot == best.slot and not m.entry.is_entity
-                    and m.score >= self.threshold and m.coverage >= max(CONFLICT_COVERAGE, best.coverage - 0.05)
-                    and normalize(self._short(question, m, base)) != normalize(short)):
-                return m
-        return None
+        """The most recent close match from another article whose short answer differs, if any."""
+        rivals = [m for m in matches[1:]
+                  if m.entry.article_id != best.entry.article_id and m.slot == best.slot and not m.entry.is_entity
+                  and m.score >= self.threshold and m.coverage >= max(CONFLICT_COVERAGE, best.coverage - 0.05)
+                  and normalize(self._short(question, m, base)) != normalize(short)]
+        return max(rivals, key=lambda m: (base.articles[m.entry.article_id].meta.date, m.score), default=None)
 
     def _timeline(self, shown: str, day: dt.date, base: FactBase) -> Answer:
         events = [e for _, e in dated(base) if day in event_dates(e, base)]

@@ -43,19 +43,12 @@ def detect_intent(text: str) -> Intent:
     return Intent.QUESTION
 
 
-def _topics(base: FactBase) -> list[str]:
-    seen: list[str] = []
-    for article in base.articles.values():
-        seen += [t for t in article.meta.topics if t not in seen]
-    return seen
-
-
 EXAMPLES = ["Who set the deadline?", "Where did the US and Ukraine meet?", "What did Vindman say about the plan?"]
 
 
 def intent_reply(intent: Intent, base: FactBase) -> tuple[str, list[str]]:
     """The reply text and example questions for a non-question message."""
-    topics = _topics(base)
+    topics = base.topics
     topic_text = "; ".join(topics) if topics else "the articles in my fact base"
     n_articles = len(base.articles)
     if intent is Intent.HELP:

@@ -207,12 +207,16 @@ def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: d
     entries: list[Entry] = []
     words: set[str] = set(lexicon.words)
     articles: dict[str, Article] = {}
+    seen_roles: set[str] = set()
     digest = hashlib.sha256()
     for name, kf, paragraphs in parsed:
         articles[kf.article.id] = Article(kf.article, paragraphs, name)
         digest.update(kf.model_dump_json().encode())
         digest.update("\n".join(paragraphs).encode())
-        facts = list(kf.facts) + [_entity_fact(e) for e in kf.entities if e.role and e.paragraph]
+        # One who-is entry per entity: the first article that states its role (curated files first).
+        described = [e for e in kf.entities if e.role and e.paragraph and e.id not in seen_roles]
+        seen_roles.update(e.id for e in described)
+        facts = list(kf.facts) + [_entity_fact(e) for e in described]
         for fact in facts:
             entry, fact_words = index_fact(fact, kf.article.id, lexicon, entities,
                                            is_entity=fact.id.startswith("who-is."))
@@ -220,4 +224,6 @@ def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: d
             words |= fact_words
     lexicon = type(lexicon)(lexicon.synonyms, lexicon.phrases, lexicon.aliases, frozenset(words))
     indexed, idf, unknown, postings = finish_index(entries)
-    return FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings)
+    base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings)
+    base.posting_arrays  # noqa: B018 - built now, while loading, not on the first question
+    return base

@@ -11,10 +11,9 @@ The score mixes four signals, each in [0, 1]:
 """
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.core.factbase import SOFT_TERMS, Entry, FactBase
@@ -63,7 +62,7 @@ def _phrasing(w: _Weights, question: Question, entry: Entry) -> float:
             jaccard = shared / (w.total + weight - shared)
             if 0.7 * jaccard + 0.3 <= best:
                 continue  # cannot beat the best so far, whatever the fuzzy ratio
-            similarity = 0.7 * jaccard + 0.3 * fuzz.token_sort_ratio(question.normalized, text) / 100
+            similarity = 0.7 * jaccard + 0.3 * fuzz.ratio(question.sorted_words, text) / 100  # token-sort ratio
             best = max(best, similarity if _same_type(qtype, question.qtype) else similarity / 2)
     return best
 
@@ -143,41 +142,75 @@ def _specificity(question: Question, coverage: float) -> float:
 
 
 # Above this many entries only the NARROW_TO entries with the most question weight are scored.
-NARROW_ABOVE = 1000
-NARROW_TO = 100
+NARROW_ABOVE = 250
+NARROW_TO = 12
 
 
 def narrow(question: Question, w: _Weights, base: FactBase, keep: int = NARROW_TO) -> list[int]:
     """The entries that cover the most of the question's weight, cheaply.
 
     Coverage dominates the score, so the best answers are among the entries covering the most
-    of the question. Rarer words are summed straight off their postings (a word the question
-    used to name an entity counts for every entry about that entity, as in ``_coverage``);
-    once enough candidates are found, the commonest words are only added to those candidates.
-    The ``keep`` best remain. ``tests/core/test_matcher.py`` checks that the answers stay those
-    of the full ranking.
+    of the question. It is summed over the postings in one vectorized pass (a word the question
+    used to name an entity counts for every entry about that entity, as in ``_coverage``) and,
+    with estimates of the other signals, ranks the entries; the ``keep`` best remain.
+    ``tests/core/test_matcher.py`` checks that the answers stay those of the full ranking.
     """
-    def postings(term: str) -> Iterable[int]:
-        ids: Iterable[int] = base.postings.get(term, ())
-        entity = question.alias_terms.get(term)
-        if entity:
-            ids = set(ids) | set(base.entity_postings.get(entity, ()))
-        return ids
-
-    acc: dict[int, float] = {}
-    by_rarity = sorted(w.of.items(), key=lambda tw: len(base.postings.get(tw[0], ())))
-    for n, (term, weight) in enumerate(by_rarity):
-        if len(acc) >= 4 * keep and n:
-            entries = base.entries
-            entity = question.alias_terms.get(term, "")
-            for i in acc:
-                if term in entries[i].terms or entity in entries[i].entity_ids:
-                    acc[i] += weight
-            continue
-        for i in postings(term):
-            acc[i] = acc.get(i, 0.0) + weight
-    best = heapq.nlargest(keep, acc, key=acc.__getitem__)
-    return sorted(best)
+    arrays = base.posting_arrays
+    n = len(base.entries)
+    empty = np.empty(0, dtype=np.int32)
+    # Words in more than a tenth of the base add about the same to every entry: the rarer ones
+    # choose the candidates, the common ones are then added to those candidates only.
+    terms = [(t, v, question.alias_terms.get(t)) for t, v in w.of.items()]
+    hits = {t: base.covering(t, e) for t, _, e in terms}
+    rare = [(t, v) for t, v, _ in terms if len(hits[t]) <= n // 10]
+    common = [(t, v, e) for t, v, e in terms if len(hits[t]) > n // 10]
+    if not rare:
+        rare, common = [(t, v) for t, v, _ in terms], []
+    weights = np.repeat(np.fromiter((v for _, v in rare), dtype=float, count=len(rare)),
+                        [len(hits[t]) for t, _ in rare])
+    ids = np.concatenate([hits[t] for t, _ in rare])
+    acc = np.bincount(ids, weights=weights, minlength=n).astype(float) if len(ids) else np.zeros(n)
+    idx = np.flatnonzero(acc)
+    if len(idx) < keep and common:  # too few: let the common words bring candidates too
+        for t, v, e in common:
+            acc += v * base.covering_mask(t, e)
+        idx, common = np.flatnonzero(acc), []
+    if len(idx) <= keep:
+        return [int(i) for i in idx]
+    covered = acc[idx]
+    for t, v, e in common:
+        covered = covered + v * base.covering_mask(t, e)[idx]
+    if len(idx) > 8 * keep:
+        # Below 0.6 of the question a fact's score is scaled down by its coverage (see ``score``):
+        # entries far below the best-covering ones cannot overtake them.
+        close = covered >= 0.6 * covered.max()
+        idx, covered = idx[close], covered[close]
+        if len(idx) <= keep:
+            return [int(i) for i in idx]
+    # Coverage, plus the phrasing overlap it implies (an entry with one phrasing, a distilled
+    # sentence: its Jaccard if it holds every covered word; with several, the bound Jaccard <=
+    # coverage, so that curated facts are never crowded out), plus the entity and type signals.
+    several, single = base.single_phrasing_weight
+    several, single = several[idx], single[idx]
+    shared = np.minimum(covered, single)
+    jaccard = np.where(several, covered / w.total, shared / np.maximum(w.total + single - shared, 1e-9))
+    about = np.full(len(idx), 0.5)
+    if question.entities:
+        about_all = np.zeros(n)
+        for eid in question.entities:
+            about_all[arrays.get(f"@{eid}", empty)] += 1.0 / len(question.entities)
+        about = about_all[idx]
+    type_fit = np.zeros(len(idx))
+    first, *rest = ANSWER_CHAIN[question.qtype]
+    for key in rest:
+        if key in base.has_slot:
+            type_fit[base.has_slot[key][idx]] = 0.7
+    if first in base.has_slot:
+        type_fit[base.has_slot[first][idx]] = 1.0
+    ranked = (W_COVERAGE * covered / w.total + W_PHRASING * 0.7 * jaccard + W_ENTITY * about + W_TYPE * type_fit
+              - idx * (1e-9 / n))  # earlier entries win ties
+    top = idx[np.argpartition(-ranked, keep)[:keep]]
+    return sorted(int(i) for i in top)
 
 
 def rank(question: Question, base: FactBase, limit: int = 5, full: bool = False) -> list[Match]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.core.factbase import FactBase
+from bot.core.factbase import FactBase, sort_tokens
 from bot.core.models import QuestionType
 from bot.core.qtypes import ANSWER_CHAIN, classify
 from bot.core.text import STOPWORDS, normalize
@@ -23,6 +23,7 @@ class Question:
     entities: frozenset[str]
     subject: frozenset[str]  # entities the question is about (who is X / what did X say)
     alias_terms: dict[str, str] = field(default_factory=dict)  # term -> entity whose alias brought it
+    sorted_words: str = ""  # the normalized words sorted, for the token-sort ratio
 
 
 def correct_typos(words: list[str], base: FactBase) -> list[str]:
@@ -74,4 +75,5 @@ def analyze(text: str, base: FactBase) -> Question:
         subject = {eid for eid, alias in entities.items() if f" {head} ".startswith(f" {alias} ")}
     terms = tuple(dict.fromkeys(base.lexicon.terms(normalized)))
     alias_terms = {t: eid for eid, alias in entities.items() for t in base.lexicon.terms(alias)}
-    return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms)
+    return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
+                    sort_tokens(normalized))
