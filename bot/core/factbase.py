@@ -11,15 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-import numpy as np
-
 from bot.core.models import ArticleMeta, Entity, Fact
 from bot.core.qtypes import classify
 from bot.core.synonyms import GENERAL_SYNONYMS, SOFT_WORDS
 from bot.core.text import content_terms, normalize, stem
+from bot.core.vectors import VectorIndex
 
 SOFT_WEIGHT = 0.4
-_EMPTY = np.empty(0, dtype=np.int32)
 SOFT_TERMS = SOFT_WORDS | {stem(w) for w in SOFT_WORDS}
 
 
@@ -115,59 +113,9 @@ class FactBase:
     postings: dict[str, tuple[int, ...]] = field(default_factory=dict)  # term -> indices of entries with it
 
     @cached_property
-    def posting_arrays(self) -> dict[str, np.ndarray]:
-        """Term or ``@entity`` -> entry indices as an int32 array, for vectorized narrowing."""
-        arrays = {t: np.asarray(ix, dtype=np.int32) for t, ix in self.postings.items()}
-        arrays.update({f"@{e}": np.asarray(ix, dtype=np.int32) for e, ix in self.entity_postings.items()})
-        self.single_phrasing_weight  # noqa: B018 - built with the arrays, while loading
-        self.has_slot  # noqa: B018
-        return arrays
-
-    @cached_property
-    def _unions(self) -> dict[tuple[str, str], np.ndarray]:
-        return {}
-
-    def covering(self, term: str, entity: str | None) -> np.ndarray:
-        """Entries covering ``term``: those with the word and, when the question used the word to
-        name ``entity``, those about that entity; each once. Unions are kept once computed."""
-        arrays = self.posting_arrays
-        hit = arrays.get(term, _EMPTY)
-        if not entity:
-            return hit
-        key = (term, entity)
-        if key not in self._unions:
-            if len(self._unions) > 50_000:
-                self._unions.clear()
-            self._unions[key] = np.union1d(hit, arrays.get(f"@{entity}", _EMPTY)).astype(np.int32)
-        return self._unions[key]
-
-    @cached_property
-    def _dense(self) -> dict[tuple[str, str | None], np.ndarray]:
-        return {}
-
-    def covering_mask(self, term: str, entity: str | None) -> np.ndarray:
-        """``covering`` as a boolean mask over all entries (kept once computed, for common words)."""
-        key = (term, entity)
-        if key not in self._dense:
-            if len(self._dense) > 2_000:
-                self._dense.clear()
-            mask = np.zeros(len(self.entries), dtype=bool)
-            mask[self.covering(term, entity)] = True
-            self._dense[key] = mask
-        return self._dense[key]
-
-    @cached_property
-    def single_phrasing_weight(self) -> tuple[np.ndarray, np.ndarray]:
-        """Per entry, whether it has several phrasings, and else the weight of its only one (narrowing)."""
-        several = np.asarray([len(e.phrasing_weights) != 1 for e in self.entries], dtype=bool)
-        weight = np.asarray([e.phrasing_weights[0] if len(e.phrasing_weights) == 1 else 0.0 for e in self.entries])
-        return several, weight
-
-    @cached_property
-    def has_slot(self) -> dict[str, np.ndarray]:
-        """Per answer key, which entries have it (for the narrowing's type estimate)."""
-        keys = {k for e in self.entries for k in e.fact.answers}
-        return {k: np.asarray([k in e.fact.answers for e in self.entries]) for k in keys}
+    def vectors(self) -> VectorIndex:
+        """Numpy arrays over the entries, for narrowing the candidates in a large base."""
+        return VectorIndex(self)
 
     @cached_property
     def topics(self) -> tuple[str, ...]:

@@ -225,5 +225,5 @@ def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: d
     lexicon = type(lexicon)(lexicon.synonyms, lexicon.phrases, lexicon.aliases, frozenset(words))
     indexed, idf, unknown, postings = finish_index(entries)
     base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings)
-    base.posting_arrays  # noqa: B018 - built now, while loading, not on the first question
+    base.vectors  # noqa: B018 - built now, while loading, not on the first question
     return base

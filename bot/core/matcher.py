@@ -155,13 +155,12 @@ def narrow(question: Question, w: _Weights, base: FactBase, keep: int = NARROW_T
     with estimates of the other signals, ranks the entries; the ``keep`` best remain.
     ``tests/core/test_matcher.py`` checks that the answers stay those of the full ranking.
     """
-    arrays = base.posting_arrays
-    n = len(base.entries)
-    empty = np.empty(0, dtype=np.int32)
+    vectors = base.vectors
+    n = vectors.size
     # Words in more than a tenth of the base add about the same to every entry: the rarer ones
     # choose the candidates, the common ones are then added to those candidates only.
     terms = [(t, v, question.alias_terms.get(t)) for t, v in w.of.items()]
-    hits = {t: base.covering(t, e) for t, _, e in terms}
+    hits = {t: vectors.covering(t, e) for t, _, e in terms}
     rare = [(t, v) for t, v, _ in terms if len(hits[t]) <= n // 10]
     common = [(t, v, e) for t, v, e in terms if len(hits[t]) > n // 10]
     if not rare:
@@ -173,13 +172,13 @@ def narrow(question: Question, w: _Weights, base: FactBase, keep: int = NARROW_T
     idx = np.flatnonzero(acc)
     if len(idx) < keep and common:  # too few: let the common words bring candidates too
         for t, v, e in common:
-            acc += v * base.covering_mask(t, e)
+            acc += v * vectors.covering_mask(t, e)
         idx, common = np.flatnonzero(acc), []
     if len(idx) <= keep:
         return [int(i) for i in idx]
     covered = acc[idx]
     for t, v, e in common:
-        covered = covered + v * base.covering_mask(t, e)[idx]
+        covered = covered + v * vectors.covering_mask(t, e)[idx]
     if len(idx) > 8 * keep:
         # Below 0.6 of the question a fact's score is scaled down by its coverage (see ``score``):
         # entries far below the best-covering ones cannot overtake them.
@@ -190,23 +189,22 @@ def narrow(question: Question, w: _Weights, base: FactBase, keep: int = NARROW_T
     # Coverage, plus the phrasing overlap it implies (an entry with one phrasing, a distilled
     # sentence: its Jaccard if it holds every covered word; with several, the bound Jaccard <=
     # coverage, so that curated facts are never crowded out), plus the entity and type signals.
-    several, single = base.single_phrasing_weight
-    several, single = several[idx], single[idx]
+    several, single = vectors.several_phrasings[idx], vectors.single_phrasing_weight[idx]
     shared = np.minimum(covered, single)
     jaccard = np.where(several, covered / w.total, shared / np.maximum(w.total + single - shared, 1e-9))
     about = np.full(len(idx), 0.5)
     if question.entities:
         about_all = np.zeros(n)
         for eid in question.entities:
-            about_all[arrays.get(f"@{eid}", empty)] += 1.0 / len(question.entities)
+            about_all[vectors.about(eid)] += 1.0 / len(question.entities)
         about = about_all[idx]
     type_fit = np.zeros(len(idx))
     first, *rest = ANSWER_CHAIN[question.qtype]
     for key in rest:
-        if key in base.has_slot:
-            type_fit[base.has_slot[key][idx]] = 0.7
-    if first in base.has_slot:
-        type_fit[base.has_slot[first][idx]] = 1.0
+        if key in vectors.has_slot:
+            type_fit[vectors.has_slot[key][idx]] = 0.7
+    if first in vectors.has_slot:
+        type_fit[vectors.has_slot[first][idx]] = 1.0
     ranked = (W_COVERAGE * covered / w.total + W_PHRASING * 0.7 * jaccard + W_ENTITY * about + W_TYPE * type_fit
               - idx * (1e-9 / n))  # earlier entries win ties
     top = idx[np.argpartition(-ranked, keep)[:keep]]

@@ -6,10 +6,9 @@ from typing import Any
 
 import pytest
 
-from bot.core.answers import Answerer
-from bot.core.holder import FactBaseHolder
 from bot.serve import Services
 from bot.settings import Settings
+from tests.conftest import start_services
 from tests.stand_ins.discord_server import APP_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn, user
 
 ADMIN_ID = 900000000000000777
@@ -34,9 +33,7 @@ def discord_settings(stand_in: DiscordStandIn, kb_dirs: tuple[Any, Any], **extra
 
 
 async def start_bot(settings: Settings) -> Services:
-    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir)
-    services = Services(settings, Answerer(holder, settings.confidence_threshold), holder)
-    await services.start()
+    services = await start_services(settings)
     await asyncio.wait_for(services.discord_client.wait_until_ready(), 10)
     return services
 

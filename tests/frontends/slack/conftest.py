@@ -11,11 +11,12 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.core.answers import Answerer
-from bot.core.holder import FactBaseHolder
 from bot.serve import Services
 from bot.settings import Settings
+from tests.conftest import start_services
 from tests.stand_ins.slack_server import SlackStandIn
+
+__all__ = ["start_services"]
 
 SECRET = "test-signing-secret"
 ADMIN = "UADMIN"
@@ -37,13 +38,6 @@ def slack_settings(stand_in: SlackStandIn, mode: str, kb_dirs: tuple[Any, Any], 
         http_port=0)
     values.update(extra)
     return Settings(_env_file=None, **values)
-
-
-async def start_services(settings: Settings) -> Services:
-    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir)
-    services = Services(settings, Answerer(holder, settings.confidence_threshold), holder)
-    await services.start()
-    return services
 
 
 @pytest.fixture()
