@@ -36,7 +36,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "draft": ["authored", "drew up", "came up with", "drawn up"],
     "submit": ["handed over", "hand over", "handed", "passed on", "delivered", "sent"],
     "criticiz": ["criticism", "criticise", "criticised", "critic", "critics", "slammed", "blasted",
-                 "attacked", "condemned", "faulted"],
+                 "attacked", "condemned", "faulted", "complain", "complained", "complaint", "complaints"],
+    "delegat": ["delegation", "delegations", "teams", "team", "envoys", "negotiating teams"],
     "thank": ["thanked", "thanks", "gratitude", "grateful", "appreciation", "appreciate", "thankful"],
     "respond": ["response", "responded", "reply", "replied", "react", "reacted", "reaction", "answered"],
     "consult": ["consulted", "consulting", "consultation", "informed", "briefed"],
@@ -68,4 +69,5 @@ main new earlier before already still just mention mentioned mentions describe d
 make made mean meaning people person time times day way ways part story news regarding concerning
 view views opinion opinions stance position verdict thought thoughts comment comments remark remarks
 assessment detail details specific specifically belong belongs belonged quickly quick fast soon
+besides apart except
 """.split())
