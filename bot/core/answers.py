@@ -120,10 +120,9 @@ class Answerer:
         rival = self._conflict(question, best, matches, short, base)
         if rival is not None:
             # Two articles disagree: the most recent answers, and the reply names the earlier report.
-            newer, older = sorted((best, rival), key=lambda m: base.articles[m.entry.article_id].meta.date,
-                                  reverse=True)
-            chosen, earlier = newer, older
-            short = self._short(question, newer, base)
+            chosen, earlier = (rival, best) if self._date(rival, base) > self._date(best, base) else (best, rival)
+            if chosen is rival:
+                short = self._short(question, rival, base)
         fact = chosen.entry.fact
         reply = fact.reply
         if earlier is not None:
@@ -135,6 +134,10 @@ class Answerer:
                       confidence=chosen.score, source=self._source(chosen.entry.article_id, fact, base),
                       suggestions=others, fact_id=fact.id,
                       earlier=self._source(earlier.entry.article_id, earlier.entry.fact, base) if earlier else None)
+
+    @staticmethod
+    def _date(match: Match, base: FactBase) -> dt.date:
+        return base.articles[match.entry.article_id].meta.date
 
     def _short(self, question: Question, match: Match, base: FactBase) -> str:
         fact, slot = match.entry.fact, match.slot
@@ -150,12 +153,13 @@ class Answerer:
 
     def _conflict(self, question: Question, best: Match, matches: list[Match], short: str,
                   base: FactBase) -> Match | None:
-        """The most recent close match from another article whose short answer differs, if any."""
+        """The most recent close match from an article of another date whose short answer differs."""
         rivals = [m for m in matches[1:]
                   if m.entry.article_id != best.entry.article_id and m.slot == best.slot and not m.entry.is_entity
+                  and self._date(m, base) != self._date(best, base)
                   and m.score >= self.threshold and m.coverage >= max(CONFLICT_COVERAGE, best.coverage - 0.05)
                   and normalize(self._short(question, m, base)) != normalize(short)]
-        return max(rivals, key=lambda m: (base.articles[m.entry.article_id].meta.date, m.score), default=None)
+        return max(rivals, key=lambda m: (self._date(m, base), m.score), default=None)
 
     def _timeline(self, shown: str, day: dt.date, base: FactBase) -> Answer:
         events = [e for _, e in dated(base) if day in event_dates(e, base)]

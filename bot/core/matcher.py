@@ -85,30 +85,36 @@ def weigh(question: Question, base: FactBase) -> _Weights:
     return _Weights(of, sum(of.values()))
 
 
+def _entity_fit(question: Question, entry: Entry) -> float:
+    if question.subject and question.qtype != "yes_no":  # a yes/no subject is checked by _subject_fit
+        # "who is X" / "what did X say": X must be what the fact is about; for a quotation, who speaks.
+        if question.qtype == "quote" and entry.fact.speaker in question.subject:
+            return 1.0
+        about = bool(question.subject & entry.entity_ids)
+        return (0.5 if about else 0.0) if question.qtype == "quote" else float(about)
+    if question.entities:
+        return len(question.entities & entry.entity_ids) / len(question.entities)
+    return 0.5
+
+
+def _type_fit(question: Question, entry: Entry) -> tuple[str | None, float]:
+    slot, fit = _slot(question, entry)
+    if not entry.is_entity:
+        return slot, fit
+    # An entity's who-is entry answers "who is X?", "who is the <role>?" and "what is X's role?".
+    if question.qtype == "who_role" or (question.qtype == "who_is" and question.subject & entry.entity_ids):
+        return slot, 1.0
+    if question.qtype not in ("what", "which"):
+        return None, 0.0
+    return slot, fit
+
+
 def score(question: Question, entry: Entry, w: _Weights, base: FactBase) -> Match:
     """Score one entry; see the module docstring for the signals."""
     coverage = _coverage(w, question, entry)
-    phrasing = _phrasing(w, question, entry)
-    entity = len(question.entities & entry.entity_ids) / len(question.entities) if question.entities else 0.5
-    if question.qtype == "yes_no":
-        pass  # its subject is checked below, against the fact's main entity
-    elif question.subject:
-        # "who is X" / "what did X say": X must be what the fact is about, or who speaks.
-        about = question.subject & (entry.entity_ids if question.qtype != "quote" else
-                                    ({entry.fact.speaker} if entry.fact.speaker else set()) | entry.entity_ids)
-        entity = 1.0 if about else 0.0
-        if question.qtype == "quote" and entry.fact.speaker in question.subject:
-            entity = 1.0
-        elif question.qtype == "quote":
-            entity *= 0.5
-    slot, type_fit = _slot(question, entry)
-    if entry.is_entity and (question.qtype == "who_role" or question.subject & entry.entity_ids) \
-            and question.qtype in ("who_is", "who_role"):
-        type_fit = 1.0
-    elif entry.is_entity and question.qtype not in ("what", "which"):
-        # An entity's who-is entry answers "who is X?" and "what is X's role?", nothing else.
-        slot, type_fit = None, 0.0
-    total = W_COVERAGE * coverage + W_PHRASING * phrasing + W_ENTITY * entity + W_TYPE * type_fit
+    slot, type_fit = _type_fit(question, entry)
+    total = (W_COVERAGE * coverage + W_PHRASING * _phrasing(w, question, entry)
+             + W_ENTITY * _entity_fit(question, entry) + W_TYPE * type_fit)
     if slot is None:
         total *= 0.6
     total *= _subject_fit(question, entry, base) * _specificity(question, coverage)
