@@ -105,20 +105,12 @@ def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_id
     async def on_talks(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         text = (command.get("text") or "").strip()
-        verb = text.lower()
-        if verb == "reload":
+        if text.lower() == "reload":
             await _reload(command, respond)
-            return
-        if verb in ("", "help"):
-            answer = answerer.answer("help")
-        elif verb in ("topics", "sources"):
-            answer = answerer.answer("topics")
-            if verb == "sources":
-                await respond(response_type="in_channel", **render_text(_sources(holder)))
-                return
-        else:
-            answer = answerer.answer(text)
-        await respond(response_type="in_channel", **render(answer))
+        elif text.lower() == "sources":
+            await respond(response_type="in_channel", **render_text(_sources(holder)))
+        else:  # a question; "help" and "topics" are the core's own replies
+            await respond(response_type="in_channel", **render(answerer.answer(text or "help")))
 
     async def _reload(command: dict[str, Any], respond: AsyncRespond) -> None:
         user = command.get("user_id", "")
