@@ -82,7 +82,8 @@ class Services:
             assert s.discord_token is not None
             self._discord_task = asyncio.create_task(self.discord_client.start(s.discord_token.get_secret_value()))
             log.info("Discord: connecting to %s (API %s)", s.discord_gateway_url, s.discord_api_url)
-        self._runner = web.AppRunner(web_app)
+        # Requests in flight get up to 3 s to finish at shutdown, within the 5 s the stop allows.
+        self._runner = web.AppRunner(web_app, shutdown_timeout=3.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, s.http_host, s.http_port)
         await site.start()
