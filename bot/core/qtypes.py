@@ -15,7 +15,8 @@ _QUOTE_ALT = re.compile(r"^what (?:was|is|were) (.+?)'s? (?:quote|statement|comm
                         r"description|response|answer|message)\b")
 _PERSON = (r"(?:president|presidents|person|people|official|officials|leader|leaders|senator|senators|"
            r"congressman|lawmaker|lawmakers|minister|politician|politicians|diplomat|secretary|man|woman)")
-_LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|please|and|but|also|then|now|well|quick question|question)\s+)+")
+_LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|hello|please|and|but|also|then|now|well|quick question|question|"
+                    r"bot|talksbot)\s+)+")
 _ASK = re.compile(r"^(?:can|could|would) you (?:please )?(?:tell me|let me know|say)\s+|^(?:do|does) "
                   r"(?:you|anyone) know\s+|^i (?:want|would like|d like) to know\s+|^tell me\s+")
 
@@ -35,9 +36,14 @@ ANSWER_CHAIN: dict[QuestionType, tuple[QuestionType, ...]] = {
 }
 
 
+def core_text(normalized: str) -> str:
+    """The question without its chat lead-in ("hey bot, do you know ...")."""
+    return _ASK.sub("", _LEADS.sub("", normalized))
+
+
 def classify(normalized: str) -> tuple[QuestionType, str]:
     """The question type and, for who-is and what-did-X-say, the words naming the subject."""
-    text = _ASK.sub("", _LEADS.sub("", normalized))
+    text = core_text(normalized)
     m = _QUOTE.match(text) or _QUOTE_ALT.match(text)
     if m:
         return "quote", m.group(1)

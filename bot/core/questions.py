@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.factbase import FactBase, sort_tokens
 from bot.core.models import QuestionType
-from bot.core.qtypes import ANSWER_CHAIN, classify
+from bot.core.qtypes import ANSWER_CHAIN, classify, core_text
 from bot.core.text import STOPWORDS, normalize
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
@@ -73,7 +73,7 @@ def analyze(text: str, base: FactBase) -> Question:
         # "Is Russia a NATO member?" is about Russia: an entity named right after the verb.
         head = " ".join(w for w in normalized.split()[1:4] if w not in ("the", "a", "an"))
         subject = {eid for eid, alias in entities.items() if f" {head} ".startswith(f" {alias} ")}
-    terms = tuple(dict.fromkeys(base.lexicon.terms(normalized)))
+    terms = tuple(dict.fromkeys(base.lexicon.terms(core_text(normalized))))
     alias_terms = {t: eid for eid, alias in entities.items() for t in base.lexicon.terms(alias)}
     return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
-                    sort_tokens(normalized))
+                    sort_tokens(core_text(normalized)))

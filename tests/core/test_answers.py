@@ -86,6 +86,13 @@ def test_control_characters_and_markup_do_not_stop_an_answer(answerer: Answerer)
         assert a.matched and a.answer == "President Trump", text
 
 
+@pytest.mark.parametrize("lead", ["hey bot, do you know ", "ok so ", "can you tell me ", "hi talksbot "])
+def test_chat_lead_ins_do_not_count_as_question_words(answerer: Answerer, lead: str) -> None:
+    a = answerer.answer(lead + "who set the deadline for ukraine?")
+    assert a.matched and a.answer == "President Trump"
+    assert a.confidence == answerer.answer("who set the deadline for ukraine?").confidence
+
+
 def test_binary_garbage_never_raises(answerer: Answerer) -> None:
     junk = bytes(range(256)).decode("latin-1")
     a = answerer.answer(junk)
