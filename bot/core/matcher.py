@@ -150,6 +150,7 @@ def _specificity(question: Question, coverage: float) -> float:
 # Above this many entries only the NARROW_TO entries with the most question weight are scored.
 NARROW_ABOVE = 250
 NARROW_TO = 12
+COMMON_SHARE = 0.4
 
 
 def narrow(question: Question, w: _Weights, base: FactBase, keep: int = NARROW_TO) -> list[int]:
@@ -164,12 +165,13 @@ def narrow(question: Question, w: _Weights, base: FactBase, keep: int = NARROW_T
     vectors = base.vectors
     n = vectors.size
     # Words in more than a tenth of the base add about the same to every entry: the rarer ones
-    # choose the candidates, the common ones are then added to those candidates only.
+    # choose the candidates, the common ones are then added to those candidates only, unless
+    # they carry much of the question (an entry with only them could still win).
     terms = [(t, v, question.alias_terms.get(t)) for t, v in w.of.items()]
     hits = {t: vectors.covering(t, e) for t, _, e in terms}
     rare = [(t, v) for t, v, _ in terms if len(hits[t]) <= n // 10]
     common = [(t, v, e) for t, v, e in terms if len(hits[t]) > n // 10]
-    if not rare:
+    if not rare or sum(v for _, v, _ in common) > COMMON_SHARE * w.total:
         rare, common = [(t, v) for t, v, _ in terms], []
     weights = np.repeat(np.fromiter((v for _, v in rare), dtype=float, count=len(rare)),
                         [len(hits[t]) for t, _ in rare])

@@ -12,6 +12,17 @@ from tests.frontends.discord.conftest import ADMIN_ID, MEMBER_ID, command, inter
 from tests.stand_ins.discord_server import APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn, user
 
 
+async def view_stored(services: Services, message_id: str) -> None:
+    """Wait until discord.py has stored the view of a message it sent (it does so after the
+    send returns, so a click injected at once could arrive before the view exists)."""
+    store = services.discord_client._connection._view_store
+    for _ in range(200):
+        if int(message_id) in store._views:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"no view stored for message {message_id}")
+
+
 async def ask(stand_in: DiscordStandIn, data: dict[str, Any], kind: int = 2, **kw: Any) -> dict[str, Any]:
     """Inject an interaction and return the callback the bot sent for it."""
     payload = interaction(stand_in, kind, data, **kw)
@@ -118,6 +129,7 @@ async def test_did_you_mean_button_click_answers(discord_bot: Services, discord_
     deadline = next(b for b in buttons if "deadline" in b["label"].lower())
     # Discord sends the clicked message along; it is the one the callback created.
     created = discord_server.recorded("POST", "/callback")[-1].response["resource"]["message"]
+    await view_stored(discord_bot, created["id"])
     cb = await ask(discord_server, {"custom_id": deadline["custom_id"], "component_type": 2}, kind=3, message=created)
     assert cb["type"] == 4 and "Thanksgiving" in cb["data"]["embeds"][0]["description"]
 
@@ -129,6 +141,7 @@ async def test_did_you_mean_buttons_work_in_dms(discord_bot: Services, discord_s
     await discord_server.wait_for(lambda: bool(discord_server.recorded("POST", path)))
     call = discord_server.recorded("POST", path)[0]
     button = next(b for b in call.data["components"][0]["components"] if "deadline" in b["label"].lower())
+    await view_stored(discord_bot, call.response["id"])
     cb = await ask(discord_server, {"custom_id": button["custom_id"], "component_type": 2}, kind=3, dm=True,
                    message=call.response)
     assert "Thanksgiving" in cb["data"]["embeds"][0]["description"]
