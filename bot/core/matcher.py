@@ -117,12 +117,23 @@ def score(question: Question, entry: Entry, w: _Weights, base: FactBase) -> Matc
              + W_ENTITY * _entity_fit(question, entry) + W_TYPE * type_fit)
     if slot is None:
         total *= 0.6
-    total *= _subject_fit(question, entry, base) * _specificity(question, coverage)
+    total *= _subject_fit(question, entry, base) * _specificity(question, coverage) * _slot_topic(w, question, entry)
     # A question most of whose meaning the base does not know is not answered, however
     # well one of its words matches.
     if coverage < 0.6:
         total *= coverage / 0.6
     return Match(entry, round(min(total, 1.0), 4), slot, coverage)
+
+
+def _slot_topic(w: _Weights, question: Question, entry: Entry) -> float:
+    """"When will the war end?" is not answered by the date of the grain deal: when a fact has
+    questions of this type and none of them shares a word with the question, its answer of this
+    type is about something else."""
+    same = [terms for terms, qtype in zip(entry.phrasings, entry.phrasing_types, strict=True)
+            if qtype == question.qtype and qtype in ("when", "where", "how_many", "who", "why")]
+    if same and not any(t in terms for terms in same for t in w.of):
+        return 0.6
+    return 1.0
 
 
 def _subject_fit(question: Question, entry: Entry, base: FactBase) -> float:

@@ -58,7 +58,7 @@ def classify(normalized: str) -> tuple[QuestionType, str]:
         (r"^how (?:many|much)\b", "how_many"),
         (r"^how (?:quickly|fast|soon|long|early|late)\b", "when"),
         (r"^(?:when|what (?:time|date|day)|which (?:day|date)|by when|until when|since when)\b", "when"),
-        (r"^(?:where|(?:in|at) (?:which|what)\b)", "where"),
+        (r"^(?:where|(?:in|at) (?:which|what)\b|(?:which|what) (?:city|country|place|town|venue|location)\b)", "where"),
         (r"^(?:why|for what reason|what for)\b", "why"),
         (r"^(?:who|whom|whose|by whom)\b", "who"),
         (rf"^(?:which|what) (?:\w+ )?{_PERSON}\b", "who"),

@@ -41,6 +41,7 @@ def test_question_types_get_short_answers(answerer: Answerer, question: str, exp
     "who is the president of France?",
     "what's the weather in Kyiv today?",
     "asdfghjkl",
+    "when will the war end?",  # the grain deal fact mentions ending the war; its date is not the answer
 ])
 def test_out_of_scope_is_declined_with_suggestions_and_a_hint(answerer: Answerer, question: str) -> None:
     a = answerer.answer(question)
