@@ -42,3 +42,18 @@ def test_development_set_from_distilled_facts_alone(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, str(SCORER), "--cmd", CMD, "--min-correct", "0.8", "--min-abstain", "0.9"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside this checkout")
+def test_fact_base_does_not_contain_the_evaluation_questions() -> None:
+    """The score measures generalization only if the questions are not copied into the phrasings."""
+    import yaml
+
+    from bot.core.text import normalize
+
+    dev = yaml.safe_load((SCORER.parent / "dev.yaml").read_text())
+    asked = {normalize(c["q"]) for c in dev["in_scope"] + dev["out_of_scope"]}
+    for path in (ROOT / "knowledge").glob("*.yaml"):
+        kb = yaml.safe_load(path.read_text())
+        copied = [q for f in kb["facts"] for q in f["questions"] if normalize(q) in asked]
+        assert not copied, f"{path.name} copies evaluation questions: {copied}"

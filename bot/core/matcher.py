@@ -148,12 +148,12 @@ def _subject_fit(question: Question, entry: Entry, base: FactBase) -> float:
 
 
 def _specificity(question: Question, coverage: float) -> float:
-    """A question that names only an entity ("where is Zelensky now?") or, asking who holds a
+    """A question that names only one entity ("where is Zelensky now?") or, asking who holds a
     role, names a role the entity does not hold ("the prime minister of Japan") is not answered."""
     if question.qtype == "who_role" and coverage < 0.99:
         return 0.5
-    if question.qtype in ("who_is", "quote", "what", "which"):
-        return 1.0
+    if question.qtype in ("who_is", "quote", "what", "which") or len(question.entities) >= 2:
+        return 1.0  # naming two entities ("Is Turkey in NATO?") relates them: that is specific
     own = [t for t in question.terms if t not in question.alias_terms and t not in SOFT_TERMS]
     return 0.6 if not own else 1.0
 
