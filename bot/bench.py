@@ -4,6 +4,7 @@ from __future__ import annotations
 import statistics
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.core.answers import Answerer
@@ -32,6 +33,19 @@ def percentile(sorted_values: list[float], pct: float) -> float:
     return sorted_values[index]
 
 
+def latencies(ask: Callable[[str], object], questions: list[str], rounds: int) -> list[float]:
+    """Milliseconds per question over ``rounds`` passes, after one warm-up pass; sorted."""
+    for q in questions:
+        ask(q)
+    timings = []
+    for _ in range(max(1, rounds)):
+        for q in questions:
+            t0 = time.perf_counter()
+            ask(q)
+            timings.append((time.perf_counter() - t0) * 1000)
+    return sorted(timings)
+
+
 def measure_size(knowledge: Path, seeds: Path, rounds: int) -> dict[str, float]:
     """In this process: load time, answer latency p50/p99 and peak RSS for one fact base."""
     import resource
@@ -40,16 +54,7 @@ def measure_size(knowledge: Path, seeds: Path, rounds: int) -> dict[str, float]:
     base = load_knowledge(knowledge, seeds)
     load_s = time.perf_counter() - started
     answerer = Answerer(FactBaseHolder(knowledge, seeds, base))
-    questions = bench_questions()
-    for q in questions:
-        answerer.answer(q)
-    timings = []
-    for _ in range(rounds):
-        for q in questions:
-            t0 = time.perf_counter()
-            answerer.answer(q)
-            timings.append((time.perf_counter() - t0) * 1000)
-    timings.sort()
+    timings = latencies(answerer.answer, bench_questions(), rounds)
     return {"articles": len(base.articles), "entries": len(base.entries), "load_s": load_s,
             "p50_ms": percentile(timings, 50), "p99_ms": percentile(timings, 99),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -79,15 +84,7 @@ def measure_bm25(seeds: Path, rounds: int) -> dict[str, float]:
         if tokens.vocab:
             retriever.retrieve(tokens, k=1, show_progress=False)
 
-    for q in questions:
-        ask(q)
-    timings = []
-    for _ in range(rounds):
-        for q in questions:
-            t0 = time.perf_counter()
-            ask(q)
-            timings.append((time.perf_counter() - t0) * 1000)
-    timings.sort()
+    timings = latencies(ask, questions, rounds)
     return {"paragraphs": len(corpus), "load_s": load_s, "p50_ms": percentile(timings, 50),
             "p99_ms": percentile(timings, 99),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -141,15 +138,7 @@ def run_bench(settings: Settings, rounds: int = 50) -> int:
     holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir, base)
     answerer = Answerer(holder, settings.confidence_threshold)
     questions = bench_questions()
-    for q in questions:  # warm-up
-        answerer.answer(q)
-    timings: list[float] = []
-    for _ in range(max(1, rounds)):
-        for q in questions:
-            t0 = time.perf_counter()
-            answerer.answer(q)
-            timings.append((time.perf_counter() - t0) * 1000)
-    timings.sort()
+    timings = latencies(answerer.answer, questions, rounds)
     print(f"fact base: {len(base.articles)} article(s), {len(base.entries)} entries; load {load_ms:.1f} ms, "
           f"peak traced memory while loading {peak_load / 1e6:.1f} MB")
     print(f"answers: {len(timings)} ({len(questions)} questions x {rounds} rounds); "

@@ -93,7 +93,6 @@ class Answerer:
     def answer(self, text: str) -> Answer:
         """Answer one question. Never raises for any input text."""
         base = self.holder.current  # one base for the whole question, even during a reload
-        text = text if isinstance(text, str) else str(text)
         shown = text.strip()
         if len(shown) > MAX_QUESTION_CHARS:
             return Answer(question=shown[:200] + "…", matched=False, kind="too_long", confidence=0.0,
