@@ -80,3 +80,16 @@ def test_timeline_lists_dated_facts_in_order() -> None:
     days = [line.split()[0] for line in lines]
     assert days == sorted(days) and days[0] == "2025-11-22"
     assert any("2025-11-27" in line and "paragraph 8" in line for line in lines)
+
+
+def test_a_reader_that_goes_away_is_not_an_error() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "ask", "--json"], cwd=ROOT, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(b"who set the deadline?\n" * 3000)
+    proc.stdin.close()
+    assert b"President Trump" in proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
+    assert b"Traceback" not in proc.stderr.read()
