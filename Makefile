@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test browser bench eval check clean
+.PHONY: run test browser bench eval calibrate check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,8 +32,13 @@ bench: $(STAMP)
 	@$(PY) -m bot bench
 	@$(PY) -m tests.benchmarks.discord_latency
 
+# Every question set (../shared/eval when it is beside the checkout, and tests/data) in one table.
 eval: $(STAMP)
-	@$(PY) ../shared/eval/score.py --cmd "$(PY) -m bot ask --json"
+	@$(PY) -m bot eval
+
+# Refit the decider on tests/data and write bot/core/decider.json (then run make test).
+calibrate: $(STAMP)
+	@$(PY) -m bot.calibrate --write
 
 check: $(STAMP)
 	@$(PY) -m bot check

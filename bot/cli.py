@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     distill = sub.add_parser("distill", help="write a curated-file draft of an article's machine-distilled facts")
     distill.add_argument("article", type=Path, help="the article file, e.g. seeds/new-article.txt")
     distill.add_argument("--out", type=Path, help="write the draft here instead of standard output")
+    ev = sub.add_parser("eval", help="score every question set (../shared/eval and tests/data) in one table")
+    ev.add_argument("--show", action="store_true", help="also list every miss")
+    ev.add_argument("--set", action="append", default=[], help="only the sets whose name contains this")
     sub.add_parser("run", help="serve Slack/Discord when configured, else chat in the terminal")
     sub.add_parser("serve", help="run the configured Slack and Discord front-ends")
     sub.add_parser("discord-sync", help="sync Discord slash commands now")
@@ -69,6 +72,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _check(settings)
     if args.command == "distill":
         return _distill(args.article, args.out)
+    if args.command == "eval":
+        return _eval(args.show, args.set)
     try:
         holder, answerer = build_answerer(settings)
     except KnowledgeError as exc:
@@ -122,6 +127,17 @@ def _distill(article: Path, out: Path | None) -> int:
         print(f"wrote {len(kf.facts)} facts and {len(kf.entities)} entities to {out}")
     else:
         print(text, end="")
+    return 0
+
+
+def _eval(show: bool, only: list[str]) -> int:
+    from bot import evaluation
+
+    if not evaluation.SHARED_EVAL.is_dir():
+        print(f"note: {evaluation.SHARED_EVAL} is not beside this checkout: the shared development sets are "
+              f"left out; scoring our own sets in tests/data only", file=sys.stderr)
+    sets = [s for s in evaluation.discover() if not only or any(o in s.name for o in only)]
+    print(evaluation.run(sets, show))
     return 0
 
 

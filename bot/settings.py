@@ -26,7 +26,8 @@ class Settings(BaseSettings):
 
     knowledge_dir: Path = Path("knowledge")
     seeds_dir: Path = Path("seeds")
-    confidence_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    # None: the decider's calibrated threshold (bot/core/decider.json).
+    confidence_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     public_base_url: str | None = None
     admin_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

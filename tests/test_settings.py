@@ -12,7 +12,7 @@ def test_defaults_without_env(monkeypatch: pytest.MonkeyPatch) -> None:
         if key.startswith("TALKSBOT_"):
             monkeypatch.delenv(key)
     s = load_settings(env_file=None)
-    assert s.knowledge_dir == Path("knowledge") and s.confidence_threshold == 0.5
+    assert s.knowledge_dir == Path("knowledge") and s.confidence_threshold is None  # the calibrated one
     assert not s.slack_configured and not s.discord_configured
     assert s.admin_user_ids == []
 

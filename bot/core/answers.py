@@ -7,24 +7,22 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process, utils
 
-from bot.core.factbase import FactBase, as_question
+from bot.core.decider import CONFLICT_MIN_P, Judged, judge, load_model, same_event
+from bot.core.factbase import Entry, FactBase, as_question
 from bot.core.holder import FactBaseHolder
 from bot.core.intents import Intent, detect_intent, intent_reply
 from bot.core.links import source_url
-from bot.core.matcher import Match, rank
 from bot.core.models import Fact
 from bot.core.questions import Question, analyze
-from bot.core.shortans import short_answer
+from bot.core.reader import read
+from bot.core.retrieve import Candidate, retrieve
 from bot.core.text import normalize
 from bot.core.timeline import asked_date, dated, event_dates
 
 MAX_QUESTION_CHARS = 1000
-DEFAULT_THRESHOLD = 0.5
-# Declined questions still get "did you mean" suggestions from facts that share some meaning.
-SUGGEST_FLOOR = 0.08
-
-# Another article's fact answers the same question when it covers the question about as fully.
-CONFLICT_COVERAGE = 0.9
+# Declined questions still get "did you mean" suggestions from facts that cover at least this share
+# of the question.
+SUGGEST_FLOOR = 0.3
 
 AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long",
                      "no_words"]
@@ -68,17 +66,22 @@ class Answer(BaseModel):
                 "kind": self.kind, "fact_id": self.fact_id, "earlier": earlier}
 
 
-def _suggestion(match: Match) -> str:
-    return as_question(match.entry.fact.questions[0])
+def _suggestion(entry: Entry) -> str:
+    return as_question(entry.fact.questions[0])
+
+
 
 
 class Answerer:
-    """Answers questions from whatever fact base the holder has at the moment of asking."""
+    """Answers questions from whatever fact base the holder has at the moment of asking.
 
-    def __init__(self, holder: FactBaseHolder, threshold: float = DEFAULT_THRESHOLD,
+    ``threshold`` overrides the decider's calibrated threshold (``decider.json``) when given.
+    """
+
+    def __init__(self, holder: FactBaseHolder, threshold: float | None = None,
                  public_base_url: str | None = None) -> None:
         self.holder = holder
-        self.threshold = threshold
+        self.threshold = load_model().threshold if threshold is None else threshold
         self.public_base_url = public_base_url
 
     def complete(self, partial: str, limit: int = 25) -> list[str]:
@@ -89,6 +92,15 @@ class Answerer:
         hits = process.extract(partial, known, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit,
                                score_cutoff=50)
         return [h[0] for h in hits]
+
+    def judge(self, text: str, base: FactBase | None = None) -> tuple[Question, list[Judged], list[Candidate]]:
+        """Retrieve, read and judge: the analysed question, the eligible candidates most probable
+        first, and every retrieved candidate (for suggestions)."""
+        base = base or self.holder.current
+        question = analyze(text, base)
+        candidates, weights = retrieve(question, base)
+        readings = [read(question, c.entry, base) for c in candidates]
+        return question, judge(question, candidates, readings, weights, base), candidates
 
     def answer(self, text: str) -> Answer:
         """Answer one question. Never raises for any input text."""
@@ -103,46 +115,41 @@ class Answerer:
             reply, suggestions = intent_reply(intent, base)
             return Answer(question=shown, matched=False, kind=intent.value, confidence=0.0, reply=reply,
                           suggestions=suggestions)
-        question = analyze(text, base)
-        day = asked_date(question.normalized, base)
+        day = asked_date(normalize(text), base)
         if day is not None:
             return self._timeline(shown, day, base)
-        matches = rank(question, base)
-        best = matches[0] if matches else None
-        if best is None or best.score < self.threshold or best.slot is None:
-            suggestions = [_suggestion(m) for m in matches[:3] if m.score >= SUGGEST_FLOOR]
+        _, judged, candidates = self.judge(text, base)
+        best = judged[0] if judged else None
+        if best is None or best.p < self.threshold:
+            # "Did you mean": the closest facts as the ranker orders them, whatever the decision.
+            shown_facts = [j.candidate.entry for j in judged if j.candidate.own >= SUGGEST_FLOOR][:3] or \
+                          [c.entry for c in candidates[:3] if c.own >= 0.5 and not c.entry.fact.distilled]
             reply, _ = intent_reply(Intent.DECLINE, base)
-            return Answer(question=shown, matched=False, kind="declined",
-                          confidence=best.score if best else 0.0, reply=reply, suggestions=suggestions)
-        short = self._short(question, best, base)
+            return Answer(question=shown, matched=False, kind="declined", confidence=round(best.p, 4) if best else 0.0,
+                          reply=reply, suggestions=list(dict.fromkeys(_suggestion(e) for e in shown_facts)))
         chosen, earlier = best, None
-        rival = self._conflict(question, best, matches, short, base)
+        rival = self._conflict(best, judged, base)
         if rival is not None:
-            # Two articles disagree: the most recent answers, and the reply names the earlier report.
+            # Two articles report the same thing differently: the most recent answers, and the reply
+            # names the earlier report.
             chosen, earlier = (rival, best) if self._date(rival, base) > self._date(best, base) else (best, rival)
-            if chosen is rival:
-                short = self._short(question, rival, base)
-        fact = chosen.entry.fact
+        fact = chosen.candidate.entry.fact
         reply = fact.reply
         if earlier is not None:
-            old = base.articles[earlier.entry.article_id]
-            where = f"{old.name}, {old.meta.date:%B %d}, paragraph {earlier.entry.fact.paragraph}"
-            reply += f" An earlier report ({where}) said: {self._short(question, earlier, base)}."
-        others = [_suggestion(m) for m in matches[1:4] if m.score >= self.threshold * 0.8]
-        return Answer(question=shown, matched=True, kind="fact", answer=short, reply=reply,
-                      confidence=chosen.score, source=self._source(chosen.entry.article_id, fact, base),
-                      suggestions=others, fact_id=fact.id,
-                      earlier=self._source(earlier.entry.article_id, earlier.entry.fact, base) if earlier else None)
+            old = base.articles[earlier.candidate.entry.article_id]
+            where = f"{old.name}, {old.meta.date:%B %d}, paragraph {earlier.candidate.entry.fact.paragraph}"
+            reply += f" An earlier report ({where}) said: {earlier.reading.answer}."
+        others = [_suggestion(j.candidate.entry) for j in judged[1:4]
+                  if j.p >= self.threshold and j.candidate.entry.fact.id != fact.id]
+        return Answer(question=shown, matched=True, kind="fact", answer=chosen.reading.answer, reply=reply,
+                      confidence=round(chosen.p, 4), source=self._source(chosen.candidate.entry.article_id, fact, base),
+                      suggestions=list(dict.fromkeys(others)), fact_id=fact.id,
+                      earlier=self._source(earlier.candidate.entry.article_id, earlier.candidate.entry.fact, base)
+                      if earlier else None)
 
     @staticmethod
-    def _date(match: Match, base: FactBase) -> dt.date:
-        return base.articles[match.entry.article_id].meta.date
-
-    def _short(self, question: Question, match: Match, base: FactBase) -> str:
-        fact, slot = match.entry.fact, match.slot
-        assert slot is not None
-        return short_answer(question, fact.answers[slot], slot, fact.distilled,  # type: ignore[index]
-                            fact.evidence, base)
+    def _date(judged: Judged, base: FactBase) -> dt.date:
+        return base.articles[judged.candidate.entry.article_id].meta.date
 
     def _source(self, article_id: str, fact: Fact, base: FactBase) -> Source:
         article = base.articles[article_id]
@@ -150,15 +157,15 @@ class Answerer:
                       quote=article.paragraphs[fact.paragraph - 1], evidence=fact.evidence,
                       url=source_url(article, fact.paragraph, fact.evidence, self.public_base_url))
 
-    def _conflict(self, question: Question, best: Match, matches: list[Match], short: str,
-                  base: FactBase) -> Match | None:
-        """The most recent close match from an article of another date whose short answer differs."""
-        rivals = [m for m in matches[1:]
-                  if m.entry.article_id != best.entry.article_id and m.slot == best.slot and not m.entry.is_entity
-                  and self._date(m, base) != self._date(best, base)
-                  and m.score >= self.threshold and m.coverage >= max(CONFLICT_COVERAGE, best.coverage - 0.05)
-                  and normalize(self._short(question, m, base)) != normalize(short)]
-        return max(rivals, key=lambda m: (self._date(m, base), m.score), default=None)
+    def _conflict(self, best: Judged, judged: list[Judged], base: FactBase) -> Judged | None:
+        """The most recent confident answer from an article of another date that reports the same
+        event (the same entities, mostly the same words besides the answer) differently."""
+        rivals = [j for j in judged[1:]
+                  if j.candidate.entry.article_id != best.candidate.entry.article_id and not j.candidate.entry.is_entity
+                  and self._date(j, base) != self._date(best, base) and j.p >= CONFLICT_MIN_P
+                  and normalize(j.reading.answer or "") != normalize(best.reading.answer or "")
+                  and same_event(best, j, base)]
+        return max(rivals, key=lambda j: (self._date(j, base), j.p), default=None)
 
     def _timeline(self, shown: str, day: dt.date, base: FactBase) -> Answer:
         events = [e for _, e in dated(base) if day in event_dates(e, base)]
@@ -173,3 +180,4 @@ class Answerer:
                       answer=f"{len(events)} event{'s' if len(events) != 1 else ''} on {day:%B %d}",
                       reply="\n".join(lines), source=self._source(first.article_id, first.fact, base),
                       fact_id=first.fact.id)
+

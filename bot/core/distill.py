@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from bot.core import spans
 from bot.core.extract import (
     find_agent,
     find_count,
@@ -22,53 +23,15 @@ from bot.core.extract import (
     split_sentences,
 )
 from bot.core.models import ArticleMeta, Entity, Fact, KnowledgeFile
+from bot.core.people import find_people, slug
 from bot.core.text import normalize
 
-TITLES = ("President", "Senator", "Congressman", "Congresswoman", "Prime Minister", "Secretary of State",
-          "Secretary", "Minister", "Chancellor", "General", "Ambassador", "Mr.", "Mrs.", "Ms.", "Dr.")
-_NAME = r"[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+)*"
-_ROLE_BEFORE = re.compile(rf"((?:[A-Z][a-zA-Z]+ )*(?:{'|'.join(TITLES)})) ({_NAME})(?: \((\w+)\))?")
-_ROLE_WORDS = r"(?:President|Minister|Senator|Secretary|Chancellor|leader|head|chief|spokesperson|spokesman|" \
-              r"envoy|ambassador|official|Congressman|general|commander|founder|CEO)"
-_ROLE_AFTER = re.compile(rf"({_NAME}), the ([^,]{{0,60}}{_ROLE_WORDS}[^,]{{0,60}}),")
-_ROLE_OF = re.compile(rf"(President|Prime Minister|Chancellor|King) ({_NAME}) of ({_NAME})")
+__all__ = ["article_date", "distill", "find_organizations", "find_people", "slug"]
+
 _PRONOUNS = {"He", "She", "he", "she"}
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "article"
-
-
-def _person(name: str) -> str:
-    for title in TITLES:
-        name = name.removeprefix(title + " ")
-    return name.strip()
-
-
-def find_people(paragraphs: tuple[str, ...]) -> list[Entity]:
-    """People named with a title or an apposition, keyed by surname, with the role stated."""
-    people: dict[str, Entity] = {}
-
-    def add(name: str, role: str | None, n: int, evidence: str) -> None:
-        name = _person(name)
-        key = slug(name.split()[-1])
-        known = people.get(key)
-        if not key or (known and (not role or len(known.role or "") >= len(role))):
-            return
-        aliases = sorted({name.split()[-1], name} - {name}) if " " in name else []
-        people[key] = Entity(id=key, name=name, kind="person", aliases=aliases, role=role, paragraph=n,
-                             evidence=evidence)
-
-    for n, text in enumerate(paragraphs, 1):
-        for m in _ROLE_OF.finditer(text):
-            add(m.group(2), f"{m.group(1)} of {m.group(3)}", n, m.group(0))
-        for m in _ROLE_BEFORE.finditer(text):
-            role = m.group(1) + (f", {m.group(3)}" if m.group(3) else "")
-            add(m.group(2), role.strip(), n, m.group(0))
-        for m in _ROLE_AFTER.finditer(text):
-            if len(m.group(1).split()) >= 2:
-                add(m.group(1), m.group(2), n, m.group(0))
-    return list(people.values())
+_PRONOUN_START = re.compile(r"^(?:He|She)\b|^(?:[^,]{0,40}, )?(?:he|she) (?:said|added|told|called|wrote|noted)\b")
+REPORTING = re.compile(r"\b(?:said|says|told|wrote|writes|stated|added|warned|argued|insisted|stressed|announced|"
+                       r"declared|noted|claimed|called|urged|accused|posted)\b")
 
 
 _ORG = re.compile(r"\b((?:the )?(?:[A-Z][a-zA-Z]+ )*(?:House|Congress|Union|Nations|Council|Ministry|Department|"
@@ -91,6 +54,9 @@ def find_organizations(paragraphs: tuple[str, ...]) -> list[Entity]:
             key = slug(m.group(1))
             if key not in orgs:
                 orgs[key] = Entity(id=key, name=m.group(1), kind="organization")
+        for a, b in spans.names(text):  # "Calder & Reece", "Voltreon AG", "the Port Elling Gazette"
+            if spans.name_kind(text, (a, b)) == "org" and (key := slug(text[a:b])) not in orgs:
+                orgs[key] = Entity(id=key, name=text[a:b], kind="organization")
     return list(orgs.values())
 
 
@@ -106,19 +72,23 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
     known = {p.id for p in people}
     named = people + [o for o in find_organizations(paragraphs) if o.id not in known]
     facts: list[Fact] = []
-    speaker: str | None = None
+    persons = [p for p in named if p.kind == "person"]
+    last_person: str | None = None  # whom "he" or "she" refers to: the person named last, as subject first
     for n, text in enumerate(paragraphs, 1):
         for i, sentence in enumerate(split_sentences(text), 1):
             subject = find_subject(sentence)
-            if subject in _PRONOUNS or (subject is None and sentence.startswith(("He ", "She "))):
-                subject = speaker
+            pronoun = subject in _PRONOUNS or bool(_PRONOUN_START.match(sentence))
             ents = _entities_in(sentence, named)
             mentioned: list[str] = []
+            if pronoun and last_person:
+                subject = last_person
             if subject:
                 mentioned = _entities_in(subject, named)
                 if mentioned:
-                    speaker = subject
                     ents = mentioned + [e for e in ents if e not in mentioned]
+            people_here = [e for e in (mentioned or _entities_in(sentence, persons)) if e in {p.id for p in persons}]
+            if people_here and not pronoun:
+                last_person = next(p.name for p in persons if p.id == people_here[0])
             answers: dict[str, str] = {"what": sentence}
             for key, value in (("who", subject or find_agent(sentence)), ("when", find_date(sentence)),
                                ("where", find_place(sentence)),
@@ -129,7 +99,8 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
             answers["yes_no"] = sentence
             facts.append(Fact(id=f"{article_id}.p{n}.s{i}", paragraph=n, evidence=sentence, reply=sentence,
                               answers=answers, questions=[sentence], entities=ents,
-                              speaker=ents[0] if ents and "quote" in answers and subject and mentioned else None,
+                              speaker=ents[0] if ents and subject and mentioned and (
+                                  "quote" in answers or REPORTING.search(sentence)) else None,
                               distilled=True))
     first = split_sentences(paragraphs[0])[0] if paragraphs else article_id
     title = meta.get("title") or (first if len(first.split()) <= 14 else " ".join(first.split()[:12]) + "…")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import spans
+
 MONTHS = ("January February March April May June July August September October November December").split()
 DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _MONTH = "|".join(MONTHS)
@@ -76,8 +78,8 @@ def find_agent(sentence: str) -> str | None:
 
 
 def find_quote(sentence: str) -> str | None:
-    m = QUOTE.search(sentence)
-    return m.group(1).strip(" ,.") if m else None
+    found = spans.quotes(sentence)
+    return sentence[found[0][0]:found[0][1]].strip(" ,.") if found else None
 
 
 def find_purpose(sentence: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The immutable, fully indexed fact base the matcher reads.
+"""The immutable, fully indexed fact base that retrieval reads.
 
 A ``FactBase`` is built once by the loader and never mutated: a reload builds a new one
 and swaps the reference (see ``holder``), so a question is always answered from one
@@ -10,13 +10,16 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TypeVar
 
 from bot.core.models import ArticleMeta, Entity, Fact
 from bot.core.qtypes import classify
+from bot.core.spans import TITLE_WORDS
 from bot.core.synonyms import GENERAL_SYNONYMS, SOFT_WORDS
 from bot.core.text import content_terms, normalize, stem
 from bot.core.vectors import VectorIndex
 
+_K = TypeVar("_K")
 SOFT_WEIGHT = 0.4
 SOFT_TERMS = SOFT_WORDS | {stem(w) for w in SOFT_WORDS}
 
@@ -40,17 +43,20 @@ class Article:
 
 @dataclass(frozen=True)
 class Entry:
-    """A fact as the matcher sees it: the fact plus its precomputed terms."""
+    """A fact as retrieval sees it: the fact plus its precomputed terms."""
 
     fact: Fact
     article_id: str
-    terms: frozenset[str]
+    terms: frozenset[str]  # every term: what it states and how it is asked for
     phrasings: tuple[frozenset[str], ...]
     entity_ids: frozenset[str]
     is_entity: bool = False
     phrasing_types: tuple[str, ...] = ()  # the question type of each phrasing
     phrasing_texts: tuple[str, ...] = ()  # each phrasing normalized, its words sorted (token-sort ratio)
     phrasing_weights: tuple[float, ...] = ()  # summed term weights of each phrasing, set once IDF is known
+    content: frozenset[str] = frozenset()  # terms of what it states (``terms`` less its question phrasings)
+    context: frozenset[str] = frozenset()  # terms of its paragraph, the article title and its people's roles
+    context_entities: frozenset[str] = frozenset()  # entities named in its paragraph or the fact
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,9 @@ class Lexicon:
 
     synonyms: dict[str, str]
     phrases: tuple[tuple[str, str], ...]
-    aliases: tuple[tuple[str, str], ...]  # (normalized alias, entity id), longest first
+    aliases: tuple[tuple[str, tuple[str, ...]], ...]  # (normalized alias, entity ids), longest first
     words: frozenset[str]
+    roles: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()  # (terms of a role, people holding it)
 
     @cached_property
     def by_initial(self) -> dict[str, tuple[str, ...]]:
@@ -75,6 +82,15 @@ class Lexicon:
         groups: dict[str, list[tuple[str, str]]] = {}
         for phrase, canonical in self.phrases:
             groups.setdefault(phrase.split()[0], []).append((phrase, canonical))
+        return {k: tuple(v) for k, v in groups.items()}
+
+    @cached_property
+    def roles_by_term(self) -> dict[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
+        """``roles`` grouped by each of their terms, so a question checks only the roles it can name."""
+        groups: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
+        for terms, ids in self.roles:
+            for t in terms:
+                groups.setdefault(t, []).append((terms, ids))
         return {k: tuple(v) for k, v in groups.items()}
 
     @cached_property
@@ -116,6 +132,19 @@ class FactBase:
     def vectors(self) -> VectorIndex:
         """Numpy arrays over the entries, for narrowing the candidates in a large base."""
         return VectorIndex(self)
+
+    @cached_property
+    def title_terms(self) -> frozenset[str]:
+        """Terms of the words that name a role or title ("mayor", "senator", "spokesman")."""
+        return frozenset(t for w in TITLE_WORDS for t in self.lexicon.terms(w))
+
+    @cached_property
+    def article_terms(self) -> dict[str, frozenset[str]]:
+        """Per article: every term its facts and paragraphs use."""
+        out: dict[str, set[str]] = {}
+        for e in self.entries:
+            out.setdefault(e.article_id, set()).update(e.context)
+        return {k: frozenset(v) for k, v in out.items()}
 
     @cached_property
     def topics(self) -> tuple[str, ...]:
@@ -195,19 +224,47 @@ def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterab
                 else:
                     single.setdefault(v, canonical)
                     single.setdefault(stem(v), canonical)
-    alias_pairs: dict[str, str] = {}
+    alias_ids: dict[str, list[str]] = {}
+    people: list[Entity] = []
     for ent in entities:
         for alias in (ent.name, *ent.aliases):
             a = normalize(alias)
-            for prefix in ("the ", "mr ", "mrs ", "ms "):
+            for prefix in ("the ", "mr ", "mrs ", "ms ", "dr "):
                 if a.startswith(prefix) and len(a) > len(prefix) + 2:
-                    alias_pairs.setdefault(a[len(prefix):], ent.id)
+                    _add(alias_ids, a[len(prefix):], ent.id)
             if a:
-                alias_pairs.setdefault(a, ent.id)
-    aliases = tuple(sorted(alias_pairs.items(), key=lambda kv: -len(kv[0])))
+                _add(alias_ids, a, ent.id)
+        if ent.kind == "person" and ent.role:
+            people.append(ent)
+    aliases = tuple(sorted(((a, tuple(ids)) for a, ids in alias_ids.items()), key=lambda kv: -len(kv[0])))
     words = {w for a, _ in aliases for w in a.split()} | set(single) | {w for p in phrases for w in p.split()}
-    return Lexicon(single, tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))), aliases,
-                   frozenset(words))
+    lexicon = Lexicon(single, tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))), aliases,
+                      frozenset(words))
+    role_ids: dict[frozenset[str], list[str]] = {}
+    for ent in people:
+        for terms in role_terms(ent.role or "", lexicon):
+            _add(role_ids, terms, ent.id)
+    return replace(lexicon, roles=tuple((t, tuple(ids)) for t, ids in role_ids.items()))
+
+
+def _add(mapping: dict[_K, list[str]], key: _K, eid: str) -> None:
+    ids = mapping.setdefault(key, [])
+    if eid not in ids:
+        ids.append(eid)
+
+
+def role_terms(role: str, lexicon: Lexicon) -> list[frozenset[str]]:
+    """The ways a question can name a role's holder: each part of the role ("US Senator",
+    "Republican") and each title word in it ("senator"), as sets of terms."""
+    out: list[frozenset[str]] = []
+    for part in role.split(","):
+        terms = frozenset(lexicon.terms(part))
+        if terms and terms not in out:
+            out.append(terms)
+        for word in part.split():
+            if word.strip(".") in TITLE_WORDS and (t := frozenset(lexicon.terms(word))) and t not in out:
+                out.append(t)
+    return out
 
 
 def is_nominal(alias: str, entity: Entity) -> bool:
@@ -219,26 +276,39 @@ def is_nominal(alias: str, entity: Entity) -> bool:
 
 
 def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str, Entity],
-               is_entity: bool = False) -> tuple[Entry, set[str]]:
-    """Precompute a fact's terms; also return the raw words it contributes to the vocabulary."""
-    texts = [*fact.questions, fact.evidence, fact.reply, *fact.keywords, *fact.answers.values()]
+               is_entity: bool = False, context: frozenset[str] = frozenset(),
+               context_entities: frozenset[str] = frozenset()) -> tuple[Entry, set[str]]:
+    """Precompute a fact's terms; also return the raw words it contributes to the vocabulary.
+
+    ``context`` is the terms of the fact's paragraph and article title, ``context_entities`` the
+    entities its paragraph names; the roles of the people the fact is about join the context.
+    """
+    texts = [fact.evidence, fact.reply, *fact.keywords, *fact.answers.values()]
     ent_ids = set(fact.entities) | ({fact.speaker} if fact.speaker else set())
     for eid in ent_ids:
         ent = entities.get(eid)
         if ent:
             # Descriptive aliases ("the Polish Prime Minister") would lend their words to every
-            # fact about the entity; they count only when the question uses them (see matcher).
+            # fact about the entity; they count only when the question uses them (see retrieve).
             texts += [ent.name, *(a for a in ent.aliases if is_entity or is_nominal(a, ent))]
-    terms: set[str] = set()
+    content: set[str] = set()
     words: set[str] = set()
     for t in texts:
-        terms.update(lexicon.terms(t))
+        content.update(lexicon.terms(t))
         words.update(normalize(t).split())
+    terms = set(content)
+    for q in fact.questions:
+        terms.update(lexicon.terms(q))
+        words.update(normalize(q).split())
+    roles = {t for eid in ent_ids if (ent := entities.get(eid)) and ent.role for t in lexicon.terms(ent.role)}
+    full_context = context | terms | roles
     phrasings = tuple(frozenset(lexicon.terms(q)) for q in fact.questions)
     # A distilled fact's phrasing is its sentence: it answers every type of question about it.
-    types = tuple("any" if fact.distilled else classify(normalize(q))[0] for q in fact.questions)
+    types = tuple("any" if fact.distilled else classify(normalize(q)).qtype for q in fact.questions)
     texts_n = tuple(sort_tokens(normalize(q)) for q in fact.questions)
-    entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types, texts_n)
+    entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types, texts_n,
+                  context=frozenset(full_context), context_entities=context_entities | frozenset(ent_ids),
+                  content=frozenset(content))
     return entry, words
 
 

@@ -7,14 +7,14 @@ them all. Loading either returns a complete ``FactBase`` or raises ``KnowledgeEr
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
 from bot.core.distill import article_date, distill, slug
-from bot.core.factbase import Article, Entry, FactBase, build_lexicon, finish_index, index_fact
+from bot.core.factbase import Article, Entry, FactBase, Lexicon, build_lexicon, finish_index, index_fact
 from bot.core.models import Entity, Fact, KnowledgeFile
 from bot.core.text import clean
 
@@ -202,6 +202,18 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> FactBase:
     return _build(parsed, entities)
 
 
+def paragraph_contexts(kf: KnowledgeFile, paragraphs: tuple[str, ...],
+                       lexicon: Lexicon) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per paragraph: its terms with the article title's, and the article's entities it names."""
+    title = frozenset(lexicon.terms(kf.article.title))
+    names = [(frozenset(lexicon.terms(alias)), ent.id) for ent in kf.entities for alias in (ent.name, *ent.aliases)]
+    out = []
+    for text in paragraphs:
+        terms = frozenset(lexicon.terms(text))
+        out.append((terms | title, frozenset(eid for t, eid in names if t and t <= terms)))
+    return out or [(title, frozenset())]
+
+
 def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: dict[str, Entity]) -> FactBase:
     lexicon = build_lexicon([kf.synonyms for _, kf, _ in parsed], entities.values())
     entries: list[Entry] = []
@@ -217,12 +229,15 @@ def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: d
         described = [e for e in kf.entities if e.role and e.paragraph and e.id not in seen_roles]
         seen_roles.update(e.id for e in described)
         facts = list(kf.facts) + [_entity_fact(e) for e in described]
+        contexts = paragraph_contexts(kf, paragraphs, lexicon)
         for fact in facts:
+            context, named = contexts[min(fact.paragraph, len(contexts)) - 1]
             entry, fact_words = index_fact(fact, kf.article.id, lexicon, entities,
-                                           is_entity=fact.id.startswith("who-is."))
+                                           is_entity=fact.id.startswith("who-is."), context=context,
+                                           context_entities=named)
             entries.append(entry)
             words |= fact_words
-    lexicon = type(lexicon)(lexicon.synonyms, lexicon.phrases, lexicon.aliases, frozenset(words))
+    lexicon = replace(lexicon, words=frozenset(words))
     indexed, idf, unknown, postings = finish_index(entries)
     base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings)
     base.vectors  # noqa: B018 - built now, while loading, not on the first question

@@ -1,26 +1,75 @@
-"""Question types: what kind of short answer a question wants, from its wording alone."""
+"""Question types: what kind of short answer a question wants, from its wording alone.
+
+``classify`` gives two things: the coarse ``qtype`` that picks a curated fact's answer slot
+(who, when, where, ...) and the finer ``want`` that tells the reader what span to cut from a
+sentence (a person or organization, a date, a year, a duration, a place, a count, an amount, a
+reason, a quotation, a speaker, a name, the phrase around a ``focus`` noun, or the deciding
+clause of a yes/no question).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.core.models import QuestionType
 
 _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
-        "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't"}
-_SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|"
-        r"claimed|think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express)")
-_QUOTE = re.compile(rf"^(?:what|how) (?:did|does|do|has|had|have|was|is) (.+?) (?:{_SAY})\b")
-_QUOTE_ALT = re.compile(r"^what (?:was|is|were) (.+?)'s? (?:quote|statement|comment|remark|post|message|words|"
-                        r"view|views|opinion|take|position|stance|reaction|verdict|assessment|comments|remarks|"
-                        r"description|response|answer|message)\b")
+        "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",
+        "hasn't", "haven't", "wouldn't", "couldn't", "weren't", "shouldn't"}
+_AUX_RE = r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must)"
+_SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|claimed|"
+        r"think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express|add|added|reply|respond|"
+        r"answer|suggest|insist|complain|promise|predict|call|ask|note|stress|admit|vow|quote)")
+_QUOTE = re.compile(rf"^(?:what|how) {_AUX_RE} (.+?) (?:{_SAY})\b")
+_QUOTE_ALT = re.compile(r"^what (?:was|is|were|are) (.+?)(?:'s|s')? (?:quote|statement|comment|remark|post|message|"
+                        r"words|view|views|opinion|take|position|stance|reaction|verdict|assessment|comments|"
+                        r"remarks|response|answer|argument|point|line|quip|warning|complaint|criticism)\b")
+_QUOTE_TERSE = re.compile(r"^(.+?)(?:'s|s')? (?:quote|quotes|statement|reaction|response|comments?|remarks?|"
+                          r"take|words|verdict|view|warning)\b")
+_DESCRIBE = re.compile(rf"^how {_AUX_RE} (.+?) (?:describe|describes|described|call|calls|called|characterize|"
+                       rf"characterise|rate|rated|sum up|summarize|label|labelled|labeled|term|termed|see|view)\b")
+_ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|title|position|post|office|"
+                      r"party|affiliation|political affiliation|political party|occupation|profession|"
+                      r"business|line of work)\b|^what (?:job|role|position|title|post|office) (?:does|did|do|will) "
+                      r"(.+?) (?:have|hold|play|do|occupy)\b|^what (?:does|did|do) (.+?) do(?: for a living)?"
+                      r"(?: before\b.*)?$|^what (?:party|political party) (?:is|was|does|did) (.+?)(?: belong to| in|"
+                      r" represent| from)?$")
+_WHO_IS = re.compile(r"^(?:who is|who's|who are|who was|who were|whos|who s) (.+)$")
+_ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
+_NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
+                      r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|^whats (.+?) called$|"
+                      r"^(?:what s |whats |what's |what is )?(?:the )?(.+?)(?:'s|s') name$")
 _PERSON = (r"(?:president|presidents|person|people|official|officials|leader|leaders|senator|senators|"
-           r"congressman|lawmaker|lawmakers|minister|politician|politicians|diplomat|secretary|man|woman)")
-_LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|hello|please|and|but|also|then|now|well|quick question|question|"
-                    r"bot|talksbot)\s+)+")
-_ASK = re.compile(r"^(?:can|could|would) you (?:please )?(?:tell me|let me know|say)\s+|^(?:do|does) "
-                  r"(?:you|anyone) know\s+|^i (?:want|would like|d like) to know\s+|^tell me\s+")
+           r"congressman|lawmaker|lawmakers|minister|politician|politicians|diplomat|secretary|man|woman|"
+           r"mayor|governor|spokesman|spokeswoman|spokesperson|envoy|chief|director|commissioner|expert|"
+           r"scientist|executive|ceo|head|member|members)")
+_AGENTS = {"company", "companies", "firm", "firms", "group", "groups", "organization", "organisation",
+           "organizations", "union", "unions", "department", "agency", "agencies", "team", "teams", "party",
+           "parties", "newspaper", "paper", "outlet", "outlets", "media", "body", "bodies", "institution",
+           "ministry", "committee", "council", "government", "governments", "side", "sides", "contractor",
+           "supplier", "bank", "banks", "airline", "network", "station", "office", "court", "alliance",
+           "bloc", "delegation", "delegations", "administration", "nation", "nations", "countries", "country",
+           "state", "states"}
+_PLACES = {"city", "cities", "place", "places", "town", "towns", "venue", "location", "locations", "region",
+           "regions", "street", "river", "area", "areas", "province", "neighborhood", "neighbourhood",
+           "district", "island", "capital", "site", "port", "county", "village", "villages", "airport"}
+_LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|hello|please|and|but|also|then|now|well|quick question|quick q|"
+                    r"question|q|bot|talksbot|yo|um|uh|hmm|btw|sorry|guys|all|folks|team|lol|wait|oh|anyone|"
+                    r"just wondering|curious|random question|one more|another one)\s+)+")
+_ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?:tell me|let me know|say|remind "
+                  r"me|explain|check)\s+|^(?:do|does) (?:you|anyone|somebody|someone) (?:happen to )?know\s+|"
+                  r"^i (?:want|would like|d like|wanna|need) to know\s+|^(?:tell me|remind me|explain)\s+|"
+                  r"^i (?:was )?wonder(?:ing)?\s+|^any idea\s+|^(?:does )?anyone know\s+|^(?:do )?you know\s+")
+_VERBISH = re.compile(r"\b(?:going|gonna|to|about|with|for|from|into|behind|meeting|talking|speaking|leading|"
+                      r"heading|running|calling|visiting|sending|planning|negotiating|representing|hosting|pushing|"
+                      r"funding|paying|building|doing|saying|asking|attending|coming|taking|travell?ing|pushing|"
+                      r"getting|giving|making|holding|chairing|replacing|blaming|criticizing|supporting|backing|"
+                      r"opposing|paid|sent|meant|expected|supposed|asked|told|picked|chosen|named|appointed)\b")
+_NOT_FOCUS = re.compile(r"^(?:\w+ed|came|come|comes|went|go|goes|got|get|gets|cost|costs|paid|pay|pays|is|was|are|"
+                        r"were|did|does|do|will|would|has|have|had|can|could|it|they|he|she|of)$")
+_KIND_OF = re.compile(r"^(?:kind|kinds|type|types|sort|sorts|form|forms|size|amount|number|level) of ")
 
-# Which short answer each question type takes, most wanted first.
+# Which curated answer slot each question type takes, most wanted first.
 ANSWER_CHAIN: dict[QuestionType, tuple[QuestionType, ...]] = {
     "who": ("who", "which"),
     "who_is": ("who_is", "who"),
@@ -36,41 +85,152 @@ ANSWER_CHAIN: dict[QuestionType, tuple[QuestionType, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class Parse:
+    """What a question asks for: slot type, kind of span, focus noun and the words naming its subject."""
+
+    qtype: QuestionType
+    want: str
+    focus: str = ""
+    subject_text: str = ""
+    kind_of: bool = False  # "what kind of <noun>": the answer says what kind
+    verb: str = ""  # the question's verb, when its place in the question shows it ("who *led* ...")
+
+
 def core_text(normalized: str) -> str:
     """The question without its chat lead-in ("hey bot, do you know ...")."""
-    return _ASK.sub("", _LEADS.sub("", normalized))
+    text = normalized
+    for _ in range(2):
+        text = _ASK.sub("", _LEADS.sub("", text))
+    return text
 
 
-def classify(normalized: str) -> tuple[QuestionType, str]:
-    """The question type and, for who-is and what-did-X-say, the words naming the subject."""
+def _head(words: str) -> str:
+    """The focus noun of "which <adjectives> <noun> ...": the last word before the verb."""
+    words = _KIND_OF.sub("", words.strip()).split(" of ")[0]
+    return words.split()[-1] if words.split() else ""
+
+
+_VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|got|get|gets|had|came|went|took|made|\w+ed|\w+s)$")
+_AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
+            "fraction", "percent", "amount", "sum", "price", "cost",
+            "figure", "total", "rate", "toll", "budget", "fee", "salary", "value", "size", "number", "level"}
+
+
+def _which(text: str) -> Parse | None:
+    words = text.split()[1:]
+    noun: list[str] = []
+    for i, w in enumerate(words[:6]):
+        if w in ("the", "a", "an", "his", "her", "their", "its") and len(noun) > 1:
+            noun.pop()  # "which company built the plant": the word before the article was a verb
+            break
+        if w in _AUX or (i > 0 and _VERB_AFTER.match(w) and w not in _AGENTS and w not in _PLACES):
+            break
+        noun.append(w)
+    if not noun:
+        return None
+    focus = _head(" ".join(noun))
+    if not focus or focus in ("the", "a", "an", "it", "this", "that", "they", "he", "she"):
+        return None
+    if focus in _PLACES:
+        return Parse("where", "place", focus)
+    if re.match(rf"^{_PERSON}$", focus):
+        return Parse("who", "agent", focus)
+    if focus in ("year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season"):
+        return Parse("when", "year" if focus.startswith("year") else "date", focus)
+    if focus in _AGENTS:
+        return Parse("which", "agent", focus)
+    if focus in _AMOUNTS:
+        return Parse("how_many", "amount", focus)
+    return Parse("which", "focus", focus, kind_of=bool(_KIND_OF.match(" ".join(noun))))
+
+
+_RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
+    (r"^how (?:many|much) (?:time|years|days|hours|weeks|months)\b", "when", "duration"),
+    (r"^how many\b", "how_many", "count"),
+    (r"^how (?:much|big|large|high|low|far|expensive|costly|tall|wide|deep|heavy|old|severe)\b", "how_many",
+     "amount"),
+    (r"^how (?:quickly|fast|soon|long|early|late|often)\b", "when", "duration"),
+    (r"^(?:what|which|in what|in which) years?\b", "when", "year"),
+    (r"^(?:when|what (?:time|date|day|weekday|month)|which (?:day|date|weekday|month)|by when|until when|"
+     r"till when|since when|on what (?:day|date)|on which (?:day|date|weekday)|as of when|from when)\b", "when",
+     "date"),
+    (r"^(?:which|what) (?:countries|country|nations|nation|states)\b(?! (?:is|was|are|were|did|does|do|will)\b.* "
+     r"(?:in|at|from|to)$)", "which", "place"),  # "which countries drew up the plan": who, as a place
+    (r"^(?:where|(?:in|at|to|from) (?:which|what) (?:city|country|place|town|venue|location|state|region)\b|"
+     r"(?:which|what) (?:city|country|place|town|venue|location|state|region|street|river|countries)\b)", "where",
+     "place"),
+    (r"^(?:why|for what reason|what for|how come|what (?:caused|causes|led to|prompted|triggered|explains|drove)|"
+     r"what (?:is|was|were|are) the (?:reason|cause|reasons|causes|motive|rationale|purpose))\b", "why", "reason"),
+    (r"^(?:who|whom|whose|by whom)\b", "who", "agent"),
+    (rf"^(?:which|what) (?:\w+ )?{_PERSON}\b", "who", "agent"),
+    (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why", "reason"),
+    (rf"^how {_AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"
+    (r"^(?:which|what) (?:party|political party)\b", "who_is", "description"),
+]
+
+
+def _by_rules(text: str, anchored: bool) -> Parse | None:
+    for pattern, qtype, want in _RULES:
+        if re.match(pattern, text) if anchored else re.search(pattern.replace("^", r"\b"), text):
+            if qtype == "who" and re.match(rf"^who (?:{_SAY}|quoted)\b", text):
+                return Parse("who", "speaker")
+            if qtype == "who" and re.match(r"^(?:who|whom) (?:did|does|do|will|would|can|could|should|has|have|"
+                                           r"had|is|was|are|were) (?:the|a|an|his|her|their|its|he|she|they|it|"
+                                           r"we|you|i)\b", text):
+                return Parse("who", "patient")  # "who did the envoy meet?": the one the verb acts on
+            return Parse(qtype, want)  # type: ignore[arg-type]
+    return None
+
+
+def classify(normalized: str) -> Parse:
+    """The question type, the kind of answer wanted and, for who-is and what-did-X-say, the subject."""
+    parse = _classify(normalized)
+    verb = _VERB.match(core_text(normalized))
+    if verb and parse.want in ("agent", "speaker"):
+        return Parse(parse.qtype, parse.want, parse.focus, parse.subject_text, parse.kind_of, verb.group(1))
+    return parse
+
+
+# "who led ...", "which company built ...": the word after the wh-phrase is the verb.
+_VERB = re.compile(rf"^(?:who|which \w+|what \w+)(?: (?:also|actually|really|first|then|just))? "
+                   rf"(?!{_AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")
+
+
+def _classify(normalized: str) -> Parse:
     text = core_text(normalized)
-    m = _QUOTE.match(text) or _QUOTE_ALT.match(text)
-    if m:
-        return "quote", m.group(1)
-    m = re.match(r"^(?:who is|who's|who are|who was|who were|whos) (.+)$", text)
-    if m:
-        return "who_is", m.group(1)
-    m = re.match(r"^(?:tell me about|what about|info on|information about|who s) (.+)$", text)
-    if m:
-        return "who_is", m.group(1)
-    first = text.split(" ", 1)[0] if text else ""
-    rules: list[tuple[str, QuestionType]] = [
-        (r"^how (?:many|much)\b", "how_many"),
-        (r"^how (?:quickly|fast|soon|long|early|late)\b", "when"),
-        (r"^(?:when|what (?:time|date|day)|which (?:day|date)|by when|until when|since when)\b", "when"),
-        (r"^(?:where|(?:in|at) (?:which|what)\b|(?:which|what) (?:city|country|place|town|venue|location)\b)", "where"),
-        (r"^(?:why|for what reason|what for)\b", "why"),
-        (r"^(?:who|whom|whose|by whom)\b", "who"),
-        (rf"^(?:which|what) (?:\w+ )?{_PERSON}\b", "who"),
-        (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why"),
-        (r"^(?:which|what (?:countries|country|groups|weapons|agreement|deal))\b", "which"),
-    ]
-    for pattern, qtype in rules:
-        if re.match(pattern, text):
-            return qtype, ""
-    if first in _AUX:
-        return "yes_no", ""
-    for pattern, qtype in rules:  # "the deadline was set by whom", "and when is it"
-        if re.search(pattern.replace("^", r"\b"), text):
-            return qtype, ""
-    return "what", ""
+    if m := _DESCRIBE.match(text):
+        return Parse("quote", "manner", subject_text=m.group(1))
+    if m := _ROLE_OF.match(text):
+        party = "party" if re.search(r"\b(?:party|affiliation)\b", text) else ""
+        return Parse("who_is", "description", party, subject_text=next(g for g in m.groups() if g))
+    if m := (_QUOTE.match(text) or _QUOTE_ALT.match(text)):
+        return Parse("quote", "quote", subject_text=m.group(1))
+    if m := _NAME_OF.match(text):
+        named = next(g for g in m.groups() if g)
+        return Parse("who_is", "name", _head(named), named)
+    if m := _WHO_IS.match(text):
+        rest = m.group(1)
+        if not _VERBISH.search(rest) and len(rest.split()) <= 7:
+            return Parse("who_is", "description", subject_text=rest)
+        return Parse("who", "agent")
+    if m := _ABOUT.match(text):
+        return Parse("who_is", "description", subject_text=m.group(1))
+    found = _by_rules(text, anchored=True)
+    if found is not None and found.want in ("count", "amount"):
+        m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:{_AUX_RE}|$)", text) or \
+            re.match(r"^how (?:many|much) ([\w'-]+)", text)
+        if m and m.group(1).strip() and not _NOT_FOCUS.match(m.group(1).split()[0]):
+            found = Parse(found.qtype, found.want, _head(m.group(1)))
+    if found is None and re.match(r"^(?:which|what|whose)\b", text):
+        found = _which(text)
+    if found is None and (m := re.match(r"^(?:in|at|on|during|from|to|by|for|with|under) ((?:which|what) .+)$", text)):
+        found = _which(m.group(1))  # "at which summit did Erdogan raise it?": which summit
+    if found is not None:
+        return found
+    if (text.split(" ", 1)[0] if text else "") in _AUX:
+        return Parse("yes_no", "clause")
+    if m := _QUOTE_TERSE.match(text):  # "pompeo quote after geneva?"
+        return Parse("quote", "quote", subject_text=m.group(1))
+    # "the deadline was set by whom", "erdogan putin call when"
+    return _by_rules(text, anchored=False) or Parse("what", "thing")

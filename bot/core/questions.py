@@ -1,29 +1,41 @@
 """Question analysis: normalized words, typo correction, question type and entities."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.core.factbase import FactBase, sort_tokens
+from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.models import QuestionType
 from bot.core.qtypes import ANSWER_CHAIN, classify, core_text
-from bot.core.text import STOPWORDS, normalize
+from bot.core.text import STOPWORDS, clean, content_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
 
+
 @dataclass(frozen=True)
 class Question:
-    """A question as the matcher sees it."""
+    """A question as the retriever, reader and decider see it."""
 
     text: str
     normalized: str
     qtype: QuestionType
     terms: tuple[str, ...]
     entities: frozenset[str]
-    subject: frozenset[str]  # entities the question is about (who is X / what did X say)
-    alias_terms: dict[str, str] = field(default_factory=dict)  # term -> entity whose alias brought it
+    subject: frozenset[str]  # entities the question is about (who is X / what did X say / is X ...)
+    alias_terms: dict[str, frozenset[str]] = field(default_factory=dict)  # term -> entities its alias names
     sorted_words: str = ""  # the normalized words sorted, for the token-sort ratio
+    want: str = "thing"  # the kind of span the reader cuts (see ``qtypes``)
+    focus: str = ""  # the noun of "which <noun>", normalized
+    mentions: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # per named entity: (alias terms, ids)
+    words: frozenset[str] = frozenset()  # the question's normalized words, for echo checks
+    subject_terms: frozenset[str] = frozenset()  # terms of the words naming the subject (who is X)
+    stems: frozenset[str] = frozenset()  # the stems of its content words, synonyms not folded
+    unknown_names: int = 0  # names in the question the base does not know ("Biden", "the Lakers")
+    unknown_subject: bool = False  # who-is / what-did-X-say about a name the base does not know
+    verb_terms: frozenset[str] = frozenset()  # terms of the question's verb ("who *led* the team")
+    kind_of: bool = False  # "what kind of <noun>"
 
 
 def correct_typos(words: list[str], base: FactBase) -> list[str]:
@@ -35,24 +47,30 @@ def correct_typos(words: list[str], base: FactBase) -> list[str]:
     vocabulary = base.lexicon.words
     out = []
     for w in words:
-        if (w in vocabulary or w in STOPWORDS or len(w) < 4 or w.isdigit()
+        if (w in vocabulary or w in STOPWORDS or len(w) < 4 or not w.isalpha()
                 or (base.lexicon.terms(w) and all(t in base.idf for t in base.lexicon.terms(w)))):
             out.append(w)
             continue
-        candidates = [v for v in base.lexicon.by_initial.get(w[:1], ()) if abs(len(v) - len(w)) <= 1 + (len(w) > 7)]
+        # A four-letter word is corrected only by a substitution: "yetb" is not a typo of "yet".
+        slack = 0 if len(w) == 4 else 1 + (len(w) > 7)
+        candidates = [v for v in base.lexicon.by_initial.get(w[:1], ()) if abs(len(v) - len(w)) <= slack]
         cutoff = 85 if len(w) <= 6 else 80
         best = process.extractOne(w, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         out.append(best[0] if best else w)
     return out
 
 
-def find_entities(normalized: str, base: FactBase) -> dict[str, str]:
-    """Entity ids whose name or alias occurs as whole words in the question, with that alias."""
-    padded = f" {normalized} "
-    found: dict[str, str] = {}
-    for alias, eid in base.lexicon.aliases:
+_POSSESSIVE = re.compile(r"'s?\b")
+
+
+def find_entities(normalized: str, base: FactBase) -> dict[str, tuple[str, ...]]:
+    """Names and aliases that occur as whole words in the question, longest first, with the
+    entities each can mean (a surname may name people of several articles)."""
+    padded = " " + _POSSESSIVE.sub("", normalized) + " "
+    found: dict[str, tuple[str, ...]] = {}
+    for alias, ids in base.lexicon.aliases:
         if f" {alias} " in padded:
-            found.setdefault(eid, alias)
+            found[alias] = ids
             padded = padded.replace(f" {alias} ", " | ")
     return found
 
@@ -61,19 +79,115 @@ def analyze(text: str, base: FactBase) -> Question:
     """Normalize, correct, classify and find the entities of a question."""
     words = correct_typos(normalize(text).split(), base)
     normalized = " ".join(words)
-    qtype, subject_text = classify(normalized)
-    entities = find_entities(normalized, base)
-    subject = set(find_entities(subject_text, base)) if subject_text else set()
-    if qtype == "who_is" and not subject:
-        qtype = "who"
-    elif qtype == "who_is" and not subject & base.described:
+    parse = classify(normalized)
+    qtype, want = parse.qtype, parse.want
+    found = find_entities(normalized, base)
+    entities = {eid for ids in found.values() for eid in ids}
+    subject = {eid for ids in find_entities(parse.subject_text, base).values() for eid in ids} \
+        if parse.subject_text else set()
+    role = bool(parse.subject_text) and _names_role(parse.subject_text, base)
+    if qtype == "who_is" and want == "name":
+        qtype, want = ("who_role", "holder") if subject or role else ("what", "name")
+    elif qtype == "who_is" and role and not subject & base.described:
         # "Who is the prime minister of Poland?": a role-holder, not a description of Poland.
-        qtype, subject = "who_role", set()
+        qtype, want, subject = "who_role", "holder", set()
+    elif qtype == "who_is" and not parse.subject_text:
+        qtype, want = "who", "agent"
     elif qtype == "yes_no":
         # "Is Russia a NATO member?" is about Russia: an entity named right after the verb.
         head = " ".join(w for w in normalized.split()[1:4] if w not in ("the", "a", "an"))
-        subject = {eid for eid, alias in entities.items() if f" {head} ".startswith(f" {alias} ")}
-    terms = tuple(dict.fromkeys(base.lexicon.terms(core_text(normalized))))
-    alias_terms = {t: eid for eid, alias in entities.items() for t in base.lexicon.terms(alias)}
+        subject = {eid for alias, ids in found.items() if f" {head} ".startswith(f" {alias} ") for eid in ids}
+    core = core_text(normalized)
+    terms = tuple(dict.fromkeys(base.lexicon.terms(core)))
+    alias_terms: dict[str, frozenset[str]] = {}
+    mentions = []
+    named = [(frozenset(base.lexicon.terms(alias)), frozenset(ids)) for alias, ids in found.items()]
+    for r_terms, ids in roles_named(terms, normalized, base):
+        if not any(ids & known for _, known in named):
+            named.append((r_terms, ids))
+            entities |= ids
+            if want in ("quote", "manner", "description") and r_terms <= set(base.lexicon.terms(parse.subject_text)):
+                subject |= ids
+    for a_terms, ids in named:
+        mentions.append((a_terms, ids))
+        for t in a_terms:
+            alias_terms[t] = alias_terms.get(t, frozenset()) | ids
+    focus = base.lexicon.terms(parse.focus)[0] if parse.focus and base.lexicon.terms(parse.focus) else ""
+    if qtype == "who" and want == "agent":
+        # "who did Trump send to Moscow?": a name right after the auxiliary makes it the object.
+        rest = core.split(" ", 2)
+        if len(rest) == 3 and rest[1] in ("did", "does", "do", "will", "would", "can", "could", "should", "is", "are",
+                                          "was", "were") and \
+                any(f" {rest[2]} ".startswith(f" {alias} ") for alias in found):
+            want = "patient"
+    subject_terms = frozenset(base.lexicon.terms(parse.subject_text)) if parse.subject_text else frozenset()
+    unknown_subject = not subject and any(_unknown(t, base) for t in subject_terms)
+    unknown = unknown_names(text, base) + unknown_subject
+    verb = parse.verb or (_verb_after_subject(core, alias_terms, base)
+                          if want == "patient" or (qtype in ("when", "where", "why", "how_many") and
+                                                   len(core.split()) > 2 and core.split()[1] in _AUX_WORDS) else "")
     return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
-                    sort_tokens(core_text(normalized)))
+                    sort_tokens(core), want, focus, tuple(mentions), frozenset(core.split()), subject_terms,
+                    frozenset(stem(w) for w in content_words(core)), unknown, unknown_subject,
+                    frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of)
+
+
+_AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())
+_PREPOSITIONS = frozenset("in at on to from with for during after before about into over under near by".split())
+
+
+def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base: FactBase) -> str:
+    """"who did the envoy *meet* in the Kremlin?", "when did construction *start*?": after the
+    auxiliary, the last content word before a trailing phrase or clause."""
+    words = core.split()[2:]
+    if core.startswith(("how many", "how much")):
+        words = core.split()[3:]
+        aux = [i for i, w in enumerate(words) if w in _AUX_WORDS]
+        words = words[aux[0] + 1:] if aux else []
+    for i, w in enumerate(words):
+        if w in _PREPOSITIONS or w in ("if", "whether", "that", "so", "because", "and", "or"):
+            words = words[:i]
+            break
+    verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)]
+    return verbs[-1] if verbs else ""
+
+
+def _names_role(subject_text: str, base: FactBase) -> bool:
+    """"the mayor of Port Elling", "the polish pm": a role, not a name ("Luis Ferraro")."""
+    words = subject_text.split()
+    return words[0] in ("the", "a", "an", "our", "their", "his", "her", "its") or any(
+        t in base.title_terms for t in base.lexicon.terms(subject_text))
+
+
+def _unknown(term: str, base: FactBase) -> bool:
+    return term.isalpha() and len(term) > 2 and term not in base.idf and term not in SOFT_TERMS
+
+
+_CAPITALIZED = re.compile(r"(?<![.?!:]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
+
+
+def unknown_names(text: str, base: FactBase) -> int:
+    """Capitalized words, not opening the question, that the base knows in no form, even corrected."""
+    count = 0
+    for m in _CAPITALIZED.finditer(clean(text).strip()):
+        word = normalize(m.group(0))
+        if word and word not in base.lexicon.words and all(_unknown(t, base) for t in base.lexicon.terms(word)) \
+                and correct_typos([word], base) == [word]:
+            count += 1
+    return count
+
+
+def roles_named(terms: tuple[str, ...], normalized: str, base: FactBase) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """People the question names by their role ("the Polish PM", "the senator"): roles whose terms
+    the question all has; a one-word role only after "the" or a possessive ("the mayor")."""
+    have = set(terms)
+    out: list[tuple[frozenset[str], frozenset[str]]] = []
+    for t in terms:
+        for r_terms, ids in base.lexicon.roles_by_term.get(t, ()):
+            if not r_terms <= have or any(r_terms == o for o, _ in out):
+                continue
+            named_as_role = rf"\b(?:the|a|an|its|his|her|their|\w+'s?) (?:\w+ )?{re.escape(t)}\w*"
+            if len(r_terms) == 1 and not re.search(named_as_role, normalized):
+                continue
+            out.append((r_terms, frozenset(ids)))
+    return out

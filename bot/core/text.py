@@ -1,4 +1,4 @@
-"""Text normalization shared by the loader and the matcher.
+"""Text normalization shared by the loader and the question analysis.
 
 Questions arrive from chat platforms with mention markup, smart quotes, control
 characters and typos; fact phrasings are clean. Both go through the same
@@ -14,7 +14,10 @@ from functools import lru_cache
 # <!subteam^S1|@team>; Discord <@123>, <@!123>, <@&123>, <#123>; plain @everyone/@here.
 _MARKUP = re.compile(r"<[@#!][^>\s]{0,80}>|@(?:everyone|here|channel)\b", re.IGNORECASE)
 _LINK = re.compile(r"<(https?://[^>|\s]+)(?:\|([^>]*))?>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width: inside words
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
                          "–": "-", "—": " ", "…": " "})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -25,7 +28,7 @@ is are was were be been being am do does did doing done has have had having will
 can could may might must it its it's this that these those there here then than so such very just
 i me my we us our you your he him his she her they them their what which who whom whose when where
 why how whats who's what's where's when's how's hows whos please tell know let lets any some
-up out also too not no yes s t d ll re ve m according say says said saying think thinks many much
+up out also too not no yes yet s t d ll re ve m according say says said saying think thinks many much
 one ones thing things want wanted going go bot talksbot kind sort
 """.split())
 # "us" is both a pronoun and the country; questions about the country say "US" in caps,
@@ -35,7 +38,12 @@ _US = re.compile(r"(?<![A-Za-z.])(?:U\.S\.(?:A\.)?|USA|US)(?![A-Za-z])")
 # Frequent misspellings seen in chat; anything else is left to fuzzy correction.
 _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "where", "whos": "who's",
           "hw": "how", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
-          "ur": "your", "u": "you", "r": "are", "pls": "please", "plz": "please", "abt": "about"}
+          "ur": "your", "u": "you", "r": "are", "pls": "please", "plz": "please", "abt": "about",
+          "ppl": "people", "govt": "government", "govts": "governments", "dem": "democrat", "dems": "democrats",
+          "gop": "republican", "prez": "president", "hrs": "hours", "mins": "minutes", "yrs": "years",
+          "bc": "because", "b4": "before", "tmrw": "tomorrow", "mtg": "meeting", "dept": "department",
+          "intl": "international", "natl": "national", "approx": "about", "thru": "through", "w": "with",
+          "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
 
 _SUFFIXES = (("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"),
              ("iveness", "ive"), ("fulness", "ful"),
@@ -45,10 +53,12 @@ _SUFFIXES = (("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", "")
 
 
 def clean(text: str) -> str:
-    """Strip chat markup, control characters and Unicode look-alikes; keep the words."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
-    text = _MARKUP.sub(" ", text)
+    """Strip chat markup, links, terminal escapes, control characters and Unicode look-alikes;
+    keep the words ("dead\u200bline" is "deadline", a pasted link is not part of the question)."""
+    text = _ANSI.sub("", unicodedata.normalize("NFKC", text))
+    text = _INVISIBLE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(2) or " ", text)
+    text = _URL.sub(" ", _MARKUP.sub(" ", text))
     text = _CONTROL.sub(" ", text).translate(_QUOTES)
     return " ".join(text.split())
 

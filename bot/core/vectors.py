@@ -1,4 +1,4 @@
-"""Numpy arrays over a fact base's entries: what the matcher's narrowing reads.
+"""Numpy arrays over a fact base's entries: what retrieval's narrowing reads.
 
 Built once per base, while it loads; the unions and masks of common words are kept as
 questions need them.
@@ -30,33 +30,36 @@ class VectorIndex:
             [e.phrasing_weights[0] if len(e.phrasing_weights) == 1 else 0.0 for e in base.entries])
         keys = {k for e in base.entries for k in e.fact.answers}
         self.has_slot = {k: np.asarray([k in e.fact.answers for e in base.entries], dtype=bool) for k in keys}
-        self._unions: dict[tuple[str, str], np.ndarray] = {}
-        self._masks: dict[tuple[str, str | None], np.ndarray] = {}
+        self._unions: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
+        self._masks: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 
     def about(self, entity: str) -> np.ndarray:
         """The entries about ``entity``."""
         return self.entities.get(entity, _EMPTY)
 
-    def covering(self, term: str, entity: str | None) -> np.ndarray:
+    def covering(self, term: str, entities: tuple[str, ...]) -> np.ndarray:
         """Entries covering ``term``: those with the word and, when the question used the word to
-        name ``entity``, those about that entity; each once."""
+        name ``entities``, those about one of them; each once."""
         hit = self.postings.get(term, _EMPTY)
-        if not entity:
+        if not entities:
             return hit
-        key = (term, entity)
+        key = (term, entities)
         if key not in self._unions:
             if len(self._unions) > MAX_KEPT_UNIONS:
                 self._unions.clear()
-            self._unions[key] = np.union1d(hit, self.about(entity)).astype(np.int32)
+            union = hit
+            for entity in entities:
+                union = np.union1d(union, self.about(entity))
+            self._unions[key] = union.astype(np.int32)
         return self._unions[key]
 
-    def covering_mask(self, term: str, entity: str | None) -> np.ndarray:
+    def covering_mask(self, term: str, entities: tuple[str, ...]) -> np.ndarray:
         """``covering`` as a boolean mask over all entries (for the commonest words)."""
-        key = (term, entity)
+        key = (term, entities)
         if key not in self._masks:
             if len(self._masks) > MAX_KEPT_MASKS:
                 self._masks.clear()
             mask = np.zeros(self.size, dtype=bool)
-            mask[self.covering(term, entity)] = True
+            mask[self.covering(term, entities)] = True
             self._masks[key] = mask
         return self._masks[key]

@@ -42,10 +42,28 @@ def test_sentences_keep_quotations_whole() -> None:
 
 
 def test_people_and_their_roles() -> None:
-    people = {p.id: p for p in find_people(read_paragraphs(SEEDS / "geneva-talks-2025-11-23.txt"))}
-    assert people["rounds"].role == "US Senator, Republican" and "Rounds" in people["rounds"].aliases
-    assert people["erdogan"].role == "President of Turkey"
-    assert people["tusk"].role is not None and people["tusk"].role.startswith("Polish Prime Minister")
+    people = {p.name.split()[-1]: p for p in find_people(read_paragraphs(SEEDS / "geneva-talks-2025-11-23.txt"))}
+    assert people["Rounds"].role == "US Senator, Republican" and "Rounds" in people["Rounds"].aliases
+    assert people["Rounds"].id == "mike-rounds"  # full names: two Okafors of two articles are two people
+    assert people["Erdogan"].role == "President of Turkey"
+    assert people["Tusk"].role is not None and people["Tusk"].role.startswith("Polish Prime Minister")
+    assert people["Vindman"].role == "US Congressman, Democrat"
+    assert people["Istanbul"].kind == "place" and people["Istanbul"].role is None
+
+
+def test_roles_from_titles_appositions_and_leads() -> None:
+    paragraphs = ("In Kyiv, opposition lawmaker Mykola Kravets said the talks were rushed.",
+                  "Luis Ferraro, president of AAU Local 318, called it a betrayal.",
+                  "Zelensky's chief of staff, Andriy Yermak, led the delegation.",
+                  "Mayor Linda Okafor cut the ribbon. She called it a milestone.",
+                  "Army Secretary Daniel Driscoll met them. Driscoll, a former Army officer, spoke later.")
+    people = {p.name: p for p in find_people(paragraphs)}
+    assert people["Mykola Kravets"].role == "opposition lawmaker"
+    assert people["Luis Ferraro"].role == "president of AAU Local 318"
+    assert people["Andriy Yermak"].role == "chief of staff"
+    assert people["Linda Okafor"].role == "Mayor" and people["Linda Okafor"].evidence == "Mayor Linda Okafor"
+    # The surname alone joins the full name; the role the article introduces him with is kept.
+    assert "Driscoll" not in people and people["Daniel Driscoll"].role == "Army Secretary"
 
 
 def test_seed_header(tmp_path: Path) -> None:
@@ -60,13 +78,23 @@ def test_distilled_facts_alone_answer_with_sources(tmp_path: Path) -> None:
     base = load_knowledge(tmp_path / "no-curated-files", SEEDS)
     assert all(f.distilled for f in base.facts)
     answerer = Answerer(FactBaseHolder(tmp_path, SEEDS, base))
+    answered = 0
     for question, expected, paragraph in [("who set the deadline?", "Trump", 8),
                                           ("where did the US and Ukraine meet?", "Geneva", 1),
                                           ("what does Erdogan want to restore?", "grain", 22),
-                                          ("who is Mike Rounds?", "Senator", 18)]:
+                                          ("who is Mike Rounds?", "Senator", 18),
+                                          ("how many rounds of talks did Turkey host?", "three", 23)]:
         a = answerer.answer(question)
-        assert a.matched and a.answer and expected in a.answer, (question, a)
-        assert a.source is not None and a.source.paragraph == paragraph
+        if a.matched:  # when it answers, it is right; below its threshold it says so
+            answered += 1
+            assert a.answer and expected in a.answer, (question, a)
+            assert a.source is not None and a.source.paragraph == paragraph
+        else:
+            assert a.confidence < answerer.threshold
+        # Whatever the threshold, the right answer is the one it would give.
+        _, judged, _ = answerer.judge(question)
+        assert judged and expected in (judged[0].reading.answer or ""), (question, judged[0].reading)
+    assert answered >= 3
     assert not answerer.answer("what is the deadline for the quarterly report?").matched
 
 

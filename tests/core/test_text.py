@@ -22,6 +22,18 @@ def test_clean_keeps_link_labels_and_drops_controls() -> None:
     assert clean("see <https://example.org|the page>\u200b now") == "see the page now"
 
 
+@pytest.mark.parametrize("noisy", [
+    "who set the deadline? https://example.com/story?id=1",  # a trailing link
+    "who set the dead\u200bline?",  # a zero-width character inside a word
+    "who set the dead\u00adline?",  # a soft hyphen
+    "\x1b[1;31mwho set the deadline?\x1b[0m",  # an ANSI escape pasted from a terminal
+    "who set the deadline? <https://example.com/a>",  # a Slack link without a label
+    "who set the deadline www.example.com",
+])
+def test_chat_noise_is_removed_before_matching(noisy: str) -> None:
+    assert normalize(noisy) == "who set the deadline"
+
+
 def test_stem_meets_word_forms() -> None:
     assert stem("negotiations") == stem("negotiated") == stem("negotiating")
     assert stem("guarantees") == stem("guaranteed")

@@ -1,0 +1,290 @@
+"""The decider: which reading answers, and whether to answer at all. Every weight is named here.
+
+Two logistic models, fitted on our own labelled questions by ``python -m bot.calibrate`` (the
+coefficients and the cross-validated figures of the fit are data, in ``decider.json``):
+
+1. the *ranker* scores every reading of every retrieved fact on ``RANK_FEATURES``; the reading
+   with the highest score is the candidate answer;
+2. the *decider* gives the probability that this answer is right from ``DECIDE_FEATURES``
+   (the ranker's score, its margin over the next answer, what the question has that the base
+   does not know, ...). The bot answers when it is at least the calibrated ``threshold``, chosen
+   to decline at least 97% of out-of-scope questions out of fold, and declines otherwise.
+
+Gates come first, because no weighting should let them through:
+
+* a question with no content word the base knows, other than numbers and symbols, is declined
+  ("28", "{{7*7}}", "%(name)s");
+* a question about someone the base does not know at all is declined ("what did Biden say?",
+  "who is Lisa Chen?");
+* a reading whose fact and paragraph name none of the entities the question names, or lack a
+  number the question names, is not eligible ("what did Putin say about Geneva?" is not
+  answered by a sentence about Geneva, nor "what is in point 12?" by the 28-point plan); nor
+  is a statement of X's that says nothing of what the question asks X said, nor the holder of
+  a role whose stated role lacks part of the one asked about (the prime minister of Japan);
+* a reading with no answer is not eligible.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bot.core.factbase import FactBase
+from bot.core.questions import Question
+from bot.core.reader import Reading
+from bot.core.retrieve import Candidate, Weights
+
+PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i'm", "i've", "im"})
+# Two reports of different dates conflict when both answer the question (the other with at least
+# CONFLICT_MIN_P, more likely right than not) and, their answers aside, their sentences share at
+# least CONFLICT_SAME_EVENT of the smaller one's words, about the same entities: the same event
+# (a new deadline), not another meeting in another city. The newest then answers (see answers).
+CONFLICT_MIN_P = 0.5
+CONFLICT_SAME_EVENT = 0.5
+WEIGHTS_FILE = Path(__file__).with_name("decider.json")
+SPECIFIC_WANTS = frozenset({"agent", "patient", "speaker", "holder", "date", "year", "duration", "place", "count",
+                            "amount", "quote", "manner", "name", "description", "reason"})
+
+#: What the ranker weighs for each reading, each in [0, 1] unless noted.
+RANK_FEATURES: dict[str, str] = {
+    "own": "share of the question's known weight the fact's own text covers",
+    "context": "the same over its paragraph, article title and its people's roles",
+    "phrasing": "best similarity to a curated phrasing of the fact (0 for distilled facts)",
+    "entity": "share of the entities the question names that the fact or its paragraph names",
+    "typed": "the reader found the asked kind of answer (1), a related curated slot (0.5), a clause (0.3)",
+    "want_missed": "the question wants a specific kind (a date, a name, a number...) and got a clause",
+    "anchored": "the answer sits beside the words the question asked about",
+    "echo": "share of the answer's words the question already has",
+    "verb_missing": "the question's verb ('who *replaced* ...') is not in the sentence read",
+    "curated": "the fact is curated rather than machine-distilled",
+    "curated_answer": "the answer is the curated answer of the asked type (1) or of a related type (0.5)",
+    "who_is_entry": "the candidate is a person's who-is entry",
+    "subject": "the question's subject is the fact's main entity (1), one of them (0.5 for yes/no), none named (0.5)",
+    "slot_topic": "a curated phrasing of the asked type shares a word with the question (0.5: none of that type)",
+    "retrieval": "its retrieval score minus the best retrieval score of another paragraph (may be negative)",
+    "article": "share of the question's known weight its whole article covers",
+}
+#: What the decider weighs for the ranker's best reading (a compact set: the others the ranker
+#: weighs added nothing out of fold, see the README).
+DECIDE_FEATURES: dict[str, str] = {
+    "score": "the ranker's score of the reading, over 10",
+    "share": "its share of the ranker's probability mass among the different answers (softmax of the scores)",
+    "entity": RANK_FEATURES["entity"],
+    "unknown": "share of the question's weight in words the base never uses",
+    "unknown_name": "the question names someone or something the base does not know (a capitalized word, or the "
+                    "subject of who-is / what-did-X-say)",
+    "topic": "share of the question's known weight, its names aside, the fact's own text covers",
+    "verb_missing": RANK_FEATURES["verb_missing"],
+    "typed": RANK_FEATURES["typed"],
+    "echo": RANK_FEATURES["echo"],
+    "personal": "the question is about the asker ('my essay', 'our team', 'I')",
+    "known_terms": "how many known content words the question has, up to 6, over 6",
+}
+
+
+@dataclass(frozen=True)
+class Linear:
+    """An intercept and named coefficients: ``sigmoid(intercept + sum(coef * x))``."""
+
+    intercept: float
+    coefficients: dict[str, float]
+
+    def logit(self, x: dict[str, float]) -> float:
+        return self.intercept + sum(self.coefficients.get(name, 0.0) * value for name, value in x.items())
+
+    def probability(self, x: dict[str, float]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(x)))))
+
+
+@dataclass(frozen=True)
+class Model:
+    """The fitted ranker and decider and the decision threshold."""
+
+    ranker: Linear
+    decider: Linear
+    threshold: float
+
+
+@cache
+def load_model(path: Path = WEIGHTS_FILE) -> Model:
+    """The committed coefficients (``decider.json``)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def linear(part: dict[str, object]) -> Linear:
+        return Linear(float(part["intercept"]),  # type: ignore[arg-type]
+                      {k: float(v) for k, v in part["coefficients"].items()})  # type: ignore[attr-defined]
+
+    return Model(linear(data["ranker"]), linear(data["decider"]), float(data["threshold"]))
+
+
+def answerable(question: Question, w: Weights) -> bool:
+    """Gates 1 and 2: some content word the base knows that is not a number or a symbol, and no
+    subject the base has never heard of."""
+    return any(t.isalpha() and len(t) > 1 for t in w.known) and not question.unknown_subject
+
+
+def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool:
+    """Gates 3 and 4: the fact or its paragraph names an entity the question names and every
+    number it names; the fact is about the question's subject (for a quotation, that subject
+    is its speaker when it has one); and the reading holds an answer."""
+    entry = candidate.entry
+    numbers = [t for t in question.terms if t.isdigit()]
+    return (candidate.entity > 0 and reading.answer is not None and _subject(question, candidate) > 0
+            and all(n in entry.context or n in entry.terms for n in numbers) and _on_topic(question, candidate))
+
+
+def _on_topic(question: Question, candidate: Candidate) -> bool:
+    """"What did Vindman say about the deadline?" needs a statement of Vindman's about the deadline;
+    "who is the prime minister of Japan?" a person whose stated role (or article) has every word of it."""
+    entry = candidate.entry
+    known = entry.terms | entry.context
+    if question.want in ("quote", "manner") and question.subject:
+        topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms]
+        return not topic or any(t in known for t in topic)
+    if question.want == "holder" and entry.is_entity:
+        return all(t in known or t in question.alias_terms for t in question.terms)
+    return True
+
+
+def _slot_topic(question: Question, candidate: Candidate) -> float:
+    entry = candidate.entry
+    same = [terms for terms, qtype in zip(entry.phrasings, entry.phrasing_types, strict=True)
+            if qtype == question.qtype]
+    if entry.fact.distilled or not same:
+        return 0.5
+    return 1.0 if any(t in terms for terms in same for t in question.terms) else 0.0
+
+
+def _subject(question: Question, candidate: Candidate) -> float:
+    if not question.subject:
+        return 0.5
+    entry = candidate.entry
+    if question.want in ("quote", "manner") and entry.fact.speaker:
+        # "What did Macron say?" is not answered by what Zelensky said after meeting Macron.
+        return 1.0 if entry.fact.speaker in question.subject else 0.0
+    if not question.subject & entry.entity_ids:
+        return 0.0
+    # "Is Russia a NATO member?" is about Russia: better when the fact is mainly about it.
+    main = entry.fact.entities[:1]
+    return 1.0 if question.qtype != "yes_no" or not main or main[0] in question.subject else 0.5
+
+
+def _topic(question: Question, w: Weights, terms: frozenset[str]) -> float:
+    """What the question asks about X, X aside: "what did Ferraro say about the transfer offer?"."""
+    asked = {t: v for t, v in w.known.items() if t not in question.alias_terms}
+    total = sum(asked.values())
+    return sum(v for t, v in asked.items() if t in terms) / total if total else 1.0
+
+
+def rank_features(question: Question, candidate: Candidate, reading: Reading, best_elsewhere: float,
+                  article_cover: float) -> dict[str, float]:
+    """The ranker's features of one reading (see ``RANK_FEATURES``)."""
+    entry = candidate.entry
+    return {
+        "own": candidate.own,
+        "context": candidate.context,
+        "phrasing": candidate.phrasing,
+        "entity": candidate.entity,
+        "typed": reading.typed,
+        "want_missed": 1.0 if question.want in SPECIFIC_WANTS and reading.source == "clause" else 0.0,
+        "anchored": reading.anchored,
+        "echo": reading.echo,
+        "verb_missing": 1.0 if question.verb_terms and not question.verb_terms & (entry.terms | entry.context)
+        else 0.0,
+        "curated": 0.0 if entry.fact.distilled else 1.0,
+        "curated_answer": {"curated": 1.0, "curated_alt": 0.5}.get(reading.source, 0.0),
+        "who_is_entry": 1.0 if entry.is_entity else 0.0,
+        "subject": _subject(question, candidate),
+        "slot_topic": _slot_topic(question, candidate),
+        "retrieval": candidate.rank_score - best_elsewhere,
+        "article": article_cover,
+    }
+
+
+def decide_features(question: Question, w: Weights, best: Judged, others: list[float]) -> dict[str, float]:
+    """The decider's features of a reading (see ``DECIDE_FEATURES``); ``others`` are the ranker's
+    scores of the readings that give another answer from another paragraph."""
+    x = best.x
+    return {
+        "score": best.score / 10,
+        "share": 1.0 / (1.0 + sum(math.exp(max(-30.0, min(30.0, o - best.score))) for o in others)),
+        "entity": x["entity"],
+        "unknown": w.unknown_share,
+        "unknown_name": 1.0 if question.unknown_names else 0.0,
+        "topic": _topic(question, w, best.candidate.entry.terms),
+        "verb_missing": x["verb_missing"],
+        "typed": x["typed"],
+        "echo": x["echo"],
+        "personal": 1.0 if question.words & PERSONAL else 0.0,
+        "known_terms": min(len(w.known), 6) / 6,
+    }
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A reading of a candidate, its ranker features and score, and (for the best) the decision."""
+
+    candidate: Candidate
+    reading: Reading
+    x: dict[str, float]
+    score: float
+    p: float = 0.0  # the decider's probability that this answer is right
+    d: dict[str, float] | None = None  # the decider's features
+
+
+def judge(question: Question, candidates: list[Candidate], readings: list[list[Reading]], w: Weights,
+          base: FactBase, model: Model | None = None) -> list[Judged]:
+    """Every eligible reading, best-ranked first, each with the decider's probability as if it
+    were the answer (its margin over the best different answer)."""
+    model = model or load_model()
+    if not answerable(question, w):
+        return []
+    covers = article_coverage(w, question, base, {c.entry.article_id for c in candidates})
+    ranked = []
+    for cand, reading in ((c, r) for c, rs in zip(candidates, readings, strict=True) for r in rs):
+        if not eligible(question, cand, reading):
+            continue
+        key = (cand.entry.article_id, cand.entry.fact.paragraph)
+        elsewhere = max((c.rank_score for c in candidates
+                         if (c.entry.article_id, c.entry.fact.paragraph) != key), default=0.0)
+        x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id])
+        ranked.append(Judged(cand, reading, x, model.ranker.logit(x)))
+    ranked.sort(key=lambda j: -j.score)
+    return [decided(question, w, j, ranked, base, model.decider) for j in ranked]
+
+
+def decided(question: Question, w: Weights, j: Judged, ranked: list[Judged], base: FactBase,
+            decider: Linear) -> Judged:
+    """``j`` with the decider's features and probability, its rivals being the other answers from
+    other paragraphs (a later report of the same event is an update, not a rival: ``same_event``)."""
+    others = [o.score for o in ranked if o.reading.answer != j.reading.answer
+              and o.candidate.entry.fact.paragraph != j.candidate.entry.fact.paragraph
+              and not (o.candidate.entry.article_id != j.candidate.entry.article_id and same_event(o, j, base))]
+    d = decide_features(question, w, j, others)
+    return Judged(j.candidate, j.reading, j.x, j.score, decider.probability(d), d)
+
+
+def article_coverage(w: Weights, question: Question, base: FactBase, article_ids: set[str]) -> dict[str, float]:
+    """Per article: the share of the question's known weight its text covers."""
+    out = {}
+    for aid in article_ids:
+        terms = base.article_terms.get(aid, frozenset())
+        got = sum(v for t, v in w.known.items() if t in terms or t in question.alias_terms)
+        out[aid] = got / w.total if w.total else 0.0
+    return out
+
+
+def same_event(a: Judged, b: Judged, base: FactBase) -> bool:
+    """Whether two facts report the same event: they share an entity (when both name one) and,
+    their answers aside, most of the smaller sentence's terms."""
+    ea, eb = a.candidate.entry, b.candidate.entry
+    if ea.entity_ids and eb.entity_ids and not ea.entity_ids & eb.entity_ids:
+        return False
+    terms = base.lexicon.terms
+    ta = set(terms(ea.fact.evidence)) - set(terms(a.reading.answer or ""))
+    tb = set(terms(eb.fact.evidence)) - set(terms(b.reading.answer or ""))
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) >= CONFLICT_SAME_EVENT

@@ -1,0 +1,123 @@
+"""The reader: the short answer of the asked kind, cut from a retrieved fact.
+
+A curated fact carries short answers per question type; the reader offers the one the question
+type wants. It also reads the fact's sentence itself (for a distilled fact, the only reading):
+a typed span (see ``spans``) for the kind of answer wanted: a name for who (the actor of the
+verb asked about, or the one it acts on), a date or year for when, a place for where, a number
+and its noun for how many, a sum for how much, the reason clause for why, the quotation for
+what-did-X-say, the speaker for who-said, a person's title or apposition for who-is, the
+phrase around the noun of "which <noun>", the deciding clause of a yes/no question. Where no
+typed span is found it answers with the shortest clause that holds what was asked. Every answer
+is a verbatim span of the source or a curated answer: nothing is stemmed or re-inflected.
+
+The decider chooses among the readings, weighing how each was found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core import spans, typed
+from bot.core.extract import split_sentences
+from bot.core.factbase import Entry, FactBase
+from bot.core.questions import ANSWER_CHAIN, Question
+from bot.core.spans import Span
+
+MAX_WORDS = typed.MAX_WORDS
+MAX_QUOTE_WORDS = 30
+OPEN_WANTS = frozenset({"thing", "focus", "quote", "manner", "reason", "clause"})
+_DANGLING = frozenset("the a an of in on at to for from with by and or but as its his her their our that which who "
+                      "whose this these those is was were are be been has have had will would".split())
+_CHECK = {"year": spans.YEAR, "count": re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r")\b"),
+          "amount": re.compile(r"\d|\b(?:half|third|quarter|" + "|".join(spans.NUMBER_WORDS) + r")\b")}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A short answer and how it was found."""
+
+    answer: str | None
+    source: str  # "curated", "curated_alt", "typed", "clause" or "none"
+    typed: float  # how surely it is the asked kind: 1 curated or found where the question points; 0.3 a clause
+    anchored: float  # 1 when the span sits beside what the question asked about
+    echo: float  # share of the answer's terms the question already has
+
+
+NONE = Reading(None, "none", 0.0, 0.0, 1.0)
+
+
+def _tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
+    answer = text[span[0]:span[1]].strip(" ,;:—-“”\"‘’")
+    if re.search(r"[a-z0-9]\.$", answer):
+        answer = answer[:-1]  # the sentence's full stop, not an abbreviation's
+    if answer.count("(") > answer.count(")"):
+        answer = answer.rsplit("(", 1)[0].strip() if not answer.startswith("(") else answer + ")"
+    if answer.count(")") > answer.count("("):
+        answer = answer.replace(")", "").strip()
+    words = answer.split()[:limit + 1]
+    while len(words) > 1 and words[-1].lower().strip(",") in _DANGLING:
+        words.pop()  # "the former head of the" reads wrong: end on a content word
+    answer = " ".join(words[:limit]).rstrip(",;:")
+    return answer + ("…" if len(text[span[0]:span[1]].split()) > limit else "")
+
+
+def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Reading:
+    """A typed span of ``text`` for the question, else its shortest relevant clause."""
+    hits = typed.hits_in(question, text, base)
+    want = question.want
+    found: typed.Found = None
+    if want == "speaker":
+        found = typed.speaker(question, entry, text, hits, base)
+    elif want == "description":
+        found = typed.describe(question, text, base)
+    elif want in typed.FINDERS:
+        found = typed.FINDERS[want](question, text, hits, base)
+        if found is None and want == "focus" and question.qtype in ("which", "who"):
+            found = typed.agent(question, text, hits, base)
+            found = (found[0], found[1] * 0.6) if found else None
+    if found is not None:
+        where, strength = found
+        limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_WORDS
+        answer = where if isinstance(where, str) else _tidy(text, where, limit)
+        if answer:
+            anchored = 1.0 if isinstance(where, str) or typed.distance(where, hits) < 60 else 0.5
+            return Reading(answer, "typed", strength, anchored, typed.echo(question, answer, base))
+    span = typed.clause(question, text, hits, base)
+    if span is None or not _tidy(text, span):
+        return NONE
+    answer = _tidy(text, span)
+    return Reading(answer, "clause", 0.3, 1.0 if hits else 0.0, typed.echo(question, answer, base))
+
+
+def sentence_of(entry: Entry, base: FactBase) -> str:
+    """The sentence of the paragraph that holds a curated fact's evidence (the evidence itself when
+    it spans sentences or is not found)."""
+    article = base.articles.get(entry.article_id)
+    if article is None or entry.fact.paragraph > len(article.paragraphs):
+        return entry.fact.evidence
+    for sentence in split_sentences(article.paragraphs[entry.fact.paragraph - 1]):
+        if entry.fact.evidence[:40] in sentence:
+            return sentence
+    return entry.fact.evidence
+
+
+def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
+    """The short answers ``entry`` offers ``question``: its curated slot (if any), then its sentence
+    read, unless a curated answer of the asked type already answers a question wanting a specific
+    kind of answer (a person, a date, a number: what a person who read the article wrote wins)."""
+    fact = entry.fact
+    out = []
+    if not fact.distilled:
+        for rank, key in enumerate(ANSWER_CHAIN[question.qtype]):
+            if key in fact.answers:
+                answer = fact.answers[key]
+                if (check := _CHECK.get(question.want)) is None or check.search(answer):
+                    out.append(Reading(answer, "curated" if rank == 0 else "curated_alt", 1.0 if rank == 0 else 0.5,
+                                       1.0, typed.echo(question, answer, base)))
+                break
+        if entry.is_entity or (out and out[0].source == "curated" and question.want not in OPEN_WANTS):
+            return out
+    reading = read_text(question, entry, fact.evidence if fact.distilled else sentence_of(entry, base), base)
+    if reading.answer is not None and all(r.answer != reading.answer for r in out):
+        out.append(reading)
+    return out

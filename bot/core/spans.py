@@ -1,0 +1,221 @@
+"""Typed spans of a sentence: names, dates, durations, amounts, counts, quotations, reasons.
+
+Every finder returns ``(start, end)`` character offsets into the text it was given, so that a
+short answer cut from them is always a verbatim span of the source. Rules only: news English
+is regular enough in how it writes dates, sums and names; no model is loaded.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+Span = tuple[int, int]
+
+MONTHS = ("January February March April May June July August September October November December").split()
+DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_MONTH = "|".join(MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+_DAY = "|".join(DAYS)
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                "dozen dozens").split()
+_NUM = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS)})(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
+_APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
+          r"up to|only|just|all|another|an estimated|a total of|a further|an additional)\s+)?"
+
+DATE = re.compile(
+    rf"\b(?:(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"
+    rf"|(?:[A-Z][a-z]+ Day\s*)?\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*(?:{_DAY}))?\)"
+    rf"|(?:(?:{_DAY}),?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+    rf"|(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of|end of|mid-)\s*)?"
+    rf"(?:{_MONTH})(?:\s+(?:19|20)\d{{2}})?"
+    rf"|(?:next|last|this|early|late|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year)"
+    rf"|(?:the\s+)?(?:end|start|beginning|middle) of (?:the )?(?:year|month|week|decade)"
+    rf"|(?:19|20)\d{{2}}s?"
+    rf"|(?:{_DAY})(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|[A-Z][a-z]+ (?:Day|Eve)|Thanksgiving|Christmas|Easter"
+    rf"|tomorrow|yesterday|today|tonight|overnight"
+    rf"|(?:(?:less|more) than\s+)?{_NUM}\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\s+"
+    rf"(?:later|earlier|ago|after\b[^,.;]{{0,40}})"
+    rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
+    rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?)\b\)?")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+DURATION = re.compile(
+    rf"\b{_APPROX}(?:{_NUM}|an?|half an?)[- ](?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
+    rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b"
+    rf"|\b(?:a|one|two|three|several) decades?\b|\bovernight\b")
+MONEY = re.compile(
+    rf"{_APPROX}(?:(?:US|C|A)?[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
+    rf"|\b{_NUM}\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b"
+    rf"|\b{_NUM}\s?(?:percent|per cent|percentage points?)\b|\b\d[\d.]*\s?%"
+    rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?(?:half|a third|a quarter|two thirds|three quarters)\b)")
+COUNT = re.compile(rf"(?<![\w$€£.,])({_APPROX}{_NUM})(?:[- ](?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)([a-z][a-z-]*)"
+                   rf"(?: (?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)[a-z][a-z-]*){{0,2}})?")
+QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
+REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
+                    r"so that|in order to|to make up for|for fear of|citing|blaming|amid|over concerns?)\b")
+PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?!be\b|the\b|a\b|an\b|this\b|that\b|its\b|his\b|her\b|their\b)"
+                     r"[a-z]+")
+# A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").
+NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|&|on)"
+                  r")*\s+(?:[A-Z][\w’'.-]*|G\d+|&))*")
+# Capitalized words that start sentences or clauses without being names.
+_NOT_NAME = frozenset("""
+The A An In On At By For From To Of And But Or If When While Where What Which Who Why How This That These Those
+It Its He She They We I You His Her Their Our My Your There Here Then However Meanwhile Also Still Yet After
+Before During Since Until Although Though As According Asked Despite Under Over With Without About Not No Yes
+Last Next Earlier Later Today Tomorrow Yesterday Both Each Every Some Many Most Few Several Such Another Other
+Subsequently Additionally Furthermore Moreover Instead Otherwise Nevertheless Nonetheless Separately Overall
+Looking Not Everyone Local Residents Officials Critics Engineers Workers Analysts Experts Police Firefighters
+""".split()) | frozenset(MONTHS) | frozenset(DAYS)
+TITLE_WORDS = frozenset("""
+President Vice Prime Minister Senator Sen. Rep. Representative Congressman Congresswoman Secretary Chancellor
+General Gen. Ambassador Mayor Governor Gov. Commissioner Director Chief Judge Justice Dr. Mr. Mrs. Ms. Professor
+Prof. King Queen Prince Pope Envoy Spokesman Spokeswoman Spokesperson Councilman Councilwoman Councillor Chairman
+Chairwoman Chair Deputy Foreign Defense Defence Interior Finance Transport Army Navy Speaker Leader Minister
+Supreme Commander Colonel Captain Lieutenant Sergeant Officer Inspector CEO Executive Founder Head Reverend Bishop
+Lawmaker Legislator Premier Governor Adviser Advisor Aide Negotiator Analyst Economist Scientist Climatologist
+Manager Owner Official Spokesman Chancellor Secretary-General Mayor Treasurer Attorney Prosecutor Marshal
+""".split())
+ORG_WORDS = frozenset("""
+Union Council Department Ministry Agency Office Committee Commission Parliament Congress Senate House Court Bank
+Fund Company Corporation Corp Corp. Inc Inc. Ltd Group Association Institute University College School Hospital
+Times Post News Gazette Herald Journal Tribune Reuters Press Radio Television TV Party Alliance Organization
+Organisation Federation Authority Board Service Services Engineering Construction Motors Airlines Airways Energy
+Systems Technologies Partners Holdings Foundation Club Team Army Navy Force Forces Guard Police Kremlin Pentagon
+AG GmbH SA PLC LLC Co. Ltd. Securities Research Capital Bancorp Industries Laboratories Labs Institute
+""".split())
+PLACE_WORDS = frozenset("""
+City Street Avenue Road Square River Lake Sea Ocean Bay Island Islands Mountains Mountain Valley County State
+Province Region District Bridge Park Harbor Harbour Port Airport Station Hall Center Centre Building Palace
+Quay Beach Coast Gulf Strait Canal Peninsula Desert Forest
+""".split())
+# Adjectives of nationality and region: "German partner Voltreon" names Voltreon, not "German".
+DEMONYMS = frozenset("""
+American Russian Ukrainian German French British Polish Turkish European Chinese Japanese Canadian Italian
+Spanish Israeli Iranian Indian Swiss Dutch Belgian Austrian Swedish Norwegian Danish Finnish Irish Scottish
+Welsh English Greek Hungarian Czech Slovak Romanian Bulgarian Serbian Croatian Georgian Armenian Belarusian
+Saudi Emirati Qatari Egyptian Syrian Iraqi Afghan Pakistani Korean Mexican Brazilian Australian African Asian
+Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet Mediterranean Atlantic Pacific Federal
+""".split())
+PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", "into", "toward", "towards", "on")
+
+
+def _trim_name(text: str, start: int, end: int) -> Span | None:
+    words = text[start:end].split()
+    while words and (words[0] in _NOT_NAME or words[0].lower() in ("&", "of", "the")):
+        start = text.index(words[0], start) + len(words[0])
+        while start < end and text[start].isspace():
+            start += 1
+        words = words[1:]
+    while words and (words[-1] in ("&", "of", "the", "for", "on") or words[-1] in _NOT_NAME):
+        end = text.rindex(words[-1], start, end)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        words = words[:-1]
+    if not words or all(w.strip(".,") in DEMONYMS or re.search(r"-[a-z]+$", w) for w in words):
+        return None
+    # "Obama's" -> "Obama"; a trailing full stop belongs to the sentence unless it ends a title.
+    if text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    if text[end - 1] == "." and words[-1] not in TITLE_WORDS and len(words[-1]) > 3:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+@lru_cache(maxsize=32768)
+def names(text: str) -> tuple[Span, ...]:
+    """Capitalized runs that read as names ("Mayor Linda Okafor", "Calder & Reece", "G20")."""
+    out: list[Span] = []
+    for m in NAME.finditer(text):
+        span = _trim_name(text, m.start(), m.end())
+        if span:
+            out.append(span)
+    return tuple(out)
+
+
+def name_kind(text: str, span: Span) -> str:
+    """"person", "org", "place" or "name" (unknown), from the words of the name and before it."""
+    words = text[span[0]:span[1]].split()
+    before = text[max(0, span[0] - 12):span[0]].split()[-1:] or [""]
+    if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words:
+        return "org"
+    if any(w in PLACE_WORDS for w in words[1:]):
+        return "place"
+    if words[0] in TITLE_WORDS or (len(words) >= 2 and all(w[:1].isupper() for w in words)
+                                   and before[0].lower() not in PLACE_PREPS):
+        return "person"
+    if before[0].lower() in PLACE_PREPS:
+        return "place"
+    return "name"
+
+
+def _all(pattern: re.Pattern[str], text: str) -> tuple[Span, ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+
+
+@lru_cache(maxsize=32768)
+def dates(text: str) -> tuple[Span, ...]:
+    return tuple(s for s in _all(DATE, text) if text[s[0]:s[1]].strip(" ()"))
+
+
+@lru_cache(maxsize=32768)
+def durations(text: str) -> tuple[Span, ...]:
+    return _all(DURATION, text)
+
+
+@lru_cache(maxsize=32768)
+def amounts(text: str) -> tuple[Span, ...]:
+    return tuple((m.start(), m.end()) for m in MONEY.finditer(text) if text[m.start():m.end()].strip())
+
+
+@lru_cache(maxsize=32768)
+def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
+    """Numbers with the words after them: (the whole span, the span of the counted words)."""
+    out = []
+    for m in COUNT.finditer(text):
+        number = text[m.start(1):m.end(1)]
+        if YEAR.fullmatch(number.split()[-1]) or re.search(rf"(?:{_MONTH})\s*$", text[:m.start()]):
+            continue  # a year, or the day of a date
+        noun = (m.start(2), m.end()) if m.group(2) else None
+        out.append(((m.start(), m.end()), noun))
+    return tuple(out)
+
+
+@lru_cache(maxsize=32768)
+def quotes(text: str) -> tuple[Span, ...]:
+    """Quotations, without their quotation marks."""
+    return tuple((m.start() + 1, m.end() - 1) for m in QUOTE.finditer(text))
+
+
+# Where a clause ends: punctuation (not the comma of "1,350", the point of "3.8" or "U.S."), or a word
+# that starts another clause.
+_CLAUSE_END = re.compile(r",(?!\d{3})|[;:!?—()]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!Mrs)\.(?!\d)"
+                         r"|\s(?:but|while|which|who|whom|whose|saying|calling|leaving|adding|although|though|"
+                         r"because|when|where|after|before|since|until|unless|whereas)\s")
+
+
+def clause_after(text: str, pos: int, max_words: int = 12) -> Span:
+    """From ``pos`` to the end of its clause (a comma, a full stop, "and", ...), at most ``max_words``."""
+    while pos < len(text) and text[pos] in " ,“\"‘":
+        pos += 1
+    m = _CLAUSE_END.search(text, pos + 1)
+    if m and m.group(0).strip() in ("because", "when", "where", "after", "before", "since", "until") and \
+            m.start() - pos < 4:
+        m = _CLAUSE_END.search(text, m.end())
+    end = m.start() if m else len(text)
+    words = list(re.finditer(r"\S+", text[pos:end]))
+    if len(words) > max_words:
+        end = pos + words[max_words - 1].end()
+    return pos, end
+
+
+@lru_cache(maxsize=32768)
+def reasons(text: str) -> tuple[Span, ...]:
+    """Clauses giving a cause or purpose: "because a shortage of membranes delayed deliveries"."""
+    out = []
+    for m in REASON.finditer(text):
+        out.append((m.start(), clause_after(text, m.end(), 14)[1]))
+    for m in PURPOSE.finditer(text):
+        out.append((m.start(), clause_after(text, m.end(), 12)[1]))
+    return tuple(out)

@@ -1,0 +1,65 @@
+"""Question types: what kind of answer a question wants, from its wording."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.qtypes import classify
+from bot.core.questions import analyze
+from bot.core.text import normalize
+
+
+@pytest.mark.parametrize(("question", "qtype", "want"), [
+    ("who set the deadline?", "who", "agent"),
+    ("who is Erdogan going to call?", "who", "agent"),  # not "who is X"
+    ("who is leading the Russian team", "who", "agent"),
+    ("who did the envoy meet in the Kremlin?", "who", "patient"),
+    ("who said Russia submitted the plan?", "who", "speaker"),
+    ("who is Mike Rounds?", "who_is", "description"),
+    ("what job does Hnatiuk have", "who_is", "description"),
+    ("what year did voters approve the bond", "when", "year"),
+    ("which year was the bridge built", "when", "year"),
+    ("how long did the renovation take", "when", "duration"),
+    ("since when had the bridge been closed", "when", "date"),
+    ("which country hosted the talks?", "which", "place"),
+    ("in which country did Rounds speak?", "where", "place"),
+    ("which market town got swamped", "where", "place"),
+    ("how many support cables were corroded", "how_many", "count"),
+    ("how much came from city bonds", "how_many", "amount"),
+    ("what share of the farmland is under water", "how_many", "amount"),
+    ("what troop cap does the US plan set", "how_many", "amount"),
+    ("why was the bridge shut?", "why", "reason"),
+    ("what caused the flooding", "why", "reason"),
+    ("what did Vindman say about the plan?", "quote", "quote"),
+    ("pompeo quote after geneva?", "quote", "quote"),
+    ("how did the mayor describe the project?", "quote", "manner"),
+    ("would the war have happened with better leadership?", "yes_no", "clause"),
+    ("is the deadline firm", "yes_no", "clause"),
+    ("which company built the plant", "which", "agent"),
+    ("what kind of weather system caused the flooding", "which", "focus"),
+    ("how would the rebuilding be paid for", "what", "means"),
+    ("deadline?", "what", "thing"),
+])
+def test_question_forms(question: str, qtype: str, want: str) -> None:
+    parse = classify(normalize(question))
+    assert (parse.qtype, parse.want) == (qtype, want), parse
+
+
+def test_focus_and_verb() -> None:
+    assert classify(normalize("which company built the plant")).focus == "company"
+    assert classify(normalize("which company built the plant")).verb == "built"
+    assert classify(normalize("what kind of weather system caused it")).kind_of
+    assert classify(normalize("how many support cables were corroded")).focus == "cables"
+
+
+def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]
+    assert analyze("who is the polish prime minister?", base).subject == {"tusk"}  # the role names him
+    assert analyze("who is the mayor of the town?", base).want == "holder"  # a role nobody here holds
+    assert analyze("who is Lisa Chen?", base).want == "description"  # a name: what she is
+    assert analyze("who is Lisa Chen?", base).unknown_subject
+
+
+def test_temporal_qualifiers_and_two_typos_keep_the_question(base) -> None:  # type: ignore[no-untyped-def]
+    q = analyze("what did pompeo say after geneva?", base)
+    assert q.want == "quote" and "geneva" in q.terms and "pompeo" in q.subject
+    typo = analyze("wen will erdgoan speek with putin", base)
+    assert typo.qtype == "when" and "erdogan" in typo.entities and "putin" in typo.entities

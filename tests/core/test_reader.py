@@ -1,0 +1,95 @@
+"""The reader: the short answer of the asked kind, a verbatim span of the sentence."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.factbase import FactBase
+from bot.core.loader import load_knowledge
+from bot.core.questions import analyze
+from bot.core.reader import read
+from tests.conftest import SEEDS
+
+ARTICLE = "\n".join([
+    'Title: Harbor town reopens its bridge',
+    'Date: 2025-10-14',
+    '---',
+    ('The Harbor Bridge in Port Elling reopened to traffic on Tuesday (October 14) after an 18-month '
+     "renovation that cost 240 million dollars, the city's transport department said."),
+    ('Mayor Linda Okafor cut the ribbon at a ceremony attended by about 2,000 residents. She called the '
+     'project "the most important investment in our waterfront in a generation."'),
+    ('The bridge, built in 1931, had been closed since April 2024, when inspectors found corrosion in '
+     'three of its main support cables.'),
+    ('Engineers from Calder & Reece, a firm based in Glasgow, replaced all twelve cables and widened the '
+     'deck.'),
+    ('Maria Santos, who owns a bakery on Quay Street, said her sales had fallen by nearly half during the '
+     'closure.'),
+    ('City council member Thomas Greer (Independent) called for an audit, saying the project ran four '
+     'months late.'),
+    ('The renovation was paid for mainly by a federal grant, the remaining 60 million dollars coming from '
+     'city bonds.'),
+    'U.S. special envoy Mark Delaney met Russian President Vladimir Putin in the Kremlin on Tuesday.',
+]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(SEEDS / "geneva-talks-2025-11-23.txt", seeds)
+    (seeds / "harbor-2025-10-14.txt").write_text(ARTICLE)
+    return load_knowledge(Path("/nonexistent"), seeds)
+
+
+@pytest.mark.parametrize(("question", "paragraph", "expected"), [
+    ("who cut the ribbon?", 2, "Mayor Linda Okafor"),  # the actor right before the verb
+    ("who wants an audit?", 6, "Thomas Greer (Independent)"),
+    ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
+    ("when was the bridge built?", 3, "1931"),
+    ("since when had the bridge been closed?", 3, "April 2024"),
+    ("what year was the bridge built?", 3, "1931"),
+    ("how long did the renovation take?", 1, "18-month"),
+    ("where is Calder & Reece based?", 4, "Glasgow"),
+    ("how many cables were replaced?", 4, "all twelve cables"),
+    ("how many people attended the ceremony?", 2, "about 2,000 residents"),
+    ("how much did the renovation cost?", 1, "240 million dollars"),
+    ("how much came from city bonds?", 7, "60 million dollars"),
+    ("why was the bridge closed?", 3, "when inspectors found corrosion in three of its main support cables"),
+    ("how did the mayor describe the project?", 2, "the most important investment in our waterfront in a generation"),
+    ("which company replaced the cables?", 4, "Calder & Reece"),
+    ("who is Maria Santos?", 5, "who owns a bakery on Quay Street"),
+    ("which department announced the reopening?", 1, "city's transport department"),
+])
+def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
+    q = analyze(question, harbor)
+    entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == paragraph
+               and not e.is_entity]
+    answers = [r.answer for e in entries for r in read(q, e, harbor) if r.source == "typed"]
+    assert expected in answers, (q.want, answers)
+    paragraph_text = harbor.articles["harbor-2025-10-14"].paragraphs[paragraph - 1]
+    assert all(a is not None and a.rstrip("…") in paragraph_text for a in answers)  # verbatim, never re-inflected
+
+
+def test_a_curated_answer_of_the_asked_type_is_taken_as_written(base: FactBase) -> None:
+    q = analyze("who set the deadline?", base)
+    entry = base.entry("thanksgiving-deadline")
+    assert entry is not None
+    readings = read(q, entry, base)
+    assert [r.answer for r in readings] == ["President Trump"] and readings[0].source == "curated"
+
+
+def test_open_questions_also_read_the_sentence_of_a_curated_fact(base: FactBase) -> None:
+    q = analyze("what are the stronger guarantees meant to prevent?", base)
+    entry = base.entry("security-guarantees")
+    assert entry is not None
+    answers = [r.answer for r in read(q, entry, base)]
+    assert len(answers) == 2 and any("future attacks" in (a or "") for a in answers)
+
+
+def test_answers_never_end_on_a_dangling_word(harbor: FactBase) -> None:
+    for question in ("who cut the", "what did the mayor do", "where", "how many of the", "the bridge was"):
+        q = analyze(question, harbor)
+        for e in harbor.entries[-30:]:
+            for r in read(q, e, harbor):
+                assert r.answer is None or r.answer.split()[-1].lower() not in ("the", "of", "a", "to", "and")
