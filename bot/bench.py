@@ -17,15 +17,18 @@ OUT_OF_SCOPE = ["what's the weather in Kyiv today?", "who won the 2022 world cup
 
 
 def bench_questions() -> list[str]:
-    """The development questions when ../shared/eval is beside the checkout, plus a few of our own."""
+    """The development questions when ../shared/eval is beside the checkout, our own sets about the
+    seed article, and a few out of scope; each once."""
     import yaml
 
     qs: list[str] = []
-    for path in (Path("../shared/eval/dev.yaml"), Path("tests/data/paraphrases.yaml")):
+    paths = [Path("../shared/eval/dev.yaml"), *sorted(Path("tests/data").glob("seed-fresh-*.yaml")),
+             Path("tests/data/paraphrases.yaml")]
+    for path in paths:
         if path.is_file():
             data = yaml.safe_load(path.read_text())
             qs += [c["q"] for c in data.get("in_scope", []) + data.get("out_of_scope", [])]
-    return qs + OUT_OF_SCOPE
+    return list(dict.fromkeys(qs + OUT_OF_SCOPE))
 
 
 def percentile(sorted_values: list[float], pct: float) -> float:
@@ -33,15 +36,27 @@ def percentile(sorted_values: list[float], pct: float) -> float:
     return sorted_values[index]
 
 
+_LEADS = ("", "hey, ", "so ", "ok ", "quick q: ", "btw ", "hi bot, ", "um ", "well, ", "also ")
+_TAILS = ("", "?", " thanks", "??", " pls", " ?", "!", " thx", "...", " :)")
+
+
+def variant(question: str, n: int) -> str:
+    """The ``n``-th way a person might type ``question`` (a chat lead-in, a tail): a string the
+    process has not seen, so that no whole-question cache flatters a timing."""
+    return f"{_LEADS[n % len(_LEADS)]}{question.rstrip('?')}{_TAILS[(n // len(_LEADS)) % len(_TAILS)]}"
+
+
 def latencies(ask: Callable[[str], object], questions: list[str], rounds: int) -> list[float]:
-    """Milliseconds per question over ``rounds`` passes, after one warm-up pass; sorted."""
+    """Milliseconds per question over ``rounds`` passes, after one warm-up pass; sorted. Every
+    timed question is a string not asked before in this process (see ``variant``)."""
     for q in questions:
-        ask(q)
+        ask(q.upper())
     timings = []
-    for _ in range(max(1, rounds)):
+    for r in range(max(1, rounds)):
         for q in questions:
+            text = variant(q, r + 1)
             t0 = time.perf_counter()
-            ask(q)
+            ask(text)
             timings.append((time.perf_counter() - t0) * 1000)
     return sorted(timings)
 

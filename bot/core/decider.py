@@ -42,6 +42,7 @@ PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i
 # least CONFLICT_SAME_EVENT of the smaller one's words, about the same entities: the same event
 # (a new deadline), not another meeting in another city. The newest then answers (see answers).
 CONFLICT_MIN_P = 0.5
+DECIDED = 3  # how many of the best-ranked readings get the decider's probability
 CONFLICT_SAME_EVENT = 0.5
 WEIGHTS_FILE = Path(__file__).with_name("decider.json")
 SPECIFIC_WANTS = frozenset({"agent", "patient", "speaker", "holder", "date", "year", "duration", "place", "count",
@@ -252,7 +253,8 @@ def judge(question: Question, candidates: list[Candidate], readings: list[list[R
         x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id])
         ranked.append(Judged(cand, reading, x, model.ranker.logit(x)))
     ranked.sort(key=lambda j: -j.score)
-    return [decided(question, w, j, ranked, base, model.decider) for j in ranked]
+    # The decision matters for the best few readings only (the answer, its rivals from other articles).
+    return [decided(question, w, j, ranked, base, model.decider) if i < DECIDED else j for i, j in enumerate(ranked)]
 
 
 def decided(question: Question, w: Weights, j: Judged, ranked: list[Judged], base: FactBase,

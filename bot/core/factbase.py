@@ -7,6 +7,7 @@ consistent base.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -20,6 +21,8 @@ from bot.core.text import content_terms, normalize, stem
 from bot.core.vectors import VectorIndex
 
 _K = TypeVar("_K")
+_READ_WORD = re.compile(r"[\w’'$€£%-]+(?:[.,]\d+)*")  # a word as the reader sees it ("3.8", "$47.15")
+MAX_KEPT = 50_000
 SOFT_WEIGHT = 0.4
 SOFT_TERMS = SOFT_WORDS | {stem(w) for w in SOFT_WORDS}
 
@@ -85,6 +88,14 @@ class Lexicon:
         return {k: tuple(v) for k, v in groups.items()}
 
     @cached_property
+    def aliases_by_first_word(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+        """``aliases`` grouped by their first word: a question checks only those it can contain."""
+        groups: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for alias, ids in self.aliases:
+            groups.setdefault(alias.split()[0], []).append((alias, ids))
+        return {k: tuple(v) for k, v in groups.items()}
+
+    @cached_property
     def roles_by_term(self) -> dict[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
         """``roles`` grouped by each of their terms, so a question checks only the roles it can name."""
         groups: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
@@ -96,6 +107,22 @@ class Lexicon:
     @cached_property
     def _memo(self) -> dict[str, list[str]]:
         return {}
+
+    @cached_property
+    def _words_memo(self) -> dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]:
+        return {}
+
+    def words_of(self, text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+        """Each word of a sentence with its offsets and terms (the reader's hits come from these).
+        Kept per sentence, up to ``MAX_KEPT`` sentences: facts are read again and again."""
+        memo = self._words_memo
+        found = memo.get(text)
+        if found is None:
+            found = tuple((m.start(), m.end(), tuple(self.terms(m.group(0)))) for m in _READ_WORD.finditer(text))
+            if len(memo) >= MAX_KEPT:
+                memo.clear()
+            memo[text] = found
+        return found
 
     def terms(self, text: str) -> list[str]:
         """Content terms of ``text`` with multi-word synonyms folded into their canonical word."""

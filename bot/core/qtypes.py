@@ -170,10 +170,15 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
 ]
 
 
+# Each rule anchored at the start, and anywhere for the questions that put it last ("... by whom").
+_COMPILED = [(re.compile(p), re.compile(p.replace("^", r"\b")), qtype, want) for p, qtype, want in _RULES]
+_WHO_SAID = re.compile(rf"^who (?:{_SAY}|quoted)\b")
+
+
 def _by_rules(text: str, anchored: bool) -> Parse | None:
-    for pattern, qtype, want in _RULES:
-        if re.match(pattern, text) if anchored else re.search(pattern.replace("^", r"\b"), text):
-            if qtype == "who" and re.match(rf"^who (?:{_SAY}|quoted)\b", text):
+    for start, anywhere, qtype, want in _COMPILED:
+        if start.match(text) if anchored else anywhere.search(text):
+            if qtype == "who" and _WHO_SAID.match(text):
                 return Parse("who", "speaker")
             if qtype == "who" and re.match(r"^(?:who|whom) (?:did|does|do|will|would|can|could|should|has|have|"
                                            r"had|is|was|are|were) (?:the|a|an|his|her|their|its|he|she|they|it|"

@@ -60,6 +60,7 @@ def correct_typos(words: list[str], base: FactBase) -> list[str]:
     return out
 
 
+MAX_ROLE_HOLDERS = 5
 _POSSESSIVE = re.compile(r"'s?\b")
 
 
@@ -68,7 +69,9 @@ def find_entities(normalized: str, base: FactBase) -> dict[str, tuple[str, ...]]
     entities each can mean (a surname may name people of several articles)."""
     padded = " " + _POSSESSIVE.sub("", normalized) + " "
     found: dict[str, tuple[str, ...]] = {}
-    for alias, ids in base.lexicon.aliases:
+    by_first = base.lexicon.aliases_by_first_word
+    maybe = sorted({pair for w in set(padded.split()) for pair in by_first.get(w, ())}, key=lambda p: -len(p[0]))
+    for alias, ids in maybe:
         if f" {alias} " in padded:
             found[alias] = ids
             padded = padded.replace(f" {alias} ", " | ")
@@ -184,8 +187,8 @@ def roles_named(terms: tuple[str, ...], normalized: str, base: FactBase) -> list
     out: list[tuple[frozenset[str], frozenset[str]]] = []
     for t in terms:
         for r_terms, ids in base.lexicon.roles_by_term.get(t, ()):
-            if not r_terms <= have or any(r_terms == o for o, _ in out):
-                continue
+            if not r_terms <= have or any(r_terms == o for o, _ in out) or len(ids) > MAX_ROLE_HOLDERS:
+                continue  # "the president" of a base with a hundred presidents names nobody in particular
             named_as_role = rf"\b(?:the|a|an|its|his|her|their|\w+'s?) (?:\w+ )?{re.escape(t)}\w*"
             if len(r_terms) == 1 and not re.search(named_as_role, normalized):
                 continue

@@ -26,10 +26,10 @@ from bot.core.questions import ANSWER_CHAIN, Question
 #: How retrieval ranks candidates (own coverage, context coverage, phrasing, entities). Only the
 #: order matters: the decider, not this sum, says whether an answer is good enough.
 RANK_WEIGHTS = (0.45, 0.25, 0.2, 0.1)
-KEEP = 8
+KEEP = 5
 # Above this many entries the candidates are narrowed with numpy before they are scored.
 NARROW_ABOVE = 250
-NARROW_TO = 24
+NARROW_TO = 12
 COMMON_SHARE = 0.4
 
 
@@ -79,24 +79,30 @@ def _same_type(a: str, b: str) -> bool:
     return a in (b, "any") or any(a in g and b in g for g in groups)
 
 
-def phrasing(w: Weights, question: Question, entry: Entry) -> float:
-    """Best similarity to a curated phrasing: the weighted Jaccard of the terms blended with
-    rapidfuzz's token-sort ratio (which still sees word forms and leftover typos). A phrasing
-    of another question type counts half: "how could the war end?" resembles "when will the war
-    end?", but the fact's answer to that is the date of something else."""
-    if entry.fact.distilled:
-        return 0.0
-    best = 0.0
+def _phrasings(w: Weights, question: Question, entry: Entry, stated: frozenset[str]) -> tuple[float, float]:
+    """Over the curated phrasings: the best coverage of what the fact states plus one phrasing
+    (the union of all of them would favour facts with many phrasings over a distilled sentence
+    that says the same thing), and the best similarity to one phrasing: the weighted Jaccard of
+    the terms blended with rapidfuzz's token-sort ratio (which still sees word forms and leftover
+    typos). A phrasing of another question type counts half for similarity: "how could the war
+    end?" resembles "when will the war end?", but the fact's answer to that is a date."""
+    known = w.known
+    asked = known.keys()
+    stated_weight = sum(known[t] for t in stated)
+    own, best = stated_weight, 0.0
     for terms, weight, qtype, text in zip(entry.phrasings, entry.phrasing_weights, entry.phrasing_types,
                                           entry.phrasing_texts, strict=True):
-        shared = sum(v for t, v in w.known.items() if t in terms)
-        if shared:
-            jaccard = shared / (w.total + weight - shared)
-            if 0.7 * jaccard + 0.3 <= best:
-                continue
-            similarity = 0.7 * jaccard + 0.3 * fuzz.ratio(question.sorted_words, text) / 100
-            best = max(best, similarity if _same_type(qtype, question.qtype) else similarity / 2)
-    return best
+        common = terms & asked
+        if not common:
+            continue
+        shared = sum(known[t] for t in common)
+        own = max(own, stated_weight + sum(known[t] for t in common - stated))
+        jaccard = shared / (w.total + weight - shared)
+        if 0.7 * jaccard + 0.3 <= best:
+            continue
+        similarity = 0.7 * jaccard + 0.3 * fuzz.ratio(question.sorted_words, text) / 100
+        best = max(best, similarity if _same_type(qtype, question.qtype) else similarity / 2)
+    return own, best
 
 
 def entity_presence(question: Question, entry: Entry) -> float:
@@ -108,23 +114,17 @@ def entity_presence(question: Question, entry: Entry) -> float:
     return present / len(question.mentions)
 
 
-def _own(w: Weights, question: Question, entry: Entry) -> float:
-    # What the fact states plus its best single phrasing: the union of all its phrasings would
-    # favour facts with many phrasings over a distilled sentence that says the same thing.
-    if not w.total:
-        return 0.0
-    about = entry.entity_ids
-    base = {t for t in w.known if t in entry.content or (question.alias_terms.get(t, frozenset()) & about)}
-    best = sum(w.known[t] for t in base)
-    for phrasing in entry.phrasings if not entry.fact.distilled else ():
-        best = max(best, sum(v for t, v in w.known.items() if t in base or t in phrasing))
-    return best / w.total
-
-
 def score(question: Question, entry: Entry, w: Weights) -> Candidate:
-    own = _own(w, question, entry)
+    if not w.total:
+        return Candidate(entry, 0.0, 0.0, 0.0, 0.0, 0.0)
+    about = entry.entity_ids
+    stated = frozenset(t for t in w.known if t in entry.content or question.alias_terms.get(t, frozenset()) & about)
+    if entry.fact.distilled:
+        own, sim = sum(w.known[t] for t in stated), 0.0
+    else:
+        own, sim = _phrasings(w, question, entry, stated)
+    own /= w.total
     context = max(own, _covered(w, question, entry.context, entry.context_entities))
-    sim = phrasing(w, question, entry)
     entity = entity_presence(question, entry)
     a, b, c, d = RANK_WEIGHTS
     return Candidate(entry, own, context, sim, entity, a * own + b * context + c * sim + d * entity)
@@ -164,39 +164,47 @@ def narrow(question: Question, w: Weights, base: FactBase, keep: int = NARROW_TO
     # they carry much of the question (an entry with only them could still win).
     terms = [(t, v, tuple(sorted(question.alias_terms.get(t, ())))) for t, v in w.known.items()]
     hits = {t: vectors.covering(t, e) for t, _, e in terms}
-    rare = [(t, v) for t, v, _ in terms if len(hits[t]) <= n // 10]
+    rare = [(t, v, e) for t, v, e in terms if len(hits[t]) <= n // 10]
     common = [(t, v, e) for t, v, e in terms if len(hits[t]) > n // 10]
     if not rare or sum(v for _, v, _ in common) > COMMON_SHARE * w.total:
-        rare, common = [(t, v) for t, v, _ in terms], []
-    weights = np.repeat(np.fromiter((v for _, v in rare), dtype=float, count=len(rare)),
-                        [len(hits[t]) for t, _ in rare])
-    ids = np.concatenate([hits[t] for t, _ in rare]) if rare else np.empty(0, dtype=np.int32)
-    acc = np.bincount(ids, weights=weights, minlength=n).astype(float) if len(ids) else np.zeros(n)
-    idx = np.flatnonzero(acc)
-    if len(idx) < keep and common:  # too few: let the common words bring candidates too
+        # Every word counts for every entry it covers; the common ones as masks (cheaper than
+        # their long postings).
+        acc = np.zeros(n)
+        for t, v, _ in rare:
+            acc[hits[t]] += v
         for t, v, e in common:
             acc += v * vectors.covering_mask(t, e)
-        idx, common = np.flatnonzero(acc), []
+        common = []
+    else:
+        weights = np.repeat(np.fromiter((v for _, v, _ in rare), dtype=float, count=len(rare)),
+                            [len(hits[t]) for t, _, _ in rare])
+        ids = np.concatenate([hits[t] for t, _, _ in rare])
+        acc = np.bincount(ids, weights=weights, minlength=n).astype(np.float64)
+    nonzero = np.count_nonzero(acc)
+    if nonzero < keep and common:  # too few: let the common words bring candidates too
+        for t, v, e in common:
+            acc += v * vectors.covering_mask(t, e)
+        common, nonzero = [], np.count_nonzero(acc)
+    top_cover = acc.max()
+    if top_cover <= 0:
+        return []
+    # Below half the best coverage an entry cannot overtake the best-covering ones (coverage
+    # dominates the score); the rest are ranked on the estimate below.
+    idx = np.flatnonzero(acc >= 0.5 * top_cover) if nonzero > 8 * keep else np.flatnonzero(acc)
     if len(idx) <= keep:
         return [int(i) for i in idx]
     covered = acc[idx]
     for t, v, e in common:
         covered = covered + v * vectors.covering_mask(t, e)[idx]
-    if len(idx) > 8 * keep:
-        close = covered >= 0.5 * covered.max()
-        idx, covered = idx[close], covered[close]
-        if len(idx) <= keep:
-            return [int(i) for i in idx]
     # Coverage, plus the phrasing overlap it implies (for a curated fact with several phrasings
     # the bound Jaccard <= coverage, so that curated facts are never crowded out), plus entities
     # and whether the fact has a curated answer of the asked type.
     several = vectors.several_phrasings[idx]
     about = np.full(len(idx), 0.5)
     if question.entities:
-        about_all = np.zeros(n)
+        about = np.zeros(len(idx))
         for eid in question.entities:
-            about_all[vectors.about(eid)] += 1.0 / len(question.entities)
-        about = np.minimum(about_all[idx], 1.0)
+            about += vectors.about_mask(eid)[idx] / len(question.entities)
     slot = np.zeros(len(idx))
     first = ANSWER_CHAIN[question.qtype][0]
     if first in vectors.has_slot:

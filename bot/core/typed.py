@@ -19,7 +19,6 @@ from bot.core.text import content_words, normalize, stem
 
 Found = tuple[Span | str, float] | None
 MAX_WORDS = 12
-_WORD = re.compile(r"[\w’'$€£%-]+(?:[.,]\d+)*")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
 _SAID = re.compile(r"\b(?:said|says|say|stated|states|told|tells|wrote|writes|posted|added|warned|argued|noted|"
                    r"claimed|insisted|stressed|announced|declared|explained|believes|believed|thinks|called)\b"
@@ -52,11 +51,13 @@ def hits_in(question: Question, text: str, base: FactBase) -> list[Hit]:
     """Words of ``text`` whose terms the question asked about (entity names marked)."""
     asked = set(question.terms)
     out = []
-    for m in _WORD.finditer(text):
-        shared = [t for t in base.lexicon.terms(m.group(0)) if t in asked]
+    for start, end, terms in base.lexicon.words_of(text):
+        if asked.isdisjoint(terms):
+            continue
+        shared = [t for t in terms if t in asked]
         if shared:
             weight = max(base.weight(t) for t in shared)
-            out.append(Hit(m.start(), m.end(), weight, all(t in question.alias_terms for t in shared),
+            out.append(Hit(start, end, weight, all(t in question.alias_terms for t in shared),
                            bool(question.verb_terms & set(shared))))
     return out
 
@@ -191,7 +192,8 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     """Who holds the role asked about ("who's the mayor?"): a name with that title before it or
     in the apposition after it ("Helen Marsh, the county health commissioner")."""
     roles = {t for t in question.terms if t in base.title_terms} or ({question.focus} if question.focus else set())
-    for s in spans.names(text):
+    in_text = {t for _, _, terms in base.lexicon.words_of(text) for t in terms}
+    for s in spans.names(text) if roles & in_text else ():
         if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \
                 PARTIES.fullmatch(text[s[0]:s[1]]):
             continue
@@ -349,32 +351,35 @@ _MODIFIER_STOP = frozenset(("the", "a", "an", "of", "and", "to", "its", "their",
                             "for", "in", "on", "at", "from"))
 
 
+def _focus_words(question: Question, text: str, base: FactBase) -> list[Span]:
+    """Where the noun of "which <noun>" occurs in the text."""
+    return [(a, b) for a, b, terms in base.lexicon.words_of(text) if question.focus in terms]
+
+
+def _modified_from(text: str, pos: int) -> int:
+    """Where the noun phrase ending at ``pos`` starts: up to three modifiers back ("transport")."""
+    start = pos
+    for w in reversed(list(re.finditer(r"[\w’'-]+", text[:pos]))[-3:]):
+        if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
+            break
+        start = w.start()
+    return start
+
+
 def _focus_phrase(question: Question, text: str, base: FactBase) -> Span | None:
     """The noun phrase that ends in the focus noun, with its modifiers ("the city's transport department")."""
-    for m in _WORD.finditer(text):
-        if question.focus in base.lexicon.terms(m.group(0)):
-            start = m.start()
-            for w in reversed(list(re.finditer(r"[\w’'-]+", text[:m.start()]))[-3:]):
-                if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
-                    break
-                start = w.start()
-            if echo(question, text[start:m.end()], base) < 0.75:
-                return start, m.end()
+    for a, b in _focus_words(question, text, base):
+        start = _modified_from(text, a)
+        if echo(question, text[start:b], base) < 0.75:
+            return start, b
     return None
 
 
 def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """The phrase around the noun of "which <noun>" (for "what kind of <noun>", with the clause that
     says what kind); a name when the noun is only named nearby."""
-    for m in _WORD.finditer(text):
-        if question.focus not in base.lexicon.terms(m.group(0)):
-            continue
-        start = m.start()
-        for w in reversed(list(re.finditer(r"[\w’'-]+", text[:m.start()]))[-3:]):
-            if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
-                break
-            start = w.start()
-        end = m.end()
+    for a, b in _focus_words(question, text, base)[:1]:
+        start, end = _modified_from(text, a), b
         if question.kind_of:
             return (start, spans.clause_after(text, end, MAX_WORDS)[1]), 1.0
         tail = re.match(r"(?:\s+(?:of|for|on|against|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?", text[end:])
@@ -384,7 +389,7 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         named = _nearest(_names(question, text, base), hits)
         if named:
             return named, 0.6
-        return (spans.clause_after(text, m.end(), MAX_WORDS), 0.5) if m.end() < len(text) - 3 else None
+        return (spans.clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
     return None
 
 

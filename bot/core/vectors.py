@@ -37,6 +37,10 @@ class VectorIndex:
         """The entries about ``entity``."""
         return self.entities.get(entity, _EMPTY)
 
+    def about_mask(self, entity: str) -> np.ndarray:
+        """``about`` as a boolean mask over all entries."""
+        return self.covering_mask("", (entity,))
+
     def covering(self, term: str, entities: tuple[str, ...]) -> np.ndarray:
         """Entries covering ``term``: those with the word and, when the question used the word to
         name ``entities``, those about one of them; each once."""
