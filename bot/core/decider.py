@@ -80,6 +80,7 @@ DECIDE_FEATURES: dict[str, str] = {
     "verb_missing": RANK_FEATURES["verb_missing"],
     "typed": RANK_FEATURES["typed"],
     "echo": RANK_FEATURES["echo"],
+    "subject": RANK_FEATURES["subject"],
     "personal": "the question is about the asker ('my essay', 'our team', 'I')",
     "known_terms": "how many known content words the question has, up to 6, over 6",
 }
@@ -218,6 +219,7 @@ def decide_features(question: Question, w: Weights, best: Judged, others: list[f
         "verb_missing": x["verb_missing"],
         "typed": x["typed"],
         "echo": x["echo"],
+        "subject": x["subject"],
         "personal": 1.0 if question.words & PERSONAL else 0.0,
         "known_terms": min(len(w.known), 6) / 6,
     }

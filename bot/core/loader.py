@@ -216,6 +216,7 @@ def paragraph_contexts(kf: KnowledgeFile, paragraphs: tuple[str, ...],
 
 
 def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: dict[str, Entity]) -> FactBase:
+    gc.unfreeze()  # the base being replaced: its reference cycles, if any, can be collected again
     lexicon = build_lexicon([kf.synonyms for _, kf, _ in parsed], entities.values())
     entries: list[Entry] = []
     words: set[str] = set(lexicon.words)

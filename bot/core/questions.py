@@ -127,7 +127,8 @@ def analyze(text: str, base: FactBase) -> Question:
     unknown_subject = not subject and any(_unknown(t, base) for t in subject_terms)
     unknown = unknown_names(text, base) + unknown_subject
     verb = parse.verb or (_verb_after_subject(core, alias_terms, base)
-                          if want == "patient" or (qtype in ("when", "where", "why", "how_many") and
+                          if want == "patient" or (want in ("date", "year", "duration", "place", "reason", "count",
+                                                            "amount", "thing", "means") and
                                                    len(core.split()) > 2 and core.split()[1] in _AUX_WORDS) else "")
     return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
                     sort_tokens(core), want, focus, tuple(mentions), frozenset(core.split()), subject_terms,

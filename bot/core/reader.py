@@ -27,7 +27,8 @@ MAX_WORDS = typed.MAX_WORDS
 MAX_QUOTE_WORDS = 30
 OPEN_WANTS = frozenset({"thing", "focus", "quote", "manner", "reason", "clause"})
 _DANGLING = frozenset("the a an of in on at to for from with by and or but as its his her their our that which who "
-                      "whose this these those is was were are be been has have had will would".split())
+                      "whose this these those is was were are be been has have had will would down up out off away "
+                      "back over here there now then also still just".split())
 _CHECK = {"year": spans.YEAR, "count": re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r")\b"),
           "amount": re.compile(r"\d|\b(?:half|third|quarter|" + "|".join(spans.NUMBER_WORDS) + r")\b")}
 
@@ -115,6 +116,8 @@ def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
                     out.append(Reading(answer, "curated" if rank == 0 else "curated_alt", 1.0 if rank == 0 else 0.5,
                                        1.0, typed.echo(question, answer, base)))
                 break
+        if question.focus == "party" and out and not typed.PARTIES.search(out[0].answer or ""):
+            out = []  # "which party is X in?" is not answered by a role without a party
         if entry.is_entity or (out and out[0].source == "curated" and question.want not in OPEN_WANTS):
             return out
     reading = read_text(question, entry, fact.evidence if fact.distilled else sentence_of(entry, base), base)

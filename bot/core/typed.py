@@ -306,10 +306,12 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     counted = spans.counts(text)
     if question.focus:
-        for whole, noun in counted:
-            if noun and question.focus in base.lexicon.terms(text[noun[0]:noun[1]]) and \
-                    echo(question, text[whole[0]:whole[1]], base) < 1:
-                return whole, 1.0
+        # The count of the noun asked about; of two ("from 28 points to a 19-point draft"), the one
+        # nearer the other words asked about ("the revised draft").
+        of_focus = [whole for whole, noun in counted if noun and question.focus in
+                    base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
+        if of_focus:
+            return _nearest(of_focus, hits), 1.0  # type: ignore[return-value]
     money = _fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
     if money:
         wants_money = bool(_MONEY_WORDS & set(question.terms)) or not question.focus

@@ -1,0 +1,44 @@
+"""Several articles: the article a question is about answers, and only the same event conflicts."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.answers import Answerer
+from bot.core.holder import FactBaseHolder
+from tests.conftest import KNOWLEDGE, ROOT, SEEDS
+
+FOLLOW_UP = ROOT / "tests" / "data" / "articles" / "followup-2025-11-26.txt"
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    seeds = tmp_path_factory.mktemp("seeds")
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, seeds)
+    shutil.copy(FOLLOW_UP, seeds)
+    return Answerer(FactBaseHolder(KNOWLEDGE, Path(seeds)))
+
+
+def test_a_newer_article_answers_what_it_is_about(answerer: Answerer) -> None:
+    """The seed's curated 28-point fact does not outrank the follow-up's sentence on the new draft."""
+    a = answerer.answer("how many points does the revised draft have?")
+    assert a.matched and a.answer is not None and "19" in a.answer
+    assert a.source is not None and a.source.article == "followup-2025-11-26"
+
+
+def test_another_meeting_is_not_a_newer_report_of_this_one(answerer: Answerer) -> None:
+    """The follow-up's Abu Dhabi talks do not make Geneva 'an earlier report'."""
+    a = answerer.answer("Where did the US and Ukraine meet?")
+    assert a.matched and a.answer == "Geneva" and a.earlier is None
+    assert a.source is not None and a.source.article == "geneva-talks-2025-11-23"
+
+
+def test_each_answer_cites_its_own_article(answerer: Answerer) -> None:
+    seed = answerer.answer("who set the deadline?")
+    assert seed.source is not None and seed.source.article == "geneva-talks-2025-11-23"
+    followup = answerer.answer("who is Kirill Dmitriev?")  # a role the follow-up states: a distilled who-is
+    assert followup.matched and followup.answer is not None and "Russian Direct Investment Fund" in followup.answer
+    assert followup.source is not None and followup.source.article == "followup-2025-11-26"
