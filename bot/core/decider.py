@@ -72,6 +72,7 @@ RANK_FEATURES: dict[str, str] = {
 DECIDE_FEATURES: dict[str, str] = {
     "score": "the ranker's score of the reading, over 10",
     "share": "its share of the ranker's probability mass among the different answers (softmax of the scores)",
+    "phrasing": RANK_FEATURES["phrasing"],
     "entity": RANK_FEATURES["entity"],
     "unknown": "share of the question's weight in words the base never uses",
     "unknown_name": "the question names someone or something the base does not know (a capitalized word, or the "
@@ -212,6 +213,7 @@ def decide_features(question: Question, w: Weights, best: Judged, others: list[f
     return {
         "score": best.score / 10,
         "share": 1.0 / (1.0 + sum(math.exp(max(-30.0, min(30.0, o - best.score))) for o in others)),
+        "phrasing": x["phrasing"],
         "entity": x["entity"],
         "unknown": w.unknown_share,
         "unknown_name": 1.0 if question.unknown_names else 0.0,

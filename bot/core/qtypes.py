@@ -55,7 +55,8 @@ _PLACES = {"city", "cities", "place", "places", "town", "towns", "venue", "locat
            "district", "island", "capital", "site", "port", "county", "village", "villages", "airport"}
 _LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|hello|please|and|but|also|then|now|well|quick question|quick q|"
                     r"question|q|bot|talksbot|yo|um|uh|hmm|btw|sorry|guys|all|folks|team|lol|wait|oh|anyone|"
-                    r"just wondering|curious|random question|one more|another one)\s+)+")
+                    r"just wondering|curious|random question|one more|another one|roughly|approximately|about|"
+                    r"exactly|precisely|basically|actually|really|like)\s+)+")
 _ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?:tell me|let me know|say|remind "
                   r"me|explain|check)\s+|^(?:do|does) (?:you|anyone|somebody|someone) (?:happen to )?know\s+|"
                   r"^i (?:want|would like|d like|wanna|need) to know\s+|^(?:tell me|remind me|explain)\s+|"
@@ -111,7 +112,10 @@ def _head(words: str) -> str:
     return words.split()[-1] if words.split() else ""
 
 
-_VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|got|get|gets|had|came|went|took|made|\w+ed|\w+s)$")
+_IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said|told|built|set|sent|won|lost|held|"
+              "brought|bought|began|ran|saw|paid|sold|left|struck|hit|put|spoke|chose|rose|fell|grew|knew|found|"
+              "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug")
+_VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|\w+ed|\w+s)$")
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
             "fraction", "percent", "amount", "sum", "price", "cost",
             "figure", "total", "rate", "toll", "budget", "fee", "salary", "value", "size", "number", "level"}
@@ -120,15 +124,22 @@ _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", 
 def _which(text: str) -> Parse | None:
     words = text.split()[1:]
     noun: list[str] = []
+    verb = ""
     for i, w in enumerate(words[:6]):
         if w in ("the", "a", "an", "his", "her", "their", "its") and len(noun) > 1:
-            noun.pop()  # "which company built the plant": the word before the article was a verb
+            verb = noun.pop()  # "which company built the plant": the word before the article was a verb
             break
         if w in _AUX or (i > 0 and _VERB_AFTER.match(w) and w not in _AGENTS and w not in _PLACES):
+            verb = "" if w in _AUX else w
             break
         noun.append(w)
     if not noun:
         return None
+    parse = _which_noun(noun)
+    return Parse(parse.qtype, parse.want, parse.focus, kind_of=parse.kind_of, verb=verb) if parse else None
+
+
+def _which_noun(noun: list[str]) -> Parse | None:
     focus = _head(" ".join(noun))
     if not focus or focus in ("the", "a", "an", "it", "this", "that", "they", "he", "she"):
         return None
@@ -192,13 +203,13 @@ def classify(normalized: str) -> Parse:
     """The question type, the kind of answer wanted and, for who-is and what-did-X-say, the subject."""
     parse = _classify(normalized)
     verb = _VERB.match(core_text(normalized))
-    if verb and parse.want in ("agent", "speaker"):
+    if verb and parse.want in ("agent", "speaker") and not parse.verb:
         return Parse(parse.qtype, parse.want, parse.focus, parse.subject_text, parse.kind_of, verb.group(1))
     return parse
 
 
 # "who led ...", "which company built ...": the word after the wh-phrase is the verb.
-_VERB = re.compile(rf"^(?:who|which \w+|what \w+)(?: (?:also|actually|really|first|then|just))? "
+_VERB = re.compile(rf"^who(?: (?:also|actually|really|first|then|just))? "
                    rf"(?!{_AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")
 
 
@@ -222,6 +233,10 @@ def _classify(normalized: str) -> Parse:
     if m := _ABOUT.match(text):
         return Parse("who_is", "description", subject_text=m.group(1))
     found = _by_rules(text, anchored=True)
+    if found is not None and not found.focus and re.match(r"^(?:which|what) \w", text):
+        noun = _which(text)  # "which river flooded ...": the river; "which union official": the official
+        if noun is not None and noun.focus:
+            found = Parse(found.qtype, found.want, noun.focus, found.subject_text, noun.kind_of, noun.verb)
     if found is not None and found.want in ("count", "amount"):
         m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:{_AUX_RE}|$)", text) or \
             re.match(r"^how (?:many|much) ([\w'-]+)", text)
@@ -238,4 +253,7 @@ def _classify(normalized: str) -> Parse:
     if m := _QUOTE_TERSE.match(text):  # "pompeo quote after geneva?"
         return Parse("quote", "quote", subject_text=m.group(1))
     # "the deadline was set by whom", "erdogan putin call when"
-    return _by_rules(text, anchored=False) or Parse("what", "thing")
+    found = _by_rules(text, anchored=False)
+    if found is None and (amount := next((w for w in text.split() if w in _AMOUNTS), None)):
+        return Parse("how_many", "amount", amount)  # "troop cap in the european text?"
+    return found or Parse("what", "thing")

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.models import QuestionType
 from bot.core.qtypes import ANSWER_CHAIN, classify, core_text
-from bot.core.text import STOPWORDS, clean, content_words, normalize, stem
+from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
 
@@ -36,27 +37,40 @@ class Question:
     unknown_subject: bool = False  # who-is / what-did-X-say about a name the base does not know
     verb_terms: frozenset[str] = frozenset()  # terms of the question's verb ("who *led* the team")
     kind_of: bool = False  # "what kind of <noun>"
+    focus_word: str = ""  # the noun of "which <noun>" as asked ("countries"), for word lists
 
 
 def correct_typos(words: list[str], base: FactBase) -> list[str]:
     """Replace words the base does not know by the closest known word, when one is close.
 
-    Typos rarely change a word's first letter or its length by more than one, and a word
-    whose stem the base knows ("country" for "countries") is not a typo at all.
+    A word the base knows in some form ("country" for "countries") is not a typo, nor is an
+    English word it does not use ("donors" is not "doors"). Typos rarely change a word's first
+    letter: the closest known word with the same one, at most one edit away (a swap of two
+    letters counts one) for words of five or six letters, two for longer ones; shorter words are
+    left as they are.
     """
     vocabulary = base.lexicon.words
+    english = english_words()
     out = []
     for w in words:
-        if (w in vocabulary or w in STOPWORDS or len(w) < 4 or not w.isalpha()
+        if (w in vocabulary or w in STOPWORDS or len(w) < 4 or not w.isalpha() or w in english
                 or (base.lexicon.terms(w) and all(t in base.idf for t in base.lexicon.terms(w)))):
             out.append(w)
             continue
-        # A four-letter word is corrected only by a substitution: "yetb" is not a typo of "yet".
-        slack = 0 if len(w) == 4 else 1 + (len(w) > 7)
+        if len(w) < 5:  # "buks" is as likely letters typed at random as a typo of "buys"
+            out.append(w)
+            continue
+        slack = 1 + (len(w) > 7)
         candidates = [v for v in base.lexicon.by_initial.get(w[:1], ()) if abs(len(v) - len(w)) <= slack]
-        cutoff = 85 if len(w) <= 6 else 80
-        best = process.extractOne(w, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-        out.append(best[0] if best else w)
+        close = process.extract(w, candidates, scorer=OSA.distance, score_cutoff=1 if len(w) <= 6 else 2, limit=8)
+        if not close:
+            out.append(w)
+            continue
+        fewest = min(d for _, d, _ in close)
+        # Of equally close words, one of the same length ("speek": speak, not seek), then the commonest.
+        best = min((c for c, d, _ in close if d == fewest),
+                   key=lambda c: (len(c) != len(w), base.weight(stem(c)), c))
+        out.append(best)
     return out
 
 
@@ -133,7 +147,7 @@ def analyze(text: str, base: FactBase) -> Question:
     return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
                     sort_tokens(core), want, focus, tuple(mentions), frozenset(core.split()), subject_terms,
                     frozenset(stem(w) for w in content_words(core)), unknown, unknown_subject,
-                    frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of)
+                    frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of, parse.focus)
 
 
 _AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())

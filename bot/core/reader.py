@@ -73,6 +73,9 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         found = typed.describe(question, text, base)
     elif want in typed.FINDERS:
         found = typed.FINDERS[want](question, text, hits, base)
+        if found is None and want == "agent" and re.match(r"(?:He|She)\b", text) and entry.fact.entities:
+            person = base.entities.get(entry.fact.entities[0])  # whom the pronoun stands for
+            found = (person.name, 0.7) if person is not None and person.kind == "person" else None
         if found is None and want == "focus" and question.qtype in ("which", "who"):
             found = typed.agent(question, text, hits, base)
             found = (found[0], found[1] * 0.6) if found else None

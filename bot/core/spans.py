@@ -31,7 +31,7 @@ DATE = re.compile(
     rf"(?:{_MONTH})(?:\s+(?:19|20)\d{{2}})?"
     rf"|(?:next|last|this|early|late|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year)"
     rf"|(?:the\s+)?(?:end|start|beginning|middle) of (?:the )?(?:year|month|week|decade)"
-    rf"|(?:19|20)\d{{2}}s?"
+    rf"|(?:1[5-9]|20)\d{{2}}s?"
     rf"|(?:{_DAY})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|[A-Z][a-z]+ (?:Day|Eve)|Thanksgiving|Christmas|Easter"
     rf"|tomorrow|yesterday|today|tonight|overnight"
@@ -39,7 +39,7 @@ DATE = re.compile(
     rf"(?:later|earlier|ago|after\b[^,.;]{{0,40}})"
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?)\b\)?")
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 DURATION = re.compile(
     rf"\b{_APPROX}(?:{_NUM}|an?|half an?)[- ](?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
     rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b"
@@ -53,7 +53,8 @@ COUNT = re.compile(rf"(?<![\w$€£.,])({_APPROX}{_NUM})(?:[- ](?!and\b|or\b|to\
                    rf"(?: (?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
 REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
-                    r"so that|in order to|to make up for|for fear of|citing|blaming|amid|over concerns?)\b")
+                    r"so that|in order to|to make up for|for fear of|citing|blaming|amid|over concerns?|"
+                    r"arguing(?: that)?|saying(?: that)?|claiming(?: that)?|insisting(?: that)?)\b", re.IGNORECASE)
 PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?!be\b|the\b|a\b|an\b|this\b|that\b|its\b|his\b|her\b|their\b)"
                      r"[a-z]+")
 # A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").
@@ -98,17 +99,18 @@ Welsh English Greek Hungarian Czech Slovak Romanian Bulgarian Serbian Croatian G
 Saudi Emirati Qatari Egyptian Syrian Iraqi Afghan Pakistani Korean Mexican Brazilian Australian African Asian
 Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet Mediterranean Atlantic Pacific Federal
 """.split())
+_PLACE_FIRST = frozenset("River Lake Mount Port Fort Cape Lake Gulf Bay Isle Saint St. Sea".split())  # "River Alder"
 PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", "into", "toward", "towards", "on")
 
 
 def _trim_name(text: str, start: int, end: int) -> Span | None:
     words = text[start:end].split()
-    while words and (words[0] in _NOT_NAME or words[0].lower() in ("&", "of", "the")):
+    while words and (words[0].strip(".,;:") in _NOT_NAME or words[0].lower() in ("&", "of", "the")):
         start = text.index(words[0], start) + len(words[0])
         while start < end and text[start].isspace():
             start += 1
         words = words[1:]
-    while words and (words[-1] in ("&", "of", "the", "for", "on") or words[-1] in _NOT_NAME):
+    while words and (words[-1] in ("&", "of", "the", "for", "on") or words[-1].strip(".,;:") in _NOT_NAME):
         end = text.rindex(words[-1], start, end)
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -140,7 +142,7 @@ def name_kind(text: str, span: Span) -> str:
     before = text[max(0, span[0] - 12):span[0]].split()[-1:] or [""]
     if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words:
         return "org"
-    if any(w in PLACE_WORDS for w in words[1:]):
+    if any(w in PLACE_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in _PLACE_FIRST):
         return "place"
     if words[0] in TITLE_WORDS or (len(words) >= 2 and all(w[:1].isupper() for w in words)
                                    and before[0].lower() not in PLACE_PREPS):

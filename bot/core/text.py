@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Chat markup that names a user, channel or group: Slack <@U123>, <#C1|name>, <!here>,
 # <!subteam^S1|@team>; Discord <@123>, <@!123>, <@&123>, <#123>; plain @everyone/@here.
@@ -69,6 +69,15 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """English words (pyspellchecker's frequency list, bundled with the package): a word in it
+    that the fact base does not use is an unknown word, not a typo to correct."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
 
 
 @lru_cache(maxsize=65536)

@@ -23,7 +23,8 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
 _SAID = re.compile(r"\b(?:said|says|say|stated|states|told|tells|wrote|writes|posted|added|warned|argued|noted|"
                    r"claimed|insisted|stressed|announced|declared|explained|believes|believed|thinks|called)\b"
                    r"(?:\s+(?:on|in|at)\s+[A-Z]\w+)?(?:\s+(?:\w+\s+){0,3}?that)?")
-_NOT_NOUN = r"(?!(?:would|will|has|have|had|is|was|were|are|be|been|can|could|should|may|might|must|did|does|do)\b)"
+_NOT_NOUN = (r"(?!(?:would|will|has|have|had|is|was|were|are|be|been|can|could|should|may|might|must|did|does|do|"
+             r"but|and|or|then|also|later|which|who|that|as)\b)")
 _NP_BEFORE = re.compile(rf"\b((?:the|a|an|its|his|her|their|our)\s+(?:{_NOT_NOUN}[\w’'-]+\s+){{0,3}}?"
                         rf"{_NOT_NOUN}[\w’'-]+)\s*$")
 _NP_AFTER = re.compile(r"^\s*((?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s*){1,5})")
@@ -130,17 +131,20 @@ def _merge_lists(text: str, found: list[Span]) -> list[Span]:
 
 def _names(question: Question, text: str, base: FactBase, kinds: tuple[str, ...] = ("org", "name", "person",
                                                                                       "place")) -> list[Span]:
-    found = [s for s in spans.names(text) if spans.name_kind(text, s) in kinds]
+    found = [s for s in spans.names(text) if spans.name_kind(text, s) in kinds
+             and not spans.DATE.fullmatch(text[s[0]:s[1]])]  # "Thanksgiving" names a day, not who set it
     return _merge_lists(text, _fresh(question, text, found, base))
 
 
-def agent(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_role: bool = True) -> Found:
     """Who did it: the agent after "by", else the name or noun phrase right before the verb asked
     about, else a name before it, else the nearest name."""
-    if question.focus in ("party", "parties"):
+    if question.focus_word in ("party", "parties"):
         party = _fresh(question, text, [(m.start(), m.end()) for m in PARTIES.finditer(text)], base)
         return (party[0], 1.0) if party else None
-    if question.focus and question.focus not in _PLACE_FOCUS and question.focus not in base.title_terms:
+    if by_role and question.focus and question.focus in base.title_terms and question.want == "agent":
+        return holder(question, text, hits, base)  # "which union official objected?": who holds that role
+    if question.focus and question.focus_word not in _PLACE_FOCUS:
         named = _focus_phrase(question, text, base)  # "which department": the city's transport department
         if named:
             # "Calder & Reece, a firm based in Glasgow": the name the noun describes is the answer.
@@ -150,7 +154,7 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                 return appositive[-1], 1.0
             if len(text[named[0]:named[1]].split()) > 1:
                 return named, 1.0
-    places = question.focus in _PLACE_FOCUS
+    places = question.focus_word in _PLACE_FOCUS
     found = [s for s in _names(question, text, base, ("org", "name", "person", "place") if places else
                                ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
     first = _anchor(hits)
@@ -173,13 +177,18 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         if before:
             return before[-1], 0.8
     nearest = _nearest(found, hits)
+    if nearest is None and re.match(r"(?:He|She)\b", text):
+        return None  # the reader substitutes the person the pronoun stands for (see reader.read_text)
     return (nearest, 0.5) if nearest else None
 
 
 def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """Whom it was done to ("who did the envoy meet?"): the first name after the verb asked about."""
     anchor = _anchor(hits)
-    found = _names(question, text, base)
+    # Not a place, and not whom the question names as the one acting ("who did the Turkish president call?").
+    asker = {t for terms, _ in question.mentions for t in terms}
+    found = [s for s in _names(question, text, base, ("org", "name", "person"))
+             if not set(base.lexicon.terms(text[s[0]:s[1]])) & asker]
     if anchor is not None:
         after = [s for s in found if s[0] >= anchor.end]
         if after:
@@ -207,7 +216,7 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
             near += after.group(1).split()
         if roles & {t for w in near for t in base.lexicon.terms(w)}:
             return s, 1.0
-    found = agent(question, text, hits, base)
+    found = agent(question, text, hits, base, by_role=False)
     if found is None or isinstance(found[0], str) or spans.name_kind(text, found[0]) != "person":
         return None  # a role is held by a person: not a party, a place or "the city"
     return found[0], found[1] * 0.6
@@ -313,6 +322,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         if of_focus:
             return _nearest(of_focus, hits), 1.0  # type: ignore[return-value]
     money = _fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
+    if question.focus_word in ("percentage", "percent", "share", "proportion", "fraction", "rate"):
+        money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
     if money:
         wants_money = bool(_MONEY_WORDS & set(question.terms)) or not question.focus
         return _nearest(money, hits), 1.0 if wants_money else 0.7  # type: ignore[return-value]
@@ -330,6 +341,10 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     found = _fresh(question, text, list(spans.reasons(text)), base)
     anchor = _anchor(hits)
+    if question.normalized.endswith(" for") and anchor is not None:  # "what did he thank them for?"
+        for_ = re.search(r"\bfor\s+", text[anchor.end:])
+        if for_:
+            return spans.clause_after(text, anchor.end + for_.end(), 12), 1.0
     later = [s for s in found if anchor and s[0] >= anchor.start]
     if later:
         return later[0], 1.0
