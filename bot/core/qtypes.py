@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.models import QuestionType
+from bot.core.spans import TITLE_WORDS
 
 _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
         "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",
@@ -117,8 +118,9 @@ _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said
               "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug")
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|\w+ed|\w+s)$")
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
-            "fraction", "percent", "amount", "sum", "price", "cost",
-            "figure", "total", "rate", "toll", "budget", "fee", "salary", "value", "size", "number", "level"}
+            "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally", "majority",
+            "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss", "toll",
+            "figure", "total", "rate", "budget", "fee", "value", "size", "number", "level"}
 
 
 def _which(text: str) -> Parse | None:
@@ -145,8 +147,10 @@ def _which_noun(noun: list[str]) -> Parse | None:
         return None
     if focus in _PLACES:
         return Parse("where", "place", focus)
-    if re.match(rf"^{_PERSON}$", focus):
+    if re.match(rf"^{_PERSON}$", focus) or focus.capitalize() in TITLE_WORDS:  # "which judge wrote it?"
         return Parse("who", "agent", focus)
+    if focus in ("condition", "conditions", "circumstances", "terms", "proviso"):
+        return Parse("which", "condition", focus)  # "under what condition will he honor it?"
     if focus in ("year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season"):
         return Parse("when", "year" if focus.startswith("year") else "date", focus)
     if focus in _AGENTS:

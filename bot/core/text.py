@@ -88,11 +88,31 @@ def normalize(text: str) -> str:
     return " ".join(_TYPOS.get(w, w) for w in words)
 
 
+# Irregular verb forms, met by their base form: "thrown out" and "throwing out" are one word.
+_IRREGULAR = {f: base for base, forms in {
+    "throw": "threw thrown", "build": "built", "hold": "held", "lead": "led", "meet": "met", "pay": "paid",
+    "say": "said", "tell": "told", "send": "sent", "win": "won", "lose": "lost", "bring": "brought",
+    "buy": "bought", "begin": "began begun", "run": "ran", "see": "saw seen", "sell": "sold", "leave": "left",
+    "strike": "struck", "speak": "spoke spoken", "choose": "chose chosen", "rise": "rose risen",
+    "fall": "fell fallen", "grow": "grew grown", "know": "knew known", "find": "found", "think": "thought",
+    "become": "became", "keep": "kept", "stand": "stood", "fly": "flew flown", "fight": "fought",
+    "break": "broke broken", "mean": "meant", "seek": "sought", "teach": "taught", "wear": "wore worn",
+    "write": "wrote written", "give": "gave given", "take": "took taken", "draw": "drew drawn",
+    "drive": "drove driven", "eat": "ate eaten", "forget": "forgot forgotten", "freeze": "froze frozen",
+    "hide": "hid hidden", "ride": "rode ridden", "shake": "shook shaken", "steal": "stole stolen",
+    "swear": "swore sworn", "tear": "tore torn", "wake": "woke woken", "feel": "felt", "deal": "dealt",
+    "lend": "lent", "spend": "spent", "bend": "bent", "catch": "caught", "sink": "sank sunk",
+    "come": "came", "go": "went gone", "do": "did done", "make": "made", "get": "got gotten", "have": "had",
+}.items() for f in forms.split()}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "negotiated"/"negotiations", not a linguist."""
     if word.endswith("'s"):
         word = word[:-2]
+    if word in _IRREGULAR:
+        word = _IRREGULAR[word]
     if len(word) <= 4 or word.isdigit():
         return word
     for suffix, repl in _SUFFIXES:

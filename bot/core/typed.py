@@ -27,6 +27,13 @@ _NOT_NOUN = (r"(?!(?:would|will|has|have|had|is|was|were|are|be|been|can|could|s
              r"but|and|or|then|also|later|which|who|that|as)\b)")
 _NP_BEFORE = re.compile(rf"\b((?:the|a|an|its|his|her|their|our)\s+(?:{_NOT_NOUN}[\w’'-]+\s+){{0,3}}?"
                         rf"{_NOT_NOUN}[\w’'-]+)\s*$")
+# The question's verb is one of reporting ("who reported ...", "who announced ..."): who said it.
+_REPORTING_TERMS = frozenset({"report", "announc", "claim", "stat", "tell", "post", "say", "warn", "insist",
+                              "stres", "note", "add", "declar", "confirm", "reveal", "disclos"})
+# Nouns that can do things: "the national weather service issued", "the provincial finance office".
+_AGENTIVE = re.compile(r"(?:service|office|department|agency|union|group|council|committee|commission|company|firm|"
+                       r"government|ministry|authorities|police|court|board|team|force|forces|army|military|"
+                       r"[a-z]+(?:ers|ors|ists|ians|ants|ents|men|women|people|officials|residents))$")
 _NP_AFTER = re.compile(r"^\s*((?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s*){1,5})")
 APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,\s*((?:who|which)\s+[^,.;]{3,80}|(?:a|an|the)?\s*[^,.;“\"]{3,80}?)"
                         r"(?=,|\.|;|$)")
@@ -104,13 +111,15 @@ def _gap(span: Span, h: Hit) -> int:
 def _nearest(found: list[Span], hits: list[Hit]) -> Span | None:
     """The span closest to what was asked: each asked word pulls by its weight, the nearer the more
     ("allow 800,000" wins over "600,000 troops" when "allow" is the rarer word asked about)."""
-    near = _content(hits) or hits
     if not found:
         return None
-    if not near:
+    if not hits:
         return found[0]
-    return max(found, key=lambda s: (sum(h.weight * (1.5 if h.verb else 1.0) / (1 + _gap(s, h) / 15) for h in near),
-                                     -s[0]))
+
+    def pull(h: Hit) -> float:  # the question's verb pulls most, the names it mentions least
+        return h.weight * (1.5 if h.verb else 0.5 if h.entity else 1.0)
+
+    return max(found, key=lambda s: (sum(pull(h) / (1 + _gap(s, h) / 15) for h in hits), -s[0]))
 
 
 def _merge_lists(text: str, found: list[Span]) -> list[Span]:
@@ -154,6 +163,8 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
                 return appositive[-1], 1.0
             if len(text[named[0]:named[1]].split()) > 1:
                 return named, 1.0
+    if by_role and question.verb_terms & _REPORTING_TERMS:  # "who reported the numbers?": who said so
+        return speaker(question, None, text, hits, base)
     places = question.focus_word in _PLACE_FOCUS
     found = [s for s in _names(question, text, base, ("org", "name", "person", "place") if places else
                                ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
@@ -167,11 +178,15 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
             np = _NP_AFTER.match(text[first.end + by.end():])
             if np:
                 return spans.clause_after(text, first.end + by.end() + np.start(1), 6), 0.9
+        subject = [s for s in found if s[1] <= first.start and _appositive(text, s, first.start)]
+        if subject:
+            return subject[0], 1.0
         adjacent = [s for s in found if 0 <= first.start - s[1] <= 3]
         if adjacent:
             return adjacent[-1], 1.0
         np = _NP_BEFORE.search(text[:first.start])
-        if np and echo(question, np.group(1), base) < 0.75 and not _SAID.search(np.group(1)):
+        if np and echo(question, np.group(1), base) < 0.75 and not _SAID.search(np.group(1)) and \
+                _AGENTIVE.search(np.group(1)):
             return (np.start(1), np.end(1)), 0.8
         before = [s for s in found if s[1] <= first.start and first.start - s[1] < 80]
         if before:
@@ -321,6 +336,9 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
                     base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
         if of_focus:
             return _nearest(of_focus, hits), 1.0  # type: ignore[return-value]
+        for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
+            if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
+                return (m.start(), m.end()), 0.8
     money = _fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
     if question.focus_word in ("percentage", "percent", "share", "proportion", "fraction", "rate"):
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
@@ -399,7 +417,8 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         start, end = _modified_from(text, a), b
         if question.kind_of:
             return (start, spans.clause_after(text, end, MAX_WORDS)[1]), 1.0
-        tail = re.match(r"(?:\s+(?:of|for|on|against|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?", text[end:])
+        tail = re.match(r"(?:\s+\d+[A-Za-z]?\b|\s+[A-Z][\w’'-]*)?(?:\s+(?:of|for|on|against|from)\s+(?:the\s+)?"
+                        r"[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?", text[end:])
         end += tail.end() if tail else 0
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
@@ -425,17 +444,39 @@ def means(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     return None
 
 
-def speaker(question: Question, entry: Entry, text: str, hits: list[Hit], base: FactBase) -> Found:
-    names = [s for s in spans.names(text) if spans.name_kind(text, s) in ("person", "org", "name")]
+_ACCORDING = re.compile(r"\baccording to ((?:the )?(?:[A-Z][\w’'.-]*(?:'s)?\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+                        r"(?=[,.;]|$)")
+
+
+def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """Who said it: the person before "said" (past an apposition: "Lorraine Whitaker, who heads
+    the bureau, said"), or the source after "according to"."""
+    people = [s for s in spans.names(text) if spans.name_kind(text, s) in ("person", "name")]
+    others = [s for s in spans.names(text) if spans.name_kind(text, s) == "org"]
     for m in _SAID.finditer(text):
-        before = [s for s in names if s[1] <= m.start() and m.start() - s[1] < 60]
-        after = [s for s in names if 0 <= s[0] - m.end() < 3]
-        if before or after:
-            return (before[-1] if before else after[0]), 1.0
-    if entry.fact.speaker and entry.fact.speaker in base.entities:
+        for names in (people, others):
+            before = [s for s in names
+                      if s[1] <= m.start() and (m.start() - s[1] < 60 or _appositive(text, s, m.start()))]
+            after = [s for s in names if 0 <= s[0] - m.end() < 3]
+            if before or after:
+                return (before[-1] if before else after[0]), 1.0
+    source = _ACCORDING.search(text)
+    if source:
+        return (source.start(1), source.end(1)), 0.9
+    for m in _SAID.finditer(text):  # "..., the city's transport department said."
+        np = _NP_BEFORE.search(text[:m.start()])
+        if np and _AGENTIVE.search(np.group(1)) and echo(question, np.group(1), base) < 0.75:
+            return (np.start(1), np.end(1)), 0.8
+    if entry is not None and entry.fact.speaker and entry.fact.speaker in base.entities:
         return base.entities[entry.fact.speaker].name, 0.8
-    found = agent(question, text, hits, base)
+    found = agent(question, text, hits, base, by_role=False)
     return (found[0], found[1] * 0.6) if found else None
+
+
+def _appositive(text: str, name: Span, verb: int) -> bool:
+    """"Priya Nandakumar, who chairs the group Fair Ballot Carver, criticized": only an apposition
+    stands between the name and the verb."""
+    return bool(re.fullmatch(r",\s+(?:who|which|an?|the)\b[^,;]{0,120},\s*", text[name[1]:verb]))
 
 
 def name(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
@@ -456,6 +497,12 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
             span = spans.clause_after(text, h.end, MAX_WORDS)
             if len(text[span[0]:span[1]].split()) >= 2 and echo(question, text[span[0]:span[1]], base) < 0.5:
                 return span
+    if question.want == "clause":  # yes/no: the clause holding the most of what was asked
+        clauses = [m for m in CLAUSE.finditer(text) if m.group(0).strip()]
+        scored = [(sum(h.weight for h in content if m.start() <= h.start < m.end()), m) for m in clauses]
+        best_clause = max(scored, key=lambda sm: (sm[0], -sm[1].start()))[1] if scored else None
+        if best_clause is not None and len(best_clause.group(0).split()) <= MAX_WORDS:
+            return best_clause.start(), best_clause.end()
     best = max(content, key=lambda h: h.weight)
     for m in CLAUSE.finditer(text):
         if m.start() <= best.start < m.end():
@@ -469,6 +516,18 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
     return None
 
 
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                      r"\d+(?:st|nd|rd|th))(?:[- ][a-z]+){1,3}")
+_CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition that|only when|so long as)\s+",
+                        re.IGNORECASE)
+
+
+def condition(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """"Under what condition ...?": the if/unless/as-long-as clause."""
+    m = _CONDITION.search(text)
+    return ((m.start(), spans.clause_after(text, m.end(), 12)[1]), 1.0) if m else None
+
+
 FINDERS = {"agent": agent, "patient": patient, "holder": holder, "date": when, "year": when, "duration": when,
            "place": where, "count": number, "amount": number, "reason": reason, "quote": quote, "manner": quote,
-           "focus": focus, "name": name, "means": means}
+           "focus": focus, "name": name, "means": means, "condition": condition}

@@ -89,12 +89,12 @@ def message_create(stand_in: DiscordStandIn, content: str, author_id: int = MEMB
 
 
 async def test_mention_is_answered_as_a_reply(discord_bot: Services, discord_server: DiscordStandIn) -> None:
-    msg = message_create(discord_server, f"<@{BOT_ID}> where did the US and Ukraine meet?")
+    msg = message_create(discord_server, f"<@{BOT_ID}> who set the deadline?")
     await discord_server.dispatch("MESSAGE_CREATE", msg)
     await discord_server.wait_for(lambda: bool(discord_server.recorded("POST", f"/channels/{CHANNEL_ID}/messages")))
     sent = discord_server.recorded("POST", f"/channels/{CHANNEL_ID}/messages")[0].data
     assert str(sent["message_reference"]["message_id"]) == msg["id"]
-    assert sent["embeds"][0]["title"] == "Geneva"
+    assert sent["embeds"][0]["title"] == "President Trump"
     assert sent["allowed_mentions"]["parse"] == []
 
 
