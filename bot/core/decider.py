@@ -33,7 +33,7 @@ from pathlib import Path
 
 from bot.core.factbase import FactBase
 from bot.core.questions import Question
-from bot.core.reader import Reading
+from bot.core.reader import Reading, sentence_of
 from bot.core.retrieve import Candidate, Weights
 
 PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i'm", "i've", "im"})
@@ -44,6 +44,7 @@ PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i
 CONFLICT_MIN_P = 0.5
 DECIDED = 3  # how many of the best-ranked readings get the decider's probability
 CONFLICT_SAME_EVENT = 0.5
+CONFLICT_MIN_SHARED = 3
 WEIGHTS_FILE = Path(__file__).with_name("decider.json")
 SPECIFIC_WANTS = frozenset({"agent", "patient", "speaker", "holder", "date", "year", "duration", "place", "count",
                             "amount", "quote", "manner", "name", "description", "reason"})
@@ -283,14 +284,15 @@ def article_coverage(w: Weights, question: Question, base: FactBase, article_ids
 
 
 def same_event(a: Judged, b: Judged, base: FactBase) -> bool:
-    """Whether two facts report the same event: they share an entity (when both name one) and,
-    their answers aside, most of the smaller sentence's terms."""
+    """Whether two facts report the same event: what one is mainly about the other names too, and,
+    their answers aside, their sentences share at least ``CONFLICT_MIN_SHARED`` words and most of
+    the smaller one's (a new deadline for the same plan, not another meeting in another city)."""
     ea, eb = a.candidate.entry, b.candidate.entry
-    if ea.entity_ids and eb.entity_ids and not ea.entity_ids & eb.entity_ids:
+    main_a, main_b = set(ea.fact.entities[:1]), set(eb.fact.entities[:1])
+    if (main_a or main_b) and not (main_a & eb.entity_ids or main_b & ea.entity_ids):
         return False
     terms = base.lexicon.terms
-    ta = set(terms(ea.fact.evidence)) - set(terms(a.reading.answer or ""))
-    tb = set(terms(eb.fact.evidence)) - set(terms(b.reading.answer or ""))
-    if not ta or not tb:
-        return False
-    return len(ta & tb) / min(len(ta), len(tb)) >= CONFLICT_SAME_EVENT
+    ta = set(terms(sentence_of(ea, base))) - set(terms(a.reading.answer or ""))
+    tb = set(terms(sentence_of(eb, base))) - set(terms(b.reading.answer or ""))
+    shared = ta & tb
+    return len(shared) >= CONFLICT_MIN_SHARED and len(shared) / min(len(ta), len(tb)) >= CONFLICT_SAME_EVENT
