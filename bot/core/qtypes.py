@@ -131,7 +131,8 @@ def _which(text: str) -> Parse | None:
         if w in ("the", "a", "an", "his", "her", "their", "its") and len(noun) > 1:
             verb = noun.pop()  # "which company built the plant": the word before the article was a verb
             break
-        if w in _AUX or (i > 0 and _VERB_AFTER.match(w) and w not in _AGENTS and w not in _PLACES):
+        after_of = bool(noun) and noun[-1] == "of"  # "kinds of facilities": a noun follows "of"
+        if w in _AUX or (i > 0 and not after_of and _VERB_AFTER.match(w) and w not in _AGENTS and w not in _PLACES):
             verb = "" if w in _AUX else w
             break
         noun.append(w)

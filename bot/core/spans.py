@@ -100,7 +100,8 @@ Saudi Emirati Qatari Egyptian Syrian Iraqi Afghan Pakistani Korean Mexican Brazi
 Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet Mediterranean Atlantic Pacific Federal
 """.split())
 _PLACE_FIRST = frozenset("River Lake Mount Port Fort Cape Lake Gulf Bay Isle Saint St. Sea".split())  # "River Alder"
-PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", "into", "toward", "towards", "on")
+PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", "into", "toward", "towards", "on",
+               "aboard", "onboard", "via", "through")
 
 
 def _trim_name(text: str, start: int, end: int) -> Span | None:

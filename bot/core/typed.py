@@ -153,18 +153,9 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         return (party[0], 1.0) if party else None
     if by_role and question.focus and question.focus in base.title_terms and question.want == "agent":
         return holder(question, text, hits, base)  # "which union official objected?": who holds that role
-    if question.focus and question.focus_word not in _PLACE_FOCUS:
-        named = _focus_phrase(question, text, base)  # "which department": the city's transport department
-        if named:
-            # "Calder & Reece, a firm based in Glasgow": the name the noun describes is the answer.
-            appositive = [s for s in _names(question, text, base) if re.fullmatch(
-                r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}", text[s[1]:named[0]])]
-            if appositive:
-                return appositive[-1], 1.0
-            if len(text[named[0]:named[1]].split()) > 1:
-                return named, 1.0
     if by_role and question.verb_terms & _REPORTING_TERMS:  # "who reported the numbers?": who said so
-        return speaker(question, None, text, hits, base)
+        by_focus = _agent_by_focus(question, text, base)  # "which department announced it?"
+        return (by_focus, 1.0) if by_focus else speaker(question, None, text, hits, base)
     places = question.focus_word in _PLACE_FOCUS
     found = [s for s in _names(question, text, base, ("org", "name", "person", "place") if places else
                                ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
@@ -181,6 +172,9 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         subject = [s for s in found if s[1] <= first.start and _appositive(text, s, first.start)]
         if subject:
             return subject[0], 1.0
+        by_focus = _agent_by_focus(question, text, base)
+        if by_focus:
+            return by_focus, 1.0
         adjacent = [s for s in found if 0 <= first.start - s[1] <= 3]
         if adjacent:
             return adjacent[-1], 1.0
@@ -191,10 +185,27 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         before = [s for s in found if s[1] <= first.start and first.start - s[1] < 80]
         if before:
             return before[-1], 0.8
+    elif by_focus := _agent_by_focus(question, text, base):
+        return by_focus, 1.0
     nearest = _nearest(found, hits)
     if nearest is None and re.match(r"(?:He|She)\b", text):
         return None  # the reader substitutes the person the pronoun stands for (see reader.read_text)
     return (nearest, 0.5) if nearest else None
+
+
+def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | None:
+    """"Which department announced it?": the city's transport department; "which firm did the work?":
+    Calder & Reece, the name that "a firm based in Glasgow" describes."""
+    if not question.focus or question.focus_word in _PLACE_FOCUS:
+        return None
+    named = _focus_phrase(question, text, base)
+    if not named:
+        return None
+    appositive = [s for s in _names(question, text, base) if re.fullmatch(
+        r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}", text[s[1]:named[0]])]
+    if appositive:
+        return appositive[-1]
+    return named if len(text[named[0]:named[1]].split()) > 1 else None
 
 
 def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
