@@ -96,7 +96,12 @@ class Linear:
     coefficients: dict[str, float]
 
     def logit(self, x: dict[str, float]) -> float:
-        return self.intercept + sum(self.coefficients.get(name, 0.0) * value for name, value in x.items())
+        coefficients = self.coefficients
+        total = self.intercept
+        for name, value in x.items():
+            if value:
+                total += coefficients.get(name, 0.0) * value
+        return total
 
     def probability(self, x: dict[str, float]) -> float:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(x)))))

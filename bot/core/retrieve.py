@@ -27,6 +27,7 @@ from bot.core.questions import ANSWER_CHAIN, Question
 #: order matters: the decider, not this sum, says whether an answer is good enough.
 RANK_WEIGHTS = (0.45, 0.25, 0.2, 0.1)
 KEEP = 5
+KEEP_WITHIN = 0.5  # of the best retrieval score
 # Above this many entries the candidates are narrowed with numpy before they are scored.
 NARROW_ABOVE = 250
 NARROW_TO = 12
@@ -124,7 +125,7 @@ def score(question: Question, entry: Entry, w: Weights) -> Candidate:
     else:
         own, sim = _phrasings(w, question, entry, stated)
     own /= w.total
-    context = max(own, _covered(w, question, entry.context, entry.context_entities))
+    context = 1.0 if own >= 1.0 else max(own, _covered(w, question, entry.context, entry.context_entities))
     entity = entity_presence(question, entry)
     a, b, c, d = RANK_WEIGHTS
     return Candidate(entry, own, context, sim, entity, a * own + b * context + c * sim + d * entity)
@@ -146,7 +147,9 @@ def retrieve(question: Question, base: FactBase, keep: int = KEEP,
     indices = base.candidates(w.known, ids) if small else narrow(question, w, base)
     scored = [score(question, base.entries[i], w) for i in indices]
     scored.sort(key=lambda c: -c.rank_score)
-    return scored[:keep], w
+    # Far behind the best, a fact is not read: it has never been the right answer in our sets.
+    floor = KEEP_WITHIN * scored[0].rank_score if scored else 0.0
+    return [c for c in scored[:keep] if c.rank_score >= floor], w
 
 
 def narrow(question: Question, w: Weights, base: FactBase, keep: int = NARROW_TO) -> list[int]:

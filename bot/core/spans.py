@@ -137,6 +137,7 @@ def names(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def name_kind(text: str, span: Span) -> str:
     """"person", "org", "place" or "name" (unknown), from the words of the name and before it."""
     words = text[span[0]:span[1]].split()
