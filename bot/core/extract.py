@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from bot.core import spans
+from bot.core.spans import DAYS, MONTHS
 
-MONTHS = ("January February March April May June July August September October November December").split()
-DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+__all__ = ["DAYS", "MONTHS", "find_agent", "find_count", "find_date", "find_place", "find_purpose", "find_quote",
+           "find_subject", "split_sentences"]
 _MONTH = "|".join(MONTHS)
 _DAY = "|".join(DAYS)
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -7,22 +7,18 @@ consistent base.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TypeVar
 
+from bot.core.lexicon import Lexicon
 from bot.core.models import ArticleMeta, Entity, Fact
 from bot.core.qtypes import classify
 from bot.core.spans import TITLE_WORDS
-from bot.core.synonyms import GENERAL_SYNONYMS, SOFT_WORDS
-from bot.core.text import content_terms, normalize, stem
+from bot.core.synonyms import SOFT_WORDS
+from bot.core.text import normalize, stem
 from bot.core.vectors import VectorIndex
 
-_K = TypeVar("_K")
-_READ_WORD = re.compile(r"[\w’'$€£%-]+(?:[.,]\d+)*")  # a word as the reader sees it ("3.8", "$47.15")
-MAX_KEPT = 50_000
 SOFT_WEIGHT = 0.4
 SOFT_TERMS = SOFT_WORDS | {stem(w) for w in SOFT_WORDS}
 
@@ -60,86 +56,6 @@ class Entry:
     content: frozenset[str] = frozenset()  # terms of what it states (``terms`` less its question phrasings)
     context: frozenset[str] = frozenset()  # terms of its paragraph, the article title and its people's roles
     context_entities: frozenset[str] = frozenset()  # entities named in its paragraph or the fact
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Word-level knowledge shared by all articles: synonyms, entity names, vocabulary."""
-
-    synonyms: dict[str, str]
-    phrases: tuple[tuple[str, str], ...]
-    aliases: tuple[tuple[str, tuple[str, ...]], ...]  # (normalized alias, entity ids), longest first
-    words: frozenset[str]
-    roles: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()  # (terms of a role, people holding it)
-
-    @cached_property
-    def by_initial(self) -> dict[str, tuple[str, ...]]:
-        """The vocabulary grouped by first letter (typos rarely change it)."""
-        groups: dict[str, list[str]] = {}
-        for w in sorted(self.words):
-            groups.setdefault(w[:1], []).append(w)
-        return {k: tuple(v) for k, v in groups.items()}
-
-    @cached_property
-    def _phrases_by_word(self) -> dict[str, tuple[tuple[str, str], ...]]:
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for phrase, canonical in self.phrases:
-            groups.setdefault(phrase.split()[0], []).append((phrase, canonical))
-        return {k: tuple(v) for k, v in groups.items()}
-
-    @cached_property
-    def aliases_by_first_word(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-        """``aliases`` grouped by their first word: a question checks only those it can contain."""
-        groups: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for alias, ids in self.aliases:
-            groups.setdefault(alias.split()[0], []).append((alias, ids))
-        return {k: tuple(v) for k, v in groups.items()}
-
-    @cached_property
-    def roles_by_term(self) -> dict[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
-        """``roles`` grouped by each of their terms, so a question checks only the roles it can name."""
-        groups: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
-        for terms, ids in self.roles:
-            for t in terms:
-                groups.setdefault(t, []).append((terms, ids))
-        return {k: tuple(v) for k, v in groups.items()}
-
-    @cached_property
-    def _memo(self) -> dict[str, list[str]]:
-        return {}
-
-    @cached_property
-    def _words_memo(self) -> dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]:
-        return {}
-
-    def words_of(self, text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-        """Each word of a sentence with its offsets and terms (the reader's hits come from these).
-        Kept per sentence, up to ``MAX_KEPT`` sentences: facts are read again and again."""
-        memo = self._words_memo
-        found = memo.get(text)
-        if found is None:
-            found = tuple((m.start(), m.end(), tuple(self.terms(m.group(0)))) for m in _READ_WORD.finditer(text))
-            if len(memo) >= MAX_KEPT:
-                memo.clear()
-            memo[text] = found
-        return found
-
-    def terms(self, text: str) -> list[str]:
-        """Content terms of ``text`` with multi-word synonyms folded into their canonical word."""
-        memo = self._memo
-        if text in memo:
-            return memo[text]
-        norm = f" {normalize(text)} "
-        words = set(norm.split())
-        # Longest phrases first, as in ``phrases``; only those whose first word occurs can match.
-        for phrase, canonical in self.phrases if len(words) > 40 else sorted(
-                (p for w in words for p in self._phrases_by_word.get(w, ())), key=lambda pc: -len(pc[0])):
-            if phrase in norm:
-                norm = norm.replace(phrase, f" {canonical} ")
-        result = content_terms(norm, self.synonyms)
-        if len(memo) < 200_000:
-            memo[text] = result
-        return result
 
 
 @dataclass(frozen=True)
@@ -232,66 +148,6 @@ def sort_tokens(text: str) -> str:
 def as_question(phrasing: str) -> str:
     """A phrasing as people read it: capitalized, with a question mark."""
     return phrasing[:1].upper() + phrasing[1:] + ("" if phrasing.endswith("?") else "?")
-
-
-def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterable[Entity]) -> Lexicon:
-    """Fold every knowledge file's synonyms and entity aliases into one lexicon."""
-    single: dict[str, str] = {}
-    phrases: dict[str, str] = {}
-    for mapping in [*synonym_maps, GENERAL_SYNONYMS]:
-        for key, variants in mapping.items():
-            canonical = normalize(str(key))
-            canonical = stem(canonical) if " " not in canonical else canonical
-            for variant in variants:
-                v = normalize(str(variant))
-                if not v:
-                    continue
-                if " " in v:
-                    phrases.setdefault(f" {v} ", canonical)
-                else:
-                    single.setdefault(v, canonical)
-                    single.setdefault(stem(v), canonical)
-    alias_ids: dict[str, list[str]] = {}
-    people: list[Entity] = []
-    for ent in entities:
-        for alias in (ent.name, *ent.aliases):
-            a = normalize(alias)
-            for prefix in ("the ", "mr ", "mrs ", "ms ", "dr "):
-                if a.startswith(prefix) and len(a) > len(prefix) + 2:
-                    _add(alias_ids, a[len(prefix):], ent.id)
-            if a:
-                _add(alias_ids, a, ent.id)
-        if ent.kind == "person" and ent.role:
-            people.append(ent)
-    aliases = tuple(sorted(((a, tuple(ids)) for a, ids in alias_ids.items()), key=lambda kv: -len(kv[0])))
-    words = {w for a, _ in aliases for w in a.split()} | set(single) | {w for p in phrases for w in p.split()}
-    lexicon = Lexicon(single, tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))), aliases,
-                      frozenset(words))
-    role_ids: dict[frozenset[str], list[str]] = {}
-    for ent in people:
-        for terms in role_terms(ent.role or "", lexicon):
-            _add(role_ids, terms, ent.id)
-    return replace(lexicon, roles=tuple((t, tuple(ids)) for t, ids in role_ids.items()))
-
-
-def _add(mapping: dict[_K, list[str]], key: _K, eid: str) -> None:
-    ids = mapping.setdefault(key, [])
-    if eid not in ids:
-        ids.append(eid)
-
-
-def role_terms(role: str, lexicon: Lexicon) -> list[frozenset[str]]:
-    """The ways a question can name a role's holder: each part of the role ("US Senator",
-    "Republican") and each title word in it ("senator"), as sets of terms."""
-    out: list[frozenset[str]] = []
-    for part in role.split(","):
-        terms = frozenset(lexicon.terms(part))
-        if terms and terms not in out:
-            out.append(terms)
-        for word in part.split():
-            if word.strip(".") in TITLE_WORDS and (t := frozenset(lexicon.terms(word))) and t not in out:
-                out.append(t)
-    return out
 
 
 def is_nominal(alias: str, entity: Entity) -> bool:

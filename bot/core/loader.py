@@ -15,7 +15,8 @@ import yaml
 from pydantic import ValidationError
 
 from bot.core.distill import article_date, distill, slug
-from bot.core.factbase import Article, Entry, FactBase, Lexicon, build_lexicon, finish_index, index_fact
+from bot.core.factbase import Article, Entry, FactBase, finish_index, index_fact
+from bot.core.lexicon import Lexicon, build_lexicon
 from bot.core.models import Entity, Fact, KnowledgeFile
 from bot.core.text import clean
 

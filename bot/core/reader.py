@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from bot.core import spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
+from bot.core.hits import distance, echo, hits_in
 from bot.core.questions import ANSWER_CHAIN, Question
 from bot.core.spans import Span
 
@@ -64,7 +65,7 @@ def _tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
 
 def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Reading:
     """A typed span of ``text`` for the question, else its shortest relevant clause."""
-    hits = typed.hits_in(question, text, base)
+    hits = hits_in(question, text, base)
     want = question.want
     found: typed.Found = None
     if want == "speaker":
@@ -84,13 +85,13 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_WORDS
         answer = where if isinstance(where, str) else _tidy(text, where, limit)
         if answer:
-            anchored = 1.0 if isinstance(where, str) or typed.distance(where, hits) < 60 else 0.5
-            return Reading(answer, "typed", strength, anchored, typed.echo(question, answer, base))
+            anchored = 1.0 if isinstance(where, str) or distance(where, hits) < 60 else 0.5
+            return Reading(answer, "typed", strength, anchored, echo(question, answer, base))
     span = typed.clause(question, text, hits, base)
     if span is None or not _tidy(text, span):
         return NONE
     answer = _tidy(text, span)
-    return Reading(answer, "clause", 0.3, 1.0 if hits else 0.0, typed.echo(question, answer, base))
+    return Reading(answer, "clause", 0.3, 1.0 if hits else 0.0, echo(question, answer, base))
 
 
 def sentence_of(entry: Entry, base: FactBase) -> str:
@@ -117,7 +118,7 @@ def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
                 answer = fact.answers[key]
                 if (check := _CHECK.get(question.want)) is None or check.search(answer):
                     out.append(Reading(answer, "curated" if rank == 0 else "curated_alt", 1.0 if rank == 0 else 0.5,
-                                       1.0, typed.echo(question, answer, base)))
+                                       1.0, echo(question, answer, base)))
                 break
         if question.focus == "party" and out and not typed.PARTIES.search(out[0].answer or ""):
             out = []  # "which party is X in?" is not answered by a role without a party

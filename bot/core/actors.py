@@ -1,0 +1,251 @@
+"""The people and organizations that answer who-questions, found in a sentence.
+
+Each finder returns the span of the answer with a strength (see ``typed``): the agent of the
+verb asked about, the one it acts on, a role's holder, a person's description, who said it.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.core import spans
+from bot.core.factbase import Entry, FactBase
+from bot.core.hits import Hit, anchor_hit, answer_names, closest, echo, fresh
+from bot.core.questions import Question
+from bot.core.spans import Span
+
+Found = tuple[Span | str, float] | None
+
+SAID = re.compile(r"\b(?:said|says|say|stated|states|told|tells|wrote|writes|posted|added|warned|argued|noted|"
+                   r"claimed|insisted|stressed|announced|declared|explained|believes|believed|thinks|called)\b"
+                   r"(?:\s+(?:on|in|at)\s+[A-Z]\w+)?(?:\s+(?:\w+\s+){0,3}?that)?")
+_NOT_NOUN = (r"(?!(?:would|will|has|have|had|is|was|were|are|be|been|can|could|should|may|might|must|did|does|do|"
+             r"but|and|or|then|also|later|which|who|that|as)\b)")
+_NP_BEFORE = re.compile(rf"\b((?:the|a|an|its|his|her|their|our)\s+(?:{_NOT_NOUN}[\w’'-]+\s+){{0,3}}?"
+                        rf"{_NOT_NOUN}[\w’'-]+)\s*$")
+# The question's verb is one of reporting ("who reported ...", "who announced ..."): who said it.
+_REPORTING_TERMS = frozenset({"report", "announc", "claim", "stat", "tell", "post", "say", "warn", "insist",
+                              "stres", "note", "add", "declar", "confirm", "reveal", "disclos"})
+# Nouns that can do things: "the national weather service issued", "the provincial finance office".
+_AGENTIVE = re.compile(r"(?:service|office|department|agency|union|group|council|committee|commission|company|firm|"
+                       r"government|ministry|authorities|police|court|board|team|force|forces|army|military|"
+                       r"[a-z]+(?:ers|ors|ists|ians|ants|ents|men|women|people|officials|residents))$")
+_NP_AFTER = re.compile(r"^\s*((?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s*){1,5})")
+APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,\s*((?:who|which)\s+[^,.;]{3,80}|(?:a|an|the)?\s*[^,.;“\"]{3,80}?)"
+                        r"(?=,|\.|;|$)")
+PARTIES = re.compile(r"\b(?:Democrat|Democratic|Republican|Independent|Labour|Conservative|Liberal|Green|"
+                     r"Socialist|Social Democrat|Christian Democrat)s?\b")
+_PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",
+                          "capital", "capitals", "government", "governments", "side", "sides"})
+
+def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_role: bool = True) -> Found:
+    """Who did it: the agent after "by", else the name or noun phrase right before the verb asked
+    about, else a name before it, else the nearest name."""
+    if question.focus_word in ("party", "parties"):
+        party = fresh(question, text, [(m.start(), m.end()) for m in PARTIES.finditer(text)], base)
+        return (party[0], 1.0) if party else None
+    if by_role and question.focus and question.focus in base.title_terms and question.want == "agent":
+        return holder(question, text, hits, base)  # "which union official objected?": who holds that role
+    if by_role and question.verb_terms & _REPORTING_TERMS:  # "who reported the numbers?": who said so
+        by_focus = _agent_by_focus(question, text, base)  # "which department announced it?"
+        return (by_focus, 1.0) if by_focus else speaker(question, None, text, hits, base)
+    places = question.focus_word in _PLACE_FOCUS
+    found = [s for s in answer_names(question, text, base, ("org", "name", "person", "place") if places else
+                               ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
+    first = anchor_hit(hits)
+    if first is not None:
+        by = re.match(r"\s*(?:\w+\s+){0,2}?(?:by|between)\s+", text[first.end:first.end + 40])
+        if by:
+            after = [s for s in found if first.end + by.end() - 1 <= s[0] <= first.end + by.end() + 4]
+            if after:
+                return after[0], 1.0
+            np = _NP_AFTER.match(text[first.end + by.end():])
+            if np:
+                return spans.clause_after(text, first.end + by.end() + np.start(1), 6), 0.9
+        subject = [s for s in found if s[1] <= first.start and _appositive(text, s, first.start)]
+        if subject:
+            return subject[0], 1.0
+        by_focus = _agent_by_focus(question, text, base)
+        if by_focus:
+            return by_focus, 1.0
+        adjacent = [s for s in found if 0 <= first.start - s[1] <= 3]
+        if adjacent:
+            return adjacent[-1], 1.0
+        np = _NP_BEFORE.search(text[:first.start])
+        if np and echo(question, np.group(1), base) < 0.75 and not SAID.search(np.group(1)) and \
+                _AGENTIVE.search(np.group(1)):
+            return (np.start(1), np.end(1)), 0.8
+        before = [s for s in found if s[1] <= first.start and first.start - s[1] < 80]
+        if before:
+            return before[-1], 0.8
+    elif by_focus := _agent_by_focus(question, text, base):
+        return by_focus, 1.0
+    nearest = closest(found, hits)
+    if nearest is None and re.match(r"(?:He|She)\b", text):
+        return None  # the reader substitutes the person the pronoun stands for (see reader.read_text)
+    return (nearest, 0.5) if nearest else None
+
+
+def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | None:
+    """"Which department announced it?": the city's transport department; "which firm did the work?":
+    Calder & Reece, the name that "a firm based in Glasgow" describes."""
+    if not question.focus or question.focus_word in _PLACE_FOCUS:
+        return None
+    named = _focus_phrase(question, text, base)
+    if not named:
+        return None
+    appositive = [s for s in answer_names(question, text, base) if re.fullmatch(
+        r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}", text[s[1]:named[0]])]
+    if appositive:
+        return appositive[-1]
+    return named if len(text[named[0]:named[1]].split()) > 1 else None
+
+
+def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """Whom it was done to ("who did the envoy meet?"): the first name after the verb asked about."""
+    anchor = anchor_hit(hits)
+    # Not a place, and not whom the question names as the one acting ("who did the Turkish president call?").
+    asker = {t for terms, _ in question.mentions for t in terms}
+    found = [s for s in answer_names(question, text, base, ("org", "name", "person"))
+             if not set(base.lexicon.terms(text[s[0]:s[1]])) & asker]
+    if anchor is not None:
+        after = [s for s in found if s[0] >= anchor.end]
+        if after:
+            return after[0], 1.0 if after[0][0] - anchor.end < 40 else 0.7
+    nearest = closest(found, hits)
+    return (nearest, 0.5) if nearest else None
+
+
+def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """Who holds the role asked about ("who's the mayor?"): a name with that title before it or
+    in the apposition after it ("Helen Marsh, the county health commissioner")."""
+    roles = {t for t in question.terms if t in base.title_terms} or ({question.focus} if question.focus else set())
+    in_text = {t for _, _, terms in base.lexicon.words_of(text) for t in terms}
+    for s in spans.names(text) if roles & in_text else ():
+        if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \
+                PARTIES.fullmatch(text[s[0]:s[1]]):
+            continue
+        # The role in the name ("Mayor Denise Okafor"), right before it, or in the apposition after it.
+        near = text[s[0]:s[1]].split()
+        lead = _lead(text, s[0], base)
+        if lead:
+            near += text[lead[0]:lead[1]].split()
+        after = APPOSITION.match(text[s[1]:])
+        if after:
+            near += after.group(1).split()
+        if roles & {t for w in near for t in base.lexicon.terms(w)}:
+            return s, 1.0
+    found = agent(question, text, hits, base, by_role=False)
+    if found is None or isinstance(found[0], str) or spans.name_kind(text, found[0]) != "person":
+        return None  # a role is held by a person: not a party, a place or "the city"
+    return found[0], found[1] * 0.6
+
+
+def describe(question: Question, text: str, base: FactBase) -> Found:
+    """What the text says a person is: an apposition, a relative clause, a party, or a title;
+    for "which party", only a party."""
+    for s in spans.names(text):
+        if not question.subject_terms & set(base.lexicon.terms(text[s[0]:s[1]])):
+            continue
+        if question.focus == "party":
+            near = [p for p in PARTIES.finditer(text) if abs(p.start() - s[1]) < 40 or abs(s[0] - p.end()) < 40]
+            return ((near[0].start(), near[0].end()), 1.0) if near else None
+        m = APPOSITION.match(text[s[1]:])
+        if m and not SAID.match(m.group(1)):
+            return (s[1] + m.start(1), s[1] + m.end(1)), 1.0
+        party = re.match(r"\s*\(([^)]{2,40})\)", text[s[1]:])
+        if party:
+            return (s[1] + party.start(1), s[1] + party.end(1)), 1.0
+        lead = _lead(text, s[0], base)
+        titled = [w for w in text[s[0]:s[1]].split() if w in spans.TITLE_WORDS]
+        if titled:
+            start = text.index(titled[0], s[0])
+            return (lead[0] if lead else start, text.index(titled[-1], start) + len(titled[-1])), 1.0
+        if lead:
+            return lead, 0.8
+    return None
+
+
+_LEAD_STOP = frozenset("the a an of in on at by said says told and with for to from as his her their its was is "
+                       "were are has had have that who which".split())
+
+
+def _lead(text: str, start: int, base: FactBase) -> Span | None:
+    """The title or role words right before a name ("opposition lawmaker", "His spokesman, ")."""
+    offset = max(0, start - 60)
+    words = list(re.finditer(r"[\w’'.-]+", text[offset:start]))
+    begin = None
+    end = start
+    for w in reversed(words):
+        gap = text[offset + w.end():end]
+        if w.group(0).lower() in _LEAD_STOP or gap.strip(" ,") or (gap.count(",") and begin is not None):
+            break
+        begin = offset + w.start()
+        end = begin
+    if begin is None:
+        return None
+    lead = text[begin:start].rstrip(" ,")
+    if any(t in base.title_terms for w in lead.split() for t in base.lexicon.terms(w)) or lead[:1].islower():
+        return begin, begin + len(lead)
+    return None
+
+_ACCORDING = re.compile(r"\baccording to ((?:the )?(?:[A-Z][\w’'.-]*(?:'s)?\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+                        r"(?=[,.;]|$)")
+
+
+def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """Who said it: the person before "said" (past an apposition: "Lorraine Whitaker, who heads
+    the bureau, said"), or the source after "according to"."""
+    people = [s for s in spans.names(text) if spans.name_kind(text, s) in ("person", "name")]
+    others = [s for s in spans.names(text) if spans.name_kind(text, s) == "org"]
+    for m in SAID.finditer(text):
+        for names in (people, others):
+            before = [s for s in names
+                      if s[1] <= m.start() and (m.start() - s[1] < 60 or _appositive(text, s, m.start()))]
+            after = [s for s in names if 0 <= s[0] - m.end() < 3]
+            if before or after:
+                return (before[-1] if before else after[0]), 1.0
+    source = _ACCORDING.search(text)
+    if source:
+        return (source.start(1), source.end(1)), 0.9
+    for m in SAID.finditer(text):  # "..., the city's transport department said."
+        np = _NP_BEFORE.search(text[:m.start()])
+        if np and _AGENTIVE.search(np.group(1)) and echo(question, np.group(1), base) < 0.75:
+            return (np.start(1), np.end(1)), 0.8
+    if entry is not None and entry.fact.speaker and entry.fact.speaker in base.entities:
+        return base.entities[entry.fact.speaker].name, 0.8
+    found = agent(question, text, hits, base, by_role=False)
+    return (found[0], found[1] * 0.6) if found else None
+
+
+def _appositive(text: str, name: Span, verb: int) -> bool:
+    """"Priya Nandakumar, who chairs the group Fair Ballot Carver, criticized": only an apposition
+    stands between the name and the verb."""
+    return bool(re.fullmatch(r",\s+(?:who|which|an?|the)\b[^,;]{0,120},\s*", text[name[1]:verb]))
+
+
+_MODIFIER_STOP = frozenset(("the", "a", "an", "of", "and", "to", "its", "their", "his", "her", "that", "by", "with",
+                            "for", "in", "on", "at", "from"))
+
+
+def focus_words(question: Question, text: str, base: FactBase) -> list[Span]:
+    """Where the noun of "which <noun>" occurs in the text."""
+    return [(a, b) for a, b, terms in base.lexicon.words_of(text) if question.focus in terms]
+
+
+def modified_from(text: str, pos: int) -> int:
+    """Where the noun phrase ending at ``pos`` starts: up to three modifiers back ("transport")."""
+    start = pos
+    for w in reversed(list(re.finditer(r"[\w’'-]+", text[:pos]))[-3:]):
+        if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
+            break
+        start = w.start()
+    return start
+
+
+def _focus_phrase(question: Question, text: str, base: FactBase) -> Span | None:
+    """The noun phrase that ends in the focus noun, with its modifiers ("the city's transport department")."""
+    for a, b in focus_words(question, text, base):
+        start = modified_from(text, a)
+        if echo(question, text[start:b], base) < 0.75:
+            return start, b
+    return None

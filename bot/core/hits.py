@@ -1,0 +1,117 @@
+"""What a question asks about in a sentence, and the spans near it.
+
+The reader's building blocks: the words of a sentence that the question asked about (``Hit``),
+how much of an answer only repeats the question (``echo``), and the names of a sentence that
+could answer, nearest first by what was asked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core import spans
+from bot.core.factbase import FactBase
+from bot.core.questions import Question
+from bot.core.spans import Span
+from bot.core.text import content_words, normalize, stem
+
+LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    weight: float
+    entity: bool
+    verb: bool = False  # the word is the question's verb
+
+
+def hits_in(question: Question, text: str, base: FactBase) -> list[Hit]:
+    """Words of ``text`` whose terms the question asked about (entity names marked)."""
+    asked = set(question.terms)
+    out = []
+    for start, end, terms in base.lexicon.words_of(text):
+        if asked.isdisjoint(terms):
+            continue
+        shared = [t for t in terms if t in asked]
+        if shared:
+            weight = max(base.weight(t) for t in shared)
+            out.append(Hit(start, end, weight, all(t in question.alias_terms for t in shared),
+                           bool(question.verb_terms & set(shared))))
+    return out
+
+
+def echo(question: Question, answer: str, base: FactBase) -> float:
+    """The share of the answer's content words (stemmed, synonyms not folded) the question has."""
+    words = {stem(w) for w in content_words(normalize(answer))}
+    if not words:
+        return 1.0
+    return len(words & question.stems) / len(words)
+
+
+def content_hits(hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if not h.entity]
+
+
+def anchor_hit(hits: list[Hit]) -> Hit | None:
+    """The word the question hinges on: its verb when the text has it ("who *led* the team"),
+    else its rarest content word in the text (the first of equals)."""
+    content = content_hits(hits)
+    verbs = [h for h in content if h.verb]
+    if verbs:
+        return verbs[0]
+    return max(content, key=lambda h: (h.weight, -h.start)) if content else None
+
+
+def distance(span: Span, hits: list[Hit]) -> int:
+    near = content_hits(hits) or hits
+    if not near:
+        return 10_000
+    return min(gap(span, h) for h in near)
+
+
+def fresh(question: Question, text: str, found: list[Span], base: FactBase) -> list[Span]:
+    """Spans that tell the asker something: not only words of the question."""
+    return [s for s in found if text[s[0]:s[1]].strip() and echo(question, text[s[0]:s[1]], base) < 0.75]
+
+
+def gap(span: Span, h: Hit) -> int:
+    return 0 if h.start >= span[0] and h.end <= span[1] else min(abs(h.start - span[1]), abs(span[0] - h.end))
+
+
+def closest(found: list[Span], hits: list[Hit]) -> Span | None:
+    """The span closest to what was asked: each asked word pulls by its weight, the nearer the more
+    ("allow 800,000" wins over "600,000 troops" when "allow" is the rarer word asked about)."""
+    if not found:
+        return None
+    if not hits:
+        return found[0]
+
+    def pull(h: Hit) -> float:  # the question's verb pulls most, the names it mentions least
+        return h.weight * (1.5 if h.verb else 0.5 if h.entity else 1.0)
+
+    return max(found, key=lambda s: (sum(pull(h) / (1 + gap(s, h) / 15) for h in hits), -s[0]))
+
+
+def merge_lists(text: str, found: list[Span]) -> list[Span]:
+    """"Britain, France and Germany": names joined by commas or "and" are one answer; a name
+    followed by "(Party)" keeps it."""
+    out: list[Span] = []
+    for s in found:
+        if out and LIST_GAP.match(text[out[-1][1]:s[0]]):
+            out[-1] = (out[-1][0], s[1])
+        else:
+            out.append(s)
+    merged = []
+    for s in out:
+        m = re.match(r"\s*\([A-Z][\w ]{1,30}\)", text[s[1]:])
+        merged.append((s[0], s[1] + m.end()) if m else s)
+    return merged
+
+
+def answer_names(question: Question, text: str, base: FactBase, kinds: tuple[str, ...] = ("org", "name", "person",
+                                                                                      "place")) -> list[Span]:
+    found = [s for s in spans.names(text) if spans.name_kind(text, s) in kinds
+             and not spans.DATE.fullmatch(text[s[0]:s[1]])]  # "Thanksgiving" names a day, not who set it
+    return merge_lists(text, fresh(question, text, found, base))
