@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_answerer(settings: Settings) -> tuple[FactBaseHolder, Answerer]:
     """The fact base holder and the answerer over it, from the settings."""
-    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir)
+    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir, max_seed_bytes=settings.max_seed_bytes,
+                            max_seed_paragraphs=settings.max_seed_paragraphs)
     return holder, Answerer(holder, settings.confidence_threshold, settings.public_base_url)
 
 
@@ -143,7 +144,8 @@ def _eval(show: bool, only: list[str]) -> int:
 
 def _check(settings: Settings) -> int:
     try:
-        base = load_knowledge(settings.knowledge_dir, settings.seeds_dir)
+        base = load_knowledge(settings.knowledge_dir, settings.seeds_dir, settings.max_seed_bytes,
+                              settings.max_seed_paragraphs)
     except KnowledgeError as exc:
         print(f"{len(exc.problems)} problem(s) in {settings.knowledge_dir}:")
         for problem in exc.problems:

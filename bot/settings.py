@@ -43,6 +43,13 @@ class Settings(BaseSettings):
     discord_api_url: str = "https://discord.com/api/v10"
     discord_gateway_url: str = "wss://gateway.discord.gg"
 
+    # Bounds on one article text in seeds/: a larger one is reported and stays out (or keeps its
+    # last good version); the other articles load.
+    max_seed_bytes: int = Field(default=2_000_000, ge=1_000, le=100_000_000)
+    max_seed_paragraphs: int = Field(default=5_000, ge=1, le=1_000_000)
+    # At SIGTERM/Ctrl-C, how long answers already acknowledged get to be delivered.
+    shutdown_timeout_s: float = Field(default=10.0, ge=0.0, le=300.0)
+
     watch: bool = False
     watch_debounce_ms: int = Field(default=500, ge=50, le=60_000)
 

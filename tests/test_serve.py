@@ -133,7 +133,7 @@ async def test_sighup_reloads_and_a_broken_file_leaves_the_old_base(kb_dirs: tup
         await proc.wait_log("Reloaded fact base")
         (k / "broken.yaml").write_text("article: [\n")
         proc.proc.send_signal(signal.SIGHUP)
-        await proc.wait_log("Reload failed")
+        await proc.wait_log("problem(s) in")
         await proc.wait_log("broken.yaml")
         status, _ = await proc.get("/healthz")
         assert status == 503
@@ -154,7 +154,7 @@ async def test_watch_reloads_on_a_change(kb_dirs: tuple[Path, Path]) -> None:
         path.write_text(path.read_text().replace("  - id: revised-framework\n", "  - id: revised-framework-b\n"))
         await proc.wait_log("facts +1 -1 ~0")
         (k / "broken.yaml").write_text("facts: [\n")
-        await proc.wait_log("Reload failed")
+        await proc.wait_log("problem(s) in")
         status, _ = await proc.get("/healthz")
         assert status == 503
     finally:

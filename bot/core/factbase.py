@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bot.core.lexicon import Lexicon
-from bot.core.models import ArticleMeta, Entity, Fact
+from bot.core.models import ArticleMeta, Entity, Fact, KnowledgeFile
 from bot.core.qtypes import classify
 from bot.core.spans import TITLE_WORDS
 from bot.core.synonyms import SOFT_WORDS
@@ -21,6 +21,10 @@ from bot.core.vectors import VectorIndex
 
 SOFT_WEIGHT = 0.4
 SOFT_TERMS = SOFT_WORDS | {stem(w) for w in SOFT_WORDS}
+
+
+# One article as loaded: the knowledge file's name (or "<seed> (distilled)"), its knowledge, its paragraphs.
+Unit = tuple[str, KnowledgeFile, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class FactBase:
     idf: dict[str, float] = field(default_factory=dict)
     unknown_weight: float = 1.0
     postings: dict[str, tuple[int, ...]] = field(default_factory=dict)  # term -> indices of entries with it
+    units: dict[str, Unit] = field(default_factory=dict)  # file name -> what it loaded, for the next reload
 
     @cached_property
     def vectors(self) -> VectorIndex:

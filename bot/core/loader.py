@@ -1,126 +1,118 @@
-"""Load and validate ``knowledge/*.yaml`` against the articles in ``seeds/``.
+"""The fact base from its files, one article at a time.
 
-Every problem is collected (not just the first) and reported with its file, the fact or
-entity it concerns and a reason, so that ``talksbot check`` and a failed reload can list
-them all. Loading either returns a complete ``FactBase`` or raises ``KnowledgeError``.
+Each article (a knowledge file with its text in ``seeds/``, or a text with no knowledge file,
+distilled) is read and validated on its own. A broken one keeps its last good version, or stays
+out if it never loaded; the others load; every problem is reported with its file and reason. A
+reload therefore never loses the articles that are fine to one that is not, and ``serve`` starts
+with the valid articles. ``load_knowledge`` is the strict form (``talksbot check``, tests): any
+problem raises ``KnowledgeError``.
 """
 from __future__ import annotations
 
 import gc
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from bot.core.distill import article_date, distill, slug
-from bot.core.factbase import Article, Entry, FactBase, finish_index, index_fact
+from bot.core.factbase import Article, Entry, FactBase, Unit, finish_index, index_fact
+from bot.core.files import (
+    MAX_SEED_BYTES,
+    MAX_SEED_PARAGRAPHS,
+    KnowledgeError,
+    Problem,
+    check_unit,
+    parse_knowledge,
+    read_paragraphs,
+    read_seed,
+)
 from bot.core.lexicon import Lexicon, build_lexicon
 from bot.core.models import Entity, Fact, KnowledgeFile
-from bot.core.text import clean
 
-MAX_FILE_BYTES = 5_000_000
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same rules, faster
+__all__ = ["KnowledgeError", "Problem", "load_articles", "load_knowledge", "read_paragraphs", "read_seed"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the knowledge files."""
-
-    file: str
-    item: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.item}" if self.item else self.file
-        return f"{where}: {self.reason}"
-
-
-class KnowledgeError(Exception):
-    """The knowledge files cannot be loaded; ``problems`` says why, each with file and item."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(str(p) for p in problems))
-        self.problems = problems
+def load_knowledge(knowledge_dir: Path, seeds_dir: Path, max_seed_bytes: int = MAX_SEED_BYTES,
+                   max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS) -> FactBase:
+    """Every article, validated and indexed; any problem raises ``KnowledgeError``."""
+    base, problems = load_articles(knowledge_dir, seeds_dir, None, max_seed_bytes, max_seed_paragraphs)
+    if problems:
+        raise KnowledgeError(problems)
+    if not base.articles:
+        raise KnowledgeError([Problem(str(knowledge_dir), "", f"no knowledge files (*.yaml) and no articles in "
+                                                               f"{seeds_dir}")])
+    return base
 
 
-HEADER_KEYS = ("title", "date", "url", "attribution")
+def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | None = None,
+                  max_seed_bytes: int = MAX_SEED_BYTES,
+                  max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS) -> tuple[FactBase, list[Problem]]:
+    """The base of every article that loads, and the problems of those that do not (each of
+    those keeps its version in ``previous``, if it had one)."""
+    problems: list[Problem] = []
+    units: dict[str, Unit] = {}
+    claimed: set[str] = set()  # seeds a knowledge file covers, loaded or not: never distilled instead
+
+    def fall_back(key: str, found: list[Problem]) -> None:
+        problems.extend(found)
+        if previous is not None and key in previous.units:
+            units[key] = previous.units[key]  # the last good version answers until the file is fixed
+
+    files = sorted([*knowledge_dir.glob("*.yaml"), *knowledge_dir.glob("*.yml")]) if knowledge_dir.is_dir() else []
+    for path in files:
+        claimed.add(f"{path.stem}.txt")
+        found: list[Problem] = []
+        kf = parse_knowledge(path, found)
+        if kf is not None:
+            claimed.add(kf.article.seed)
+            seed = seeds_dir / kf.article.seed
+            if not seed.is_file():
+                found.append(Problem(path.name, "article.seed", f"article file {kf.article.seed!r} not found in "
+                                                                f"{seeds_dir}"))
+            else:
+                try:
+                    paragraphs = read_seed(seed, max_seed_bytes, max_seed_paragraphs)[1]
+                    found += check_unit(path.name, kf, paragraphs)
+                except (OSError, UnicodeDecodeError, ValueError) as exc:
+                    found.append(Problem(kf.article.seed, "", f"cannot read: {str(exc).splitlines()[0]}"))
+        if found or kf is None:
+            fall_back(path.name, found)
+        else:
+            units[path.name] = (path.name, kf, paragraphs)
+    for path in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
+        if path.name in claimed:
+            continue
+        try:
+            meta, paragraphs = read_seed(path, max_seed_bytes, max_seed_paragraphs)
+            if not paragraphs:
+                fall_back(path.name, [Problem(path.name, "", "the article has no paragraphs")])
+                continue
+            kf = distill(slug(path.stem), path.name, meta, paragraphs, article_date(path))
+            units[path.name] = (f"{path.name} (distilled)", kf, paragraphs)
+        except (OSError, UnicodeDecodeError, ValueError, ValidationError) as exc:
+            fall_back(path.name, [Problem(path.name, "", f"cannot read: {str(exc).splitlines()[0]}")])
+    return _build(_without_clashes(units, problems)), problems
 
 
-def read_seed(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
-    """An article file: an optional header, then one paragraph per line.
-
-    The header is ``Key: value`` lines (Title, Date as YYYY-MM-DD, URL, Attribution as a
-    comma-separated list) closed by a line ``---``. Paragraph n is the n-th non-empty line
-    after it.
-    """
-    lines = path.read_text(encoding="utf-8").splitlines()
-    meta: dict[str, str] = {}
-    if "---" in (line.strip() for line in lines[:8]):
-        end = [line.strip() for line in lines].index("---")
-        head = [line.split(":", 1) for line in lines[:end] if ":" in line]
-        if head and all(k.strip().lower() in HEADER_KEYS for k, _ in head):
-            meta = {k.strip().lower(): v.strip() for k, v in head}
-            lines = lines[end + 1:]
-    return meta, tuple(line.strip() for line in lines if line.strip())
-
-
-def read_paragraphs(path: Path) -> tuple[str, ...]:
-    """Paragraph n of an article is its n-th non-empty line (after any header)."""
-    return read_seed(path)[1]
-
-
-def _same_text(text: str) -> str:
-    # Evidence must be verbatim; only typographic quotes and spacing may differ.
-    return clean(text)
-
-
-def _parse(path: Path, problems: list[Problem]) -> KnowledgeFile | None:
-    name = path.name
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(name, "", f"file is larger than {MAX_FILE_BYTES} bytes"))
-            return None
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except UnicodeDecodeError:
-        problems.append(Problem(name, "", "not UTF-8 text"))
-        return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problems.append(Problem(name, "", f"YAML syntax error: {where}{getattr(exc, 'problem', exc)}"))
-        return None
-    if not isinstance(raw, dict):
-        problems.append(Problem(name, "", "expected a mapping with article, entities and facts"))
-        return None
-    try:
-        return KnowledgeFile.model_validate(raw)
-    except ValidationError as exc:
-        for err in exc.errors():
-            loc = err["loc"]
-            item = ".".join(str(x) for x in loc)
-            if len(loc) >= 2 and loc[0] in ("facts", "entities") and isinstance(loc[1], int):
-                seq = raw.get(loc[0])
-                if isinstance(seq, list) and loc[1] < len(seq) and isinstance(seq[loc[1]], dict):
-                    ident = seq[loc[1]].get("id", f"#{loc[1] + 1}")
-                    kind = "fact" if loc[0] == "facts" else "entity"
-                    rest = "".join(f".{x}" for x in loc[2:])
-                    item = f"{kind} {ident}{rest}"
-            reason = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
-            problems.append(Problem(name, item, reason))
-        return None
-
-
-def _check_span(name: str, item: str, paragraph: int | None, evidence: str | None,
-                paragraphs: tuple[str, ...], problems: list[Problem]) -> None:
-    if paragraph is None or evidence is None:
-        return
-    if paragraph > len(paragraphs):
-        problems.append(Problem(name, item, f"paragraph {paragraph} is out of range (the article has "
-                                            f"{len(paragraphs)})"))
-    elif _same_text(evidence) not in _same_text(paragraphs[paragraph - 1]):
-        problems.append(Problem(name, item, f"evidence is not in paragraph {paragraph}: {evidence[:80]!r}"))
+def _without_clashes(units: dict[str, Unit], problems: list[Problem]) -> dict[str, Unit]:
+    """An article id or fact id two files share stays with the first file; the second is reported."""
+    articles: dict[str, str] = {}
+    facts: dict[str, str] = {}
+    kept: dict[str, Unit] = {}
+    for key, (name, kf, paragraphs) in units.items():
+        clash = [Problem(name, "article.id", f"duplicate article id {kf.article.id!r} (also in "
+                                             f"{articles[kf.article.id]})")] if kf.article.id in articles else []
+        clash += [Problem(name, f"fact {f.id}", f"duplicate fact id (also in {facts[f.id]})")
+                  for f in kf.facts if f.id in facts]
+        if clash:
+            problems.extend(clash)
+            continue
+        articles[kf.article.id] = name
+        facts.update((f.id, name) for f in kf.facts)
+        kept[key] = (name, kf, paragraphs)
+    return kept
 
 
 def _entity_fact(ent: Entity) -> Fact:
@@ -135,75 +127,6 @@ def _entity_fact(ent: Entity) -> Fact:
                 entities=[ent.id], keywords=[role, "role", "title", "job", "position", "party"])
 
 
-def _distill_uncurated(seeds_dir: Path, curated: set[str],
-                       problems: list[Problem]) -> list[tuple[str, KnowledgeFile, tuple[str, ...]]]:
-    """Machine-distilled knowledge for every article in seeds/ that no curated file covers."""
-    out = []
-    for path in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
-        if path.name in curated:
-            continue
-        try:
-            meta, paragraphs = read_seed(path)
-            if not paragraphs:
-                problems.append(Problem(path.name, "", "the article has no paragraphs"))
-                continue
-            out.append((f"{path.name} (distilled)",
-                        distill(slug(path.stem), path.name, meta, paragraphs, article_date(path)), paragraphs))
-        except (UnicodeDecodeError, ValueError, ValidationError) as exc:
-            problems.append(Problem(path.name, "", f"cannot distill: {str(exc).splitlines()[0]}"))
-    return out
-
-
-def load_knowledge(knowledge_dir: Path, seeds_dir: Path) -> FactBase:
-    """Load every knowledge file, validate it against its article, and index it."""
-    problems: list[Problem] = []
-    files = sorted([*knowledge_dir.glob("*.yaml"), *knowledge_dir.glob("*.yml")]) if knowledge_dir.is_dir() else []
-    parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]] = []
-    for path in files:
-        kf = _parse(path, problems)
-        if kf is None:
-            continue
-        seed = seeds_dir / kf.article.seed
-        if not seed.is_file():
-            problems.append(Problem(path.name, "article.seed", f"article file {kf.article.seed!r} not found in "
-                                                               f"{seeds_dir}"))
-            continue
-        parsed.append((path.name, kf, read_paragraphs(seed)))
-    if problems:
-        raise KnowledgeError(problems)  # a broken curated file must not be replaced by distilled facts
-    parsed += _distill_uncurated(seeds_dir, {kf.article.seed for _, kf, _ in parsed}, problems)
-    if not parsed and not problems:
-        raise KnowledgeError([Problem(str(knowledge_dir), "", f"no knowledge files (*.yaml) and no articles in "
-                                                               f"{seeds_dir}")])
-
-    seen_articles: dict[str, str] = {}
-    seen_facts: dict[str, str] = {}
-    entities: dict[str, Entity] = {}
-    for name, kf, paragraphs in parsed:
-        if kf.article.id in seen_articles:
-            problems.append(Problem(name, "article.id", f"duplicate article id {kf.article.id!r} "
-                                                        f"(also in {seen_articles[kf.article.id]})"))
-        seen_articles[kf.article.id] = name
-        local: set[str] = set()
-        for ent in kf.entities:
-            if ent.id in local:
-                problems.append(Problem(name, f"entity {ent.id}", "duplicate entity id"))
-            local.add(ent.id)
-            entities.setdefault(ent.id, ent)
-            _check_span(name, f"entity {ent.id}", ent.paragraph, ent.evidence, paragraphs, problems)
-        for fact in kf.facts:
-            if fact.id in seen_facts:
-                problems.append(Problem(name, f"fact {fact.id}", f"duplicate fact id (also in {seen_facts[fact.id]})"))
-            seen_facts[fact.id] = name
-            _check_span(name, f"fact {fact.id}", fact.paragraph, fact.evidence, paragraphs, problems)
-            for eid in [*fact.entities, *([fact.speaker] if fact.speaker else [])]:
-                if eid not in local:
-                    problems.append(Problem(name, f"fact {fact.id}", f"unknown entity {eid!r}"))
-    if problems:
-        raise KnowledgeError(problems)
-    return _build(parsed, entities)
-
-
 def paragraph_contexts(kf: KnowledgeFile, paragraphs: tuple[str, ...],
                        lexicon: Lexicon) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per paragraph: its terms with the article title's, and the article's entities it names."""
@@ -216,8 +139,13 @@ def paragraph_contexts(kf: KnowledgeFile, paragraphs: tuple[str, ...],
     return out or [(title, frozenset())]
 
 
-def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: dict[str, Entity]) -> FactBase:
+def _build(units: dict[str, Unit]) -> FactBase:
     gc.unfreeze()  # the base being replaced: its reference cycles, if any, can be collected again
+    parsed = list(units.values())
+    entities: dict[str, Entity] = {}
+    for _, kf, _ in parsed:
+        for ent in kf.entities:
+            entities.setdefault(ent.id, ent)
     lexicon = build_lexicon([kf.synonyms for _, kf, _ in parsed], entities.values())
     entries: list[Entry] = []
     words: set[str] = set(lexicon.words)
@@ -242,7 +170,7 @@ def _build(parsed: list[tuple[str, KnowledgeFile, tuple[str, ...]]], entities: d
             words |= fact_words
     lexicon = replace(lexicon, words=frozenset(words))
     indexed, idf, unknown, postings = finish_index(entries)
-    base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings)
+    base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings, units)
     base.vectors  # noqa: B018 - built now, while loading, not on the first question
     # The base lives until the next reload: move its objects out of the collector's way, so that
     # full collections do not walk them while a question waits (tens of milliseconds at 1,000 articles).

@@ -32,8 +32,8 @@ def test_failed_reload_keeps_the_old_base_answering(kb_dirs) -> None:  # type: i
     report = holder.reload()
     assert not report.ok
     assert report.errors and report.errors[0].file == "broken.yaml"
-    assert "Reload failed" in report.summary()
-    assert holder.current is old
+    assert "problem(s) in broken.yaml" in report.summary()
+    assert holder.current is old  # nothing else changed: the same base answers
     assert answerer.answer("who set the deadline").answer == "President Trump"
 
 
@@ -54,7 +54,10 @@ def test_questions_during_reloads_see_one_whole_base(kb_dirs) -> None:  # type: 
     for t in threads:
         t.start()
     versions = set()
-    for _ in range(5):
+    path = kb / "geneva-talks-2025-11-23.yaml"
+    for i in range(5):  # each reload changes a reply, so each builds and swaps in a new base
+        path.write_text(path.read_text().replace("issued a joint statement", f"issued joint statement {i}", 1)
+                        if i == 0 else path.read_text().replace(f"statement {i - 1}", f"statement {i}", 1))
         assert holder.reload().ok
         versions.add(id(holder.current))
     stop.set()
@@ -62,3 +65,56 @@ def test_questions_during_reloads_see_one_whole_base(kb_dirs) -> None:  # type: 
         t.join()
     assert not errors
     assert len(versions) == 5
+
+
+NEW_ARTICLE = ("Title: Ceasefire talks in Oslo\nDate: 2025-11-30\n---\n"
+               "Negotiators met in Oslo on Sunday to discuss a ceasefire.\n"
+               "The Norwegian foreign minister said the talks would resume in December.\n")
+
+
+def test_one_broken_article_does_not_stop_the_others(kb_dirs) -> None:  # type: ignore[no-untyped-def]
+    """A seed that is not text is reported with its file and reason; a new article still loads."""
+    kb, seeds = kb_dirs
+    holder = FactBaseHolder(kb, seeds)
+    (seeds / "broken.txt").write_bytes(b"\xff\xfe\x00 not text")
+    (seeds / "oslo-2025-11-30.txt").write_text(NEW_ARTICLE)
+    report = holder.reload()
+    assert not report.ok and [p.file for p in report.errors] == ["broken.txt"]
+    assert "not" in report.errors[0].reason or "decode" in report.errors[0].reason
+    assert report.articles_added == ["oslo-2025-11-30"]
+    assert set(holder.current.articles) == {"geneva-talks-2025-11-23", "oslo-2025-11-30"}
+
+
+def test_a_broken_knowledge_file_keeps_its_last_good_version(kb_dirs) -> None:  # type: ignore[no-untyped-def]
+    kb, seeds = kb_dirs
+    holder = FactBaseHolder(kb, seeds)
+    answerer = Answerer(holder, threshold=0.0)
+    (kb / "geneva-talks-2025-11-23.yaml").write_text("article: {id: x\n")  # broken YAML
+    (seeds / "oslo-2025-11-30.txt").write_text(NEW_ARTICLE)
+    report = holder.reload()
+    assert not report.ok and report.errors[0].file == "geneva-talks-2025-11-23.yaml"
+    assert "YAML syntax error" in report.errors[0].reason
+    assert "geneva-talks-2025-11-23" in holder.current.articles  # the last good version answers
+    assert not any(e.fact.distilled for e in holder.current.entries if e.article_id == "geneva-talks-2025-11-23")
+    assert answerer.answer("who set the deadline").answer == "President Trump"
+    assert "oslo-2025-11-30" in holder.current.articles  # and the other article updated
+
+
+def test_starting_with_a_broken_file_loads_the_rest_and_reports_it(kb_dirs) -> None:  # type: ignore[no-untyped-def]
+    kb, seeds = kb_dirs
+    (kb / "broken.yaml").write_text("facts: [\n")
+    holder = FactBaseHolder(kb, seeds)
+    assert "geneva-talks-2025-11-23" in holder.current.articles
+    assert holder.last_reload is not None and not holder.last_reload[1].ok
+    assert holder.last_reload[1].errors[0].file == "broken.yaml"
+
+
+def test_seed_size_bounds_and_link_schemes(kb_dirs) -> None:  # type: ignore[no-untyped-def]
+    kb, seeds = kb_dirs
+    (seeds / "huge.txt").write_text("A paragraph of the article.\n" * 60)
+    (seeds / "bad-link.txt").write_text("Title: x\nURL: javascript:alert(1)\n---\nA paragraph.\n")
+    holder = FactBaseHolder(kb, seeds, max_seed_paragraphs=50)
+    problems = {p.file: p.reason for p in holder.last_reload[1].errors} if holder.last_reload else {}
+    assert "60 paragraphs" in problems["huge.txt"] and "TALKSBOT_MAX_SEED_PARAGRAPHS" in problems["huge.txt"]
+    assert "http" in problems["bad-link.txt"]
+    assert set(holder.current.articles) == {"geneva-talks-2025-11-23"}

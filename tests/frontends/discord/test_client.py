@@ -170,7 +170,7 @@ async def test_reload_with_broken_file_keeps_old_base(discord_bot: Services, dis
     await ask(discord_server, command("reload"), user_id=ADMIN_ID)
     await discord_server.wait_for(lambda: bool(discord_server.recorded("POST", "/webhooks/")))
     followup = discord_server.recorded("POST", "/webhooks/")[0].data["content"]
-    assert "Reload failed" in followup and "broken.yaml" in followup
+    assert "1 problem(s) in broken.yaml" in followup and "YAML syntax" in followup
     cb = await ask(discord_server, command("ask", [{"name": "question", "type": 3, "value": "who set the deadline"}]))
     assert cb["data"]["embeds"][0]["title"] == "President Trump"
 

@@ -176,7 +176,7 @@ async def test_reload_with_a_broken_file_keeps_the_old_base(http_bot: Services, 
     await post_to_bot(http_bot, command_body("reload", slack.response_url, user=ADMIN), FORM)
     await slack.wait_for(lambda: bool(slack.posts("response_url")))
     reply = slack.posts("response_url")[0]
-    assert "Reload failed" in reply["text"] and "broken.yaml" in reply["text"] and "YAML syntax" in reply["text"]
+    assert "1 problem(s) in broken.yaml" in reply["text"] and "YAML syntax" in reply["text"]
     await post_to_bot(http_bot, event_body(mention("<@UBOT> who set the deadline?"), event_id="EvAfter"), JSON)
     await slack.wait_for(lambda: bool(slack.posts()))
     assert slack.posts()[0]["text"].startswith("President Trump")
