@@ -51,6 +51,8 @@ class DiscordStandIn:
         self._ids = itertools.count(910000000000000000)
         self._runner: web.AppRunner | None = None
         self.on_callback: Callable[[Call], None] | None = None
+        self.rejected_tokens: set[str] = set()  # REST calls with these get 401 Unauthorized
+        self.expired: set[str] = set()  # interaction ids whose callback answers 404 10062 Unknown interaction
 
     @property
     def api_url(self) -> str:
@@ -109,6 +111,8 @@ class DiscordStandIn:
         call = Call(request.method, path, data)
         self.calls.append(call)
         parts = path.strip("/").split("/")
+        if request.headers.get("Authorization", "").removeprefix("Bot ") in self.rejected_tokens:
+            return self._json({"message": "401: Unauthorized", "code": 0}, status=401)
         if path == "/users/@me":
             return self._json(BOT_USER)
         if path == "/oauth2/applications/@me":
@@ -129,6 +133,8 @@ class DiscordStandIn:
             call.response = self.message(parts[1], data)
             return self._json(call.response)
         if parts[0] == "interactions" and parts[-1] == "callback":
+            if parts[1] in self.expired:
+                return self._json({"message": "Unknown interaction", "code": 10062}, status=404)
             if self.on_callback:
                 self.on_callback(call)
             kind = data.get("type")

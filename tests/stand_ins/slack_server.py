@@ -32,6 +32,9 @@ class SlackStandIn:
         self.post_errors: list[tuple[int, str, dict[str, str]]] = []  # (status, error, headers) per post
         self.acks: list[dict[str, Any]] = []
         self.post_delay = 0.0  # seconds chat.postMessage takes to answer
+        self.rejected_tokens: set[str] = set()  # Web API calls with these get invalid_auth
+        self.not_in: set[str] = set()  # channels where chat.postMessage answers not_in_channel
+        self.api_connections: set[Any] = set()  # the peer (host, port) of every Web API connection
         self._sockets: list[web.WebSocketResponse] = []
         self._runner: web.AppRunner | None = None
         self._ids = itertools.count(1)
@@ -80,11 +83,17 @@ class SlackStandIn:
         data = await self._body(request)
         token = request.headers.get("Authorization", "").removeprefix("Bearer ") or data.get("token")
         self.calls.append(Call(method, data, token))
+        if token in self.rejected_tokens:  # Slack answers a revoked or wrong token with HTTP 200, ok false
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        if request.transport is not None:
+            self.api_connections.add(request.transport.get_extra_info("peername"))
         if method == "auth.test":
             return web.json_response({"ok": True, "url": "https://t.example/", "team": "T", "user": "talksbot",
                                       "team_id": "T1", "user_id": "UBOT", "bot_id": "BBOT"})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
+        if method == "chat.postMessage" and data.get("channel") in self.not_in:
+            return web.json_response({"ok": False, "error": "not_in_channel"})
         if method == "chat.postMessage" and self.post_errors:
             status, error, headers = self.post_errors.pop(0)
             return web.json_response({"ok": False, "error": error}, status=status, headers=headers)

@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -14,21 +13,25 @@ import yarl
 from discord import app_commands
 
 from bot.core.answers import Answer, Answerer
+from bot.core.factbase import Article, FactBase
 from bot.core.holder import FactBaseHolder
+from bot.frontends.common import reload_for, reload_refusal, suggestion_label, trim
 from bot.frontends.discord.render import (
     BUTTON_LABEL_LIMIT,
     CHOICE_LIMIT,
     NO_PINGS,
     render,
+    render_paragraph,
     render_report,
     to_question,
-    trim,
 )
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 SUGGESTION_TIMEOUT_S = 600.0
 MAX_CHOICES = 25
+UNKNOWN_INTERACTION = 10062  # Discord's code for an interaction it no longer accepts a response to
+RESPONSE_WINDOW_S = 3.0
 
 
 def intents() -> discord.Intents:
@@ -45,14 +48,14 @@ def intents() -> discord.Intents:
 
 
 class SuggestionView(discord.ui.View):
-    """Up to three "Did you mean ...?" buttons; a click answers that question."""
+    """Up to three "Did you mean ...?" (or "Try: ...") buttons; a click answers that question."""
 
-    def __init__(self, answerer: Answerer, suggestions: list[str]) -> None:
+    def __init__(self, answerer: Answerer, suggestions: list[str], label: str = "Did you mean") -> None:
         super().__init__(timeout=SUGGESTION_TIMEOUT_S)
         self.answerer = answerer
         for i, question in enumerate(suggestions[:3]):
             button: discord.ui.Button[SuggestionView] = discord.ui.Button(
-                label=trim(f"Did you mean: {question}", BUTTON_LABEL_LIMIT), custom_id=f"talks:suggest:{i}",
+                label=trim(f"{label}: {question}", BUTTON_LABEL_LIMIT), custom_id=f"talks:suggest:{i}",
                 style=discord.ButtonStyle.secondary)
             button.callback = self._answer(question)  # type: ignore[method-assign]
             self.add_item(button)
@@ -66,13 +69,47 @@ class SuggestionView(discord.ui.View):
 def reply_kwargs(answer: Answer, answerer: Answerer) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"embed": render(answer), "allowed_mentions": NO_PINGS}
     if not answer.matched and answer.suggestions:
-        kwargs["view"] = SuggestionView(answerer, answer.suggestions)
+        kwargs["view"] = SuggestionView(answerer, answer.suggestions, suggestion_label(answer))
     return kwargs
 
 
 async def send_answer(interaction: discord.Interaction, answer: Answer, answerer: Answerer,
                       ephemeral: bool = False) -> None:
     await interaction.response.send_message(ephemeral=ephemeral, **reply_kwargs(answer, answerer))
+
+
+def newest_first(base: FactBase) -> list[Article]:
+    """The loaded articles, the most recent first."""
+    return sorted(base.articles.values(), key=lambda a: (a.meta.date, a.id), reverse=True)
+
+
+def find_article(base: FactBase, wanted: str | None) -> Article | None:
+    """The article ``wanted`` names (its id, as autocomplete sends it, or its title); the newest without one."""
+    articles = newest_first(base)
+    if not wanted:
+        return articles[0] if articles else None
+    key = wanted.strip().lower()
+    return next((a for a in articles if key in (a.id, a.meta.title.lower(), a.name.lower())), None)
+
+
+def article_choices(base: FactBase, typed: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete for /source's article: those whose id or title contains what was typed, newest first."""
+    key = typed.strip().lower()
+    return [app_commands.Choice(name=trim(f"{a.meta.title} ({a.meta.date:%Y-%m-%d})", CHOICE_LIMIT), value=a.id)
+            for a in newest_first(base)
+            if len(a.id) <= CHOICE_LIMIT and (key in a.id or key in a.meta.title.lower() or key in a.name.lower())
+            ][:MAX_CHOICES]
+
+
+def expired_because(interaction: discord.Interaction, error: BaseException) -> str | None:
+    """Why no reply can reach ``interaction`` any more, if none can (its age comes from its id's
+    timestamp, so this trusts the host's clock)."""
+    if isinstance(error, discord.NotFound) and error.code == UNKNOWN_INTERACTION:
+        return f"Discord answered {UNKNOWN_INTERACTION} Unknown interaction"
+    age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+    if not interaction.response.is_done() and age > RESPONSE_WINDOW_S:
+        return f"{age:.1f} s old, past Discord's {RESPONSE_WINDOW_S:.0f} s window"
+    return "its token is past 15 minutes" if interaction.is_expired() else None
 
 
 class TalksClient(discord.Client):
@@ -111,33 +148,40 @@ class TalksClient(discord.Client):
         async def help_(interaction: discord.Interaction) -> None:
             await send_answer(interaction, answerer.answer("help"), answerer)
 
-        @app_commands.command(name="source", description="Show a paragraph of the article")
-        @app_commands.describe(paragraph="Paragraph number (1 is the first)")
-        async def source(interaction: discord.Interaction, paragraph: app_commands.Range[int, 1, 10_000]) -> None:
-            article = next(iter(holder.current.articles.values()))
-            if paragraph > len(article.paragraphs):
-                await interaction.response.send_message(
-                    f"The {article.name} has {len(article.paragraphs)} paragraphs.", ephemeral=True,
-                    allowed_mentions=NO_PINGS)
+        @app_commands.command(name="source", description="Show a paragraph of an article")
+        @app_commands.describe(paragraph="Paragraph number (1 is the first)",
+                               article="Which article (the most recent if left out)")
+        async def source(interaction: discord.Interaction, paragraph: app_commands.Range[int, 1, 10_000],
+                         article: str | None = None) -> None:
+            # Discord's clients keep to the range; a request that does not is answered, not trusted.
+            chosen = find_article(holder.current, article)
+            if chosen is None:
+                problem = (f"I have no article {trim(article, 100)!r}: pick one from the list."
+                           if article else "No articles are loaded right now.")
+            elif not 1 <= paragraph <= len(chosen.paragraphs):
+                problem = (f"There is no paragraph {paragraph}: the {chosen.name} has paragraphs 1 to "
+                           f"{len(chosen.paragraphs)}.")
+            else:
+                await interaction.response.send_message(embed=render_paragraph(chosen, paragraph),
+                                                        allowed_mentions=NO_PINGS)
                 return
-            embed = discord.Embed(title=trim(f"{article.name}, paragraph {paragraph}", 256),
-                                  description=trim(article.paragraphs[paragraph - 1], 4096))
-            embed.set_footer(text=trim(article.meta.title, 2048))
-            await interaction.response.send_message(embed=embed, allowed_mentions=NO_PINGS)
+            await interaction.response.send_message(problem, ephemeral=True, allowed_mentions=NO_PINGS)
+
+        @source.autocomplete("article")
+        async def source_autocomplete(interaction: discord.Interaction,
+                                      current: str) -> list[app_commands.Choice[str]]:
+            return article_choices(holder.current, current)
 
         @app_commands.command(name="reload", description="Reload the fact base (admins)")
         @app_commands.default_permissions(manage_guild=True)
         async def reload(interaction: discord.Interaction) -> None:
-            user = interaction.user.id
-            if str(user) not in self.admin_ids:
-                log.warning("reload refused: %s is not an admin", user)
-                text = ("Reloading is turned off: no admins are configured (TALKSBOT_ADMIN_USER_IDS)."
-                        if not self.admin_ids else "Sorry, only the bot's admins can reload the fact base.")
-                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+            user = str(interaction.user.id)
+            refusal = reload_refusal(user, self.admin_ids)
+            if refusal is not None:
+                await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_PINGS)
                 return
             await interaction.response.defer(ephemeral=True, thinking=True)
-            report = await asyncio.to_thread(holder.reload)
-            log.info("reload by %s: %s", user, report.summary())
+            report = await reload_for(user, holder)
             await interaction.followup.send(render_report(report), ephemeral=True, allowed_mentions=NO_PINGS)
 
         commands: list[app_commands.Command[Any, Any, None]] = [ask, topics, help_, source, reload]
@@ -146,12 +190,25 @@ class TalksClient(discord.Client):
 
     async def _on_command_error(self, interaction: discord.Interaction,
                                 error: app_commands.AppCommandError) -> None:
-        log.exception("command %s failed", interaction.command and interaction.command.name, exc_info=error)
+        """Apologize for a failed command, unless the interaction has expired: under load a late
+        apology would be one more failing request per late answer."""
+        name = interaction.command and interaction.command.name
+        original = getattr(error, "original", error)
+        unknown = isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION
+        if not unknown:
+            log.exception("command %s failed", name, exc_info=error)
+        why = expired_because(interaction, original)
+        if why is not None:
+            log.warning("/%s: the interaction expired before it was answered (%s); no apology sent", name, why)
+            return
         text = "Sorry, something went wrong while answering. Please try again."
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
-        else:
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
+            else:
+                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        except discord.HTTPException as exc:
+            log.warning("/%s: the apology could not be sent: %s", name, exc)
 
     async def sync_commands(self) -> list[app_commands.AppCommand]:
         """Sync to the configured guild (instant) or globally."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 import discord
 
 from bot.core.answers import Answer
+from bot.core.factbase import Article
 from bot.core.holder import ReloadReport
+from bot.frontends.common import report_text, trim
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -17,10 +19,6 @@ CHOICE_LIMIT = 100
 
 #: Every message the bot sends uses this: an echoed @everyone or <@&role> pings nobody.
 NO_PINGS = discord.AllowedMentions.none()
-
-
-def trim(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def to_question(content: str, bot_id: int | None = None) -> str:
@@ -46,6 +44,14 @@ def render(answer: Answer) -> discord.Embed:
     return embed
 
 
+def render_paragraph(article: Article, paragraph: int) -> discord.Embed:
+    """Paragraph ``paragraph`` (1 is the first) of ``article``, titled with its place, footed with the title."""
+    embed = discord.Embed(title=trim(f"{article.name}, paragraph {paragraph}", TITLE_LIMIT),
+                          description=trim(article.paragraphs[paragraph - 1], DESCRIPTION_LIMIT))
+    embed.set_footer(text=trim(article.meta.title, FOOTER_LIMIT))
+    return embed
+
+
 def _fit(embed: discord.Embed) -> None:
     # The four limits above can each be met while their sum breaks 6,000; trim the description last.
     over = len(embed) - TOTAL_LIMIT
@@ -54,7 +60,5 @@ def _fit(embed: discord.Embed) -> None:
 
 
 def render_report(report: ReloadReport) -> str:
-    lines = [report.summary(), *(f"• {p}" for p in report.errors[:30])]
-    if len(report.errors) > 30:
-        lines.append(f"… and {len(report.errors) - 30} more")
-    return trim("\n".join(lines), CONTENT_LIMIT)
+    """A reload report as message content: the summary and as many problems as one message holds."""
+    return report_text(report, CONTENT_LIMIT)

@@ -1,8 +1,9 @@
 """Slack listeners: mentions, DMs, the /talks command and "did you mean" buttons.
 
-``build_app`` makes the slack-bolt ``AsyncApp``; ``register`` wires the listeners to the
-core. Everything Slack-specific stays here: a Slack event becomes a question
-(``to_question``), the core's answer becomes Block Kit (``render``).
+``build_app`` makes the slack-bolt ``AsyncApp`` (one pooled HTTP session for the Web API,
+closed by ``close_app``); ``register`` wires the listeners to the core. Everything
+Slack-specific stays here: a Slack event becomes a question (``to_question``), the core's
+answer becomes Block Kit (``render``).
 """
 from __future__ import annotations
 
@@ -12,19 +13,27 @@ import re
 from collections import OrderedDict
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder
+from bot.frontends.common import reload_for, reload_refusal
 from bot.frontends.slack.render import SUGGEST_ACTION, render, render_report, render_text
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MAX_RATE_LIMIT_RETRIES = 3
+MAX_RETRIES = 3
 MAX_RETRY_AFTER_S = 30.0
+WEB_API_TIMEOUT_S = 30.0
 _GONE = {"not_in_channel", "channel_not_found", "is_archived", "account_inactive", "invalid_auth",
          "restricted_action", "messages_tab_disabled"}
 
@@ -50,25 +59,55 @@ class RecentIds:
         return True
 
 
+class WebApiRetry(AsyncRetryHandler):
+    """Retries a Web API call Slack answered 429 (after its Retry-After, capped) or 5xx (with backoff).
+
+    The client's one retry path: every call (``chat.postMessage``, ``auth.test``, Socket Mode's
+    ``apps.connections.open``) goes through it, up to ``max_retry_count`` times.
+    """
+
+    async def _can_retry_async(self, *, state: RetryState, request: HttpRequest,
+                               response: HttpResponse | None = None, error: Exception | None = None) -> bool:
+        return response is not None and (response.status_code == 429 or response.status_code >= 500)
+
+    async def prepare_for_next_attempt_async(self, *, state: RetryState, request: HttpRequest,
+                                             response: HttpResponse | None = None,
+                                             error: Exception | None = None) -> None:
+        method = request.url.rsplit("/", 1)[-1]
+        if response is None or response.status_code != 429:
+            log.warning("Slack answered %s to %s; retrying", response and response.status_code, method)
+            await super().prepare_for_next_attempt_async(state=state, request=request, response=response,
+                                                         error=error)
+            return
+        delay = retry_after(response)
+        log.warning("Slack rate-limited %s; retrying in %.0f s", method, delay)
+        state.next_attempt_requested = True
+        await asyncio.sleep(delay)
+        state.increment_current_attempt()
+
+
+def retry_after(response: HttpResponse) -> float:
+    """The seconds a 429 asks to wait (1 if it does not say), at most MAX_RETRY_AFTER_S."""
+    values = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), ["1"])
+    try:
+        delay = float(values[0] if isinstance(values, list) else values)
+    except ValueError:  # an HTTP date, which Slack does not send
+        delay = 1.0
+    return min(max(delay, 0.0), MAX_RETRY_AFTER_S)
+
+
 async def post(client: AsyncWebClient, **kwargs: Any) -> bool:
-    """``chat.postMessage`` that waits out rate limits and logs, not raises, lost channels."""
-    for attempt in range(MAX_RATE_LIMIT_RETRIES + 1):
-        try:
-            await client.chat_postMessage(**kwargs)
-            return True
-        except SlackApiError as exc:
-            error = exc.response.get("error", "") if exc.response is not None else ""
-            if error == "ratelimited" and attempt < MAX_RATE_LIMIT_RETRIES:
-                delay = min(float(exc.response.headers.get("Retry-After", "1")), MAX_RETRY_AFTER_S)
-                log.warning("Slack rate-limited chat.postMessage; retrying in %.0f s", delay)
-                await asyncio.sleep(delay)
-                continue
-            if error in _GONE:
-                log.warning("cannot post to channel %s: %s", kwargs.get("channel"), error)
-            else:
-                log.error("chat.postMessage failed: %s", error or exc)
-            return False
-    return False
+    """``chat.postMessage`` that logs, not raises, a failure the client's retries did not cure."""
+    try:
+        await client.chat_postMessage(**kwargs)
+        return True
+    except SlackApiError as exc:
+        error = exc.response.get("error", "") if exc.response is not None else ""
+        if error in _GONE:
+            log.warning("cannot post to channel %s: %s", kwargs.get("channel"), error)
+        else:
+            log.error("chat.postMessage failed: %s", error or exc)
+        return False
 
 
 def _is_from_a_person(event: dict[str, Any]) -> bool:
@@ -114,29 +153,29 @@ def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_id
 
     async def _reload(command: dict[str, Any], respond: AsyncRespond) -> None:
         user = command.get("user_id", "")
-        if not admins:
-            log.warning("reload refused for %s: no admins are configured", user)
-            await respond(response_type="ephemeral", **render_text(
-                "Reloading is turned off: no admins are configured (TALKSBOT_ADMIN_USER_IDS)."))
+        refusal = reload_refusal(user, admins)
+        if refusal is not None:
+            await respond(response_type="ephemeral", **render_text(refusal))
             return
-        if user not in admins:
-            log.warning("reload refused: %s is not an admin", user)
-            await respond(response_type="ephemeral", **render_text(
-                "Sorry, only the bot's admins can reload the fact base."))
-            return
-        report = await asyncio.to_thread(holder.reload)
-        log.info("reload by %s: %s", user, report.summary())
+        report = await reload_for(user, holder)
         await respond(response_type="ephemeral", **render_report(report))
 
     @app.action(re.compile(rf"^{SUGGEST_ACTION}_\d+$"))
     async def on_suggestion(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
-                            client: AsyncWebClient) -> None:
+                            respond: AsyncRespond) -> None:
         await ack()
-        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-        message = body.get("message") or {}
-        if not channel:
+        if not respond.response_url:
+            log.warning("a suggestion click came without a response_url; not answered")
             return
-        await answer_in(client, channel, action.get("value", ""), message.get("thread_ts") or message.get("ts"))
+        # The response_url posts where the clicked message is, also in a channel the bot is not in
+        # (chat.postMessage would get not_in_channel there); a threaded message keeps its thread.
+        answer = answerer.answer(action.get("value", ""))
+        sent = await respond(response_type="in_channel", replace_original=False,
+                             thread_ts=(body.get("message") or {}).get("thread_ts"), unfurl_links=False,
+                             unfurl_media=False, **render(answer))
+        if sent.status_code != 200:
+            log.warning("cannot answer a suggestion click: response_url answered %s %s", sent.status_code,
+                        sent.body)
 
 
 def _sources(holder: FactBaseHolder) -> str:
@@ -148,12 +187,27 @@ def _sources(holder: FactBaseHolder) -> str:
 
 
 def build_app(settings: Settings, answerer: Answerer, holder: FactBaseHolder) -> AsyncApp:
-    """The slack-bolt app, its Web API client pointed at ``settings.slack_api_url``."""
+    """The slack-bolt app, its Web API client pointed at ``settings.slack_api_url``.
+
+    Call it in the running event loop: every Web API call goes over one pooled aiohttp session
+    (kept-alive connections instead of one per call) that belongs to that loop, and is retried
+    by ``WebApiRetry``. Close the session with ``close_app`` at shutdown, after the last post.
+    """
     assert settings.slack_bot_token is not None
-    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
+    session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WEB_API_TIMEOUT_S))
+    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url,
+                            session=session, timeout=int(WEB_API_TIMEOUT_S),
+                            retry_handlers=[AsyncConnectionErrorRetryHandler(), WebApiRetry(MAX_RETRIES)])
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = AsyncApp(client=client, signing_secret=secret,
                    request_verification_enabled=settings.slack_mode == "http",
                    logger=logging.getLogger("talksbot.slack.bolt"))
     register(app, answerer, holder, settings.admin_user_ids)
     return app
+
+
+async def close_app(app: AsyncApp) -> None:
+    """Close the pooled HTTP session ``build_app`` gave the app's Web API client."""
+    session: aiohttp.ClientSession | None = app.client.session
+    if session is not None and not session.closed:
+        await session.close()

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from bot.core.answers import Answer
 from bot.core.holder import ReloadReport
+from bot.frontends.common import report_text, suggestion_label, trim
 
 SECTION_LIMIT = 3000
 BLOCK_LIMIT = 50
@@ -14,6 +16,7 @@ BUTTON_TEXT_LIMIT = 75
 SUGGEST_ACTION = "talks_suggest"
 
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_LINK_BREAKERS = re.compile(r"[|\s]")
 
 
 def escape(text: str) -> str:
@@ -23,12 +26,27 @@ def escape(text: str) -> str:
     when the angle brackets are real); a zero-width joiner after ``@`` also keeps a bare
     ``@channel`` inert in clients that would otherwise highlight it.
     """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _BROADCAST.sub("@\u2060\\1", text)
+    return _BROADCAST.sub("@\u2060\\1", _entities(text))
 
 
-def trim(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _entities(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str | None, text: str) -> str:
+    """``text`` (already escaped) as a mrkdwn link to ``url``, or alone when ``url`` is not http(s).
+
+    Inside ``<url|text>`` the URL is escaped like any text, and ``|`` (which would end it) and
+    white space (which Slack does not keep in a link) are percent-encoded.
+    """
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return text
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return text
+    url = _entities(_LINK_BREAKERS.sub(lambda m: quote(m.group()), parts.geturl()))
+    return f"<{url}|{text}>"
 
 
 def _section(text: str) -> dict[str, Any]:
@@ -45,8 +63,7 @@ def render(answer: Answer) -> dict[str, Any]:
     if answer.matched and answer.source:
         src = answer.source
         blocks.append(_section(f"*{escape(answer.answer or '')}*\n{escape(answer.reply)}"))
-        name = escape(src.name)
-        where = f"<{src.url}|{name}>" if src.url else name
+        where = link(src.url, escape(src.name))
         blocks.append({"type": "context", "elements": [
             {"type": "mrkdwn", "text": trim(f"Source: {where}, paragraph {src.paragraph} · {escape(src.title)}",
                                             SECTION_LIMIT)}]})
@@ -56,7 +73,7 @@ def render(answer: Answer) -> dict[str, Any]:
         blocks.append(_section(escape(answer.reply)))
         text = answer.reply
         if answer.suggestions:
-            label = "Did you mean" if answer.kind == "declined" else "Try"
+            label = suggestion_label(answer)
             blocks.append({"type": "actions", "elements": [
                 {"type": "button", "action_id": f"{SUGGEST_ACTION}_{i}", "value": trim(s, 2000),
                  "text": {"type": "plain_text", "text": trim(f"{label}: {s}", BUTTON_TEXT_LIMIT)}}
@@ -70,9 +87,6 @@ def render_text(text: str) -> dict[str, Any]:
 
 
 def render_report(report: ReloadReport) -> dict[str, Any]:
-    """A reload report: the summary, then every problem with its file and reason."""
-    lines = [report.summary()]
-    lines += [f"• {p}" for p in report.errors[:40]]
-    if len(report.errors) > 40:
-        lines.append(f"… and {len(report.errors) - 40} more")
-    return render_text("\n".join(lines))
+    """A reload report: the summary, then its problems with file and reason, as many as one section holds."""
+    text = report_text(report, SECTION_LIMIT, escape)
+    return {"text": trim(text, TEXT_LIMIT), "blocks": [_section(text)]}

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import itertools
 from collections.abc import AsyncIterator
 from typing import Any
 
+import discord
 import pytest
 
 from bot.serve import Services
@@ -45,12 +48,30 @@ async def discord_bot(discord_server: DiscordStandIn, kb_dirs: tuple[Any, Any]) 
     await services.stop()
 
 
+@pytest.fixture()
+def failing_answers(discord_bot: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every answer raises RuntimeError("boom"), as a bug in the core would."""
+    def explode(question: str) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(discord_bot.answerer, "answer", explode)
+
+
+_serial = itertools.count(1)
+
+
+def snowflake(age_s: float = 0.0) -> int:
+    """A fresh id whose timestamp is ``age_s`` seconds ago, as Discord's ids carry their creation time."""
+    created = discord.utils.utcnow() - dt.timedelta(seconds=age_s)
+    return discord.utils.time_snowflake(created) + next(_serial) % (1 << 22)
+
+
 def interaction(stand_in: DiscordStandIn, kind: int, data: dict[str, Any], user_id: int = MEMBER_ID,
-                dm: bool = False, message: dict[str, Any] | None = None) -> dict[str, Any]:
-    """An INTERACTION_CREATE payload as Discord sends it."""
+                dm: bool = False, message: dict[str, Any] | None = None, age_s: float = 0.0) -> dict[str, Any]:
+    """An INTERACTION_CREATE payload as Discord sends it, created ``age_s`` seconds ago."""
     member_user = user(user_id)
     payload: dict[str, Any] = {
-        "id": str(stand_in.next_id()), "application_id": str(APP_ID), "type": kind, "data": data,
+        "id": str(snowflake(age_s)), "application_id": str(APP_ID), "type": kind, "data": data,
         "token": f"tok-{stand_in.next_id()}", "version": 1, "locale": "en-US", "app_permissions": "2147483647",
         "entitlements": [], "authorizing_integration_owners": {"0": str(GUILD_ID)}, "context": 1 if dm else 0,
         "attachment_size_limit": 8388608}

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from bot.core.answers import Answer, Answerer, Source
+from bot.core.files import Problem
+from bot.core.holder import ReloadReport
 from bot.frontends.discord.render import (
+    CONTENT_LIMIT,
     DESCRIPTION_LIMIT,
     FIELD_LIMIT,
     NO_PINGS,
     TITLE_LIMIT,
     TOTAL_LIMIT,
     render,
+    render_report,
     to_question,
 )
 
@@ -35,3 +39,12 @@ def test_no_pings_and_mentions_stripped() -> None:
     assert NO_PINGS.everyone is False and NO_PINGS.roles is False and NO_PINGS.users is False
     assert to_question("<@42> who set it", 42) == "who set it"
     assert to_question("<@!42> who set it", 42) == "who set it"
+
+
+def test_long_reload_report_keeps_its_count_inside_the_message_limit() -> None:
+    report = ReloadReport(ok=False, version="v2", errors=[Problem(f"broken-{i:02}.yaml", "", "x" * 300)
+                                                          for i in range(45)])
+    text = render_report(report)
+    assert len(text) <= CONTENT_LIMIT
+    shown = [line for line in text.splitlines() if line.startswith("• ")]
+    assert shown and text.splitlines()[-1].endswith(f"and {45 - len(shown)} more")

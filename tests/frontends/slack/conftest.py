@@ -66,10 +66,13 @@ def command_body(text: str, response_url: str, user: str = "U1") -> str:
                                    "trigger_id": "trig", "api_app_id": "A1"})
 
 
-def action_body(value: str, response_url: str) -> str:
+def action_body(value: str, response_url: str, channel: str = "C1", thread_ts: str | None = "1.0") -> str:
+    """A "did you mean" click on the bot's message ``2.0`` in ``channel`` (in thread ``thread_ts``, if any)."""
+    message = {"ts": "2.0", "text": "I don't know", **({"thread_ts": thread_ts} if thread_ts else {})}
     payload = {"type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T1"}, "api_app_id": "A1",
-               "channel": {"id": "C1"}, "container": {"type": "message", "channel_id": "C1", "message_ts": "2.0"},
-               "message": {"ts": "2.0", "thread_ts": "1.0", "text": "I don't know"}, "trigger_id": "trig",
+               "channel": {"id": channel}, "container": {"type": "message", "channel_id": channel,
+                                                         "message_ts": "2.0"},
+               "message": message, "trigger_id": "trig",
                "response_url": response_url,
                "actions": [{"action_id": "talks_suggest_0", "block_id": "b1", "type": "button", "value": value,
                             "action_ts": "3.0"}]}

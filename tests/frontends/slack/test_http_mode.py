@@ -13,7 +13,6 @@ import pytest
 from bot.serve import Services
 from tests.frontends.slack.conftest import (
     ADMIN,
-    action_body,
     command_body,
     event_body,
     post_to_bot,
@@ -53,13 +52,13 @@ async def test_mention_is_answered_in_its_thread(http_bot: Services, slack: Slac
 
 
 async def test_event_is_acknowledged_before_it_is_answered(http_bot: Services, slack: SlackStandIn) -> None:
-    slack.post_delay = 1.0
+    slack.post_delay = 1.0  # the post is recorded when it arrives, and answered a second later
     resp = await post_to_bot(http_bot, event_body(mention("<@UBOT> who set the deadline?")), JSON)
     acked_at = time.monotonic()
     assert resp.status == 200
-    assert not slack.posts(), "the ack waited for the answer"
     await slack.wait_for(lambda: bool(slack.posts()))
-    assert slack.calls[-1].at >= acked_at - 0.05
+    posted = next(c for c in slack.calls if c.method == "chat.postMessage")
+    assert acked_at < posted.at + slack.post_delay, "the ack waited for the answer to be posted"
 
 
 async def test_mention_inside_a_thread_stays_in_that_thread(http_bot: Services, slack: SlackStandIn) -> None:
@@ -134,14 +133,6 @@ async def test_slash_command_topics_and_sources(http_bot: Services, slack: Slack
     await slack.wait_for(lambda: len(slack.posts("response_url")) == 2)
     texts = " ".join(p["text"] for p in slack.posts("response_url"))
     assert "Thanksgiving deadline" in texts and "credits English Epoch Times, Reuters" in texts
-
-
-async def test_did_you_mean_button_answers_in_the_thread(http_bot: Services, slack: SlackStandIn) -> None:
-    resp = await post_to_bot(http_bot, action_body("Who set the deadline?", slack.response_url), FORM)
-    assert resp.status == 200
-    await slack.wait_for(lambda: bool(slack.posts()))
-    post = slack.posts()[0]
-    assert post["channel"] == "C1" and post["thread_ts"] == "1.0" and post["text"].startswith("President Trump")
 
 
 async def test_declined_mention_offers_buttons(http_bot: Services, slack: SlackStandIn) -> None:

@@ -1,0 +1,60 @@
+"""What every chat front-end words the same way: trimming, suggestion labels, reload checks and reports.
+
+Nothing here knows a platform: each front-end passes its own length limits and wraps the
+text in its own message format.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Collection
+
+from bot.core.answers import Answer
+from bot.core.holder import FactBaseHolder, ReloadReport
+
+log = logging.getLogger(__name__)
+
+#: How many of a reload's problems a chat reply lists before counting the rest.
+PROBLEM_LIMIT = 20
+NO_ADMINS = "Reloading is turned off: no admins are configured (TALKSBOT_ADMIN_USER_IDS)."
+NOT_AN_ADMIN = "Sorry, only the bot's admins can reload the fact base."
+
+
+def trim(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggestion_label(answer: Answer) -> str:
+    """What precedes a suggested question: "Did you mean" after a decline, "Try" otherwise (help, topics)."""
+    return "Did you mean" if answer.kind == "declined" else "Try"
+
+
+def reload_refusal(user: str, admins: Collection[str]) -> str | None:
+    """None when ``user`` may reload; otherwise the reply to send, after one WARNING saying why."""
+    if not admins:
+        log.warning("reload refused for %s: no admins are configured", user)
+        return NO_ADMINS
+    if user not in admins:
+        log.warning("reload refused: %s is not an admin", user)
+        return NOT_AN_ADMIN
+    return None
+
+
+async def reload_for(user: str, holder: FactBaseHolder) -> ReloadReport:
+    """Reload the fact base off the event loop for an admin, and log who asked."""
+    report = await asyncio.to_thread(holder.reload)
+    log.info("reload by %s: %s", user, report.summary())
+    return report
+
+
+def report_text(report: ReloadReport, max_chars: int, escape: Callable[[str], str] = str) -> str:
+    """A reload report in at most ``max_chars`` once escaped: the summary, then as many problems as fit
+    (PROBLEM_LIMIT at most), then a count of the rest, which a cut never loses."""
+    text = ""
+    for shown in range(min(len(report.errors), PROBLEM_LIMIT), -1, -1):
+        lines = report.problem_lines(shown)
+        text = escape("\n".join([report.summary(), *(f"• {line}" for line in lines[:shown]), *lines[shown:]]))
+        if len(text) <= max_chars:
+            return text
+    return trim(text, max_chars)  # the summary alone is too long: it names every broken file
