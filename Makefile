@@ -33,6 +33,8 @@ bench: $(STAMP)
 	@$(PY) -m tests.benchmarks.discord_latency
 
 # Every question set (../shared/eval when it is beside the checkout, and tests/data) in one table.
+# Without ../shared/eval it scores tests/data and says what is missing; TALKSBOT_SHARED_EVAL=DIR
+# points it at the shared sets elsewhere.
 eval: $(STAMP)
 	@$(PY) -m bot eval
 

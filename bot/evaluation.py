@@ -6,10 +6,12 @@ file names it (``article: FILE`` in our own sets; for the shared ``dev-NAME.yaml
 in ``articles/`` whose file name holds NAME): it is scored on a base built from a temporary copy
 of ``seeds/`` with that article added, as the shared README prescribes.
 
-``talksbot eval`` (``make eval``) prints one table over every set found.
+``talksbot eval`` (``make eval``) prints one table over every set found. The shared sets are looked
+for in ``$TALKSBOT_SHARED_EVAL`` or else ``../shared/eval``; without them our own sets are scored.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import statistics
@@ -28,6 +30,7 @@ from bot.core.loader import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
+SHARED_EVAL_ENV = "TALKSBOT_SHARED_EVAL"
 OWN_SETS = ROOT / "tests" / "data"
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": " "}
 
@@ -76,8 +79,26 @@ def load_set(path: Path, articles_dir: Path, shared: bool) -> QuestionSet:
                        shared)
 
 
-def discover(shared_dir: Path = SHARED_EVAL, own_dir: Path = OWN_SETS) -> list[QuestionSet]:
-    """Every set: the shared development sets (when ``../shared/eval`` is there), then ours."""
+def shared_eval_dir() -> Path:
+    """Where the shared development sets are looked for: ``$TALKSBOT_SHARED_EVAL`` when set, else
+    ``../shared/eval`` beside this checkout."""
+    return Path(os.environ.get(SHARED_EVAL_ENV) or SHARED_EVAL)
+
+
+def missing_shared_note(shared_dir: Path) -> str | None:
+    """What to tell whoever scores when the shared development sets are not at ``shared_dir``
+    (None when they are)."""
+    if shared_dir.is_dir():
+        return None
+    return (f"../shared/eval (the shared development sets) is missing: {shared_dir} is not a directory. "
+            f"To score them, put the shared eval directory (dev*.yaml, articles/, score.py) beside this "
+            f"checkout, or point {SHARED_EVAL_ENV} (or `talksbot eval --shared DIR`) at it")
+
+
+def discover(shared_dir: Path | None = None, own_dir: Path = OWN_SETS) -> list[QuestionSet]:
+    """Every set: the shared development sets (when ``shared_dir``, by default ``shared_eval_dir()``,
+    is there), then ours."""
+    shared_dir = shared_eval_dir() if shared_dir is None else shared_dir
     out = []
     if shared_dir.is_dir():
         out += [load_set(p, shared_dir / "articles", True) for p in sorted(shared_dir.glob("*.yaml"))]

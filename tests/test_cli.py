@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -93,3 +95,56 @@ def test_a_reader_that_goes_away_is_not_an_error() -> None:
     proc.stdout.close()
     assert proc.wait(timeout=60) == 0
     assert b"Traceback" not in proc.stderr.read()
+
+
+def run_argv(*args: str | bytes, stdin: bytes = b"", env: dict[str, str] | None = None
+             ) -> subprocess.CompletedProcess[bytes]:
+    """Like ``run``, with command-line arguments as raw bytes where given (as a shell passes them)."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    full_env.update(env or {})
+    argv: list[str | bytes] = [os.fsencode(sys.executable), b"-m", b"bot", *args]
+    return subprocess.run(argv, input=stdin, capture_output=True, cwd=ROOT, env=full_env, timeout=60)
+
+
+# a C.UTF-8 locale passes undecodable bytes through (surrogateescape); a strict UTF-8 stdout raises
+ENCODINGS = [{"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""}, {"PYTHONIOENCODING": "utf-8"}]
+
+
+@pytest.mark.parametrize("env", ENCODINGS, ids=["c-utf8", "strict-utf8"])
+def test_undecodable_bytes_on_the_command_line_are_replaced(env: dict[str, str]) -> None:
+    proc = run_argv("ask", "--json", b"\xff who set the deadline", env=env)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+    line = json.loads(proc.stdout.decode("utf-8"))  # strict: valid UTF-8 only
+    assert line["question"] == "\ufffd who set the deadline" and line["answer"] == "President Trump"
+    plain = run_argv("ask", b"\xfe\xff qwzx", env=env)
+    assert plain.returncode == 0 and b"Traceback" not in plain.stderr
+    plain.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("env", ENCODINGS, ids=["c-utf8", "strict-utf8"])
+def test_undecodable_bytes_typed_into_chat_are_replaced(env: dict[str, str]) -> None:
+    proc = run_argv("chat", stdin=b"\xff who set the deadline?\n\xfe\xff qwzx\nwho is tusk\n", env=env)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+    out = proc.stdout.decode("utf-8")
+    assert "President Trump" in out and "Polish Prime Minister" in out
+
+
+def test_eval_without_the_shared_sets_scores_ours_and_says_what_is_missing(tmp_path: Path) -> None:
+    missing = tmp_path / "no-shared-eval"
+    proc = run("eval", "--shared", str(missing), "--set", "paraphrases")
+    assert proc.returncode == 0, proc.stderr.decode()
+    out, err = proc.stdout.decode(), proc.stderr.decode()
+    assert "paraphrases" in out and "shared/" not in out and "median short answer" in out
+    assert str(missing) in err and "shared development sets" in err and "tests/data" in err
+    by_env = run("eval", "--set", "paraphrases", env={"TALKSBOT_SHARED_EVAL": str(missing)})
+    assert by_env.returncode == 0 and str(missing) in by_env.stderr.decode()
+
+
+def test_answers_survive_an_output_encoding_that_lacks_their_characters() -> None:
+    """A terminal in ASCII or Latin-1 gets '?' for the curly quotes it cannot show, not a crash."""
+    question = b"who said the Geneva meeting could be the most effective?\n"
+    for env in ({"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}):
+        for args in (("ask", question.decode().strip()), ("chat",)):
+            proc = run(*args, stdin=question if args == ("chat",) else b"", env=env)
+            assert proc.returncode == 0 and b"Traceback" not in proc.stderr, (args, env, proc.stderr.decode())
+            assert b"?the most effective and meaningful meeting?" in proc.stdout, proc.stdout

@@ -5,11 +5,13 @@ change that costs answers fails here. ``make eval`` prints the table they come f
 """
 from __future__ import annotations
 
+import os
 import random
 import re
 import string
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -18,8 +20,9 @@ from bot import evaluation
 from bot.core.text import normalize
 from tests.conftest import ROOT
 
-SHARED = evaluation.SHARED_EVAL
-NO_SHARED = f"{SHARED} is not beside this checkout (a plain clone): the shared development sets cannot be scored"
+SHARED = evaluation.shared_eval_dir()
+NO_SHARED = (f"{evaluation.missing_shared_note(SHARED)}; these tests score them, so they are skipped"
+             if not SHARED.is_dir() else "")
 
 # set -> (correct, declined out of scope), as fractions; measured less about five points.
 FLOORS: dict[str, tuple[float, float]] = {
@@ -123,3 +126,17 @@ def test_ten_thousand_garbage_inputs_through_ask_json_are_never_answered() -> No
     assert len(lines) == len(inputs)
     answered = [(q, line) for q, line in zip(inputs, lines, strict=True) if '"matched": true' in line]
     assert not answered, answered[:5]
+
+
+def test_skips_for_want_of_the_shared_sets_say_what_is_missing_and_what_to_do(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env["TALKSBOT_SHARED_EVAL"] = str(tmp_path / "absent")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", __file__, "-k",
+                           "shared_development or shared_scorer"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    skips = [line for line in proc.stdout.splitlines() if line.startswith("SKIPPED")]
+    assert proc.returncode == 0 and "5 skipped" in proc.stdout, proc.stdout[-2000:]
+    assert skips, proc.stdout[-2000:]
+    for line in skips:
+        assert "../shared/eval" in line and "missing" in line and str(tmp_path / "absent") in line, line
+        assert "shared development sets" in line and "TALKSBOT_SHARED_EVAL" in line, line

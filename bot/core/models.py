@@ -14,6 +14,7 @@ ANSWER_KEYS: tuple[str, ...] = ("who", "who_is", "when", "where", "how_many", "w
                                 "quote")
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 
 
 class _Strict(BaseModel):
@@ -23,6 +24,14 @@ class _Strict(BaseModel):
 def _check_id(value: str) -> str:
     if not _ID.match(value):
         raise ValueError(f"{value!r} is not a valid id (lowercase letters, digits, '-', '_', '.')")
+    return value
+
+
+def _check_url(value: str | None) -> str | None:
+    # only http(s): the URL becomes a link on the source pages and in replies
+    if value is not None and not _WEB_URL.match(value):
+        raise ValueError(f"{value[:60]!r} is not a web address: an article URL must start with http:// or https:// "
+                         f"and name a host")
     return value
 
 
@@ -39,6 +48,7 @@ class ArticleMeta(_Strict):
     short_name: str = Field(default="", description="how replies name it, e.g. 'Geneva talks article'")
 
     _id = field_validator("id")(_check_id)
+    _url = field_validator("url")(_check_url)
 
 
 class Entity(_Strict):
