@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score every question set (../shared/eval and tests/data) in one table")
     ev.add_argument("--show", action="store_true", help="also list every miss")
     ev.add_argument("--set", action="append", default=[], help="only the sets whose name contains this")
+    ev.add_argument("--shared", type=Path, help="the shared development sets (default: $TALKSBOT_SHARED_EVAL, "
+                                                "else ../shared/eval beside the checkout)")
     sub.add_parser("run", help="serve Slack/Discord when configured, else chat in the terminal")
     sub.add_parser("serve", help="run the configured Slack and Discord front-ends")
     sub.add_parser("discord-sync", help="sync Discord slash commands now")
@@ -52,18 +55,24 @@ def build_answerer(settings: Settings) -> tuple[FactBaseHolder, Answerer]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything slow: a SIGHUP (reload) while starting must not kill the process; serve
+    # reloads once it is up. Other commands ignore it.
+    hangups: list[int] = []
+    previous = signal.signal(signal.SIGHUP, lambda signum, frame: hangups.append(signum))
     try:
-        return _main(argv)
+        return _main(argv, hangups)
     except BrokenPipeError:  # the reader went away (`talksbot timeline | head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        signal.signal(signal.SIGHUP, previous)
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, hangups: list[int]) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        settings.check_slack()
+        settings.check_front_ends()
     except SettingsError as exc:
         print(f"talksbot: {exc}", file=sys.stderr)
         return 2
@@ -74,7 +83,13 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "distill":
         return _distill(args.article, args.out)
     if args.command == "eval":
-        return _eval(args.show, args.set)
+        return _eval(args.show, args.set, args.shared)
+    if args.command == "serve" or (args.command == "run" and (settings.slack_configured
+                                                                or settings.discord_configured)):
+        from bot.serve import serve
+
+        return serve(settings, early_hangup=bool(hangups))
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)  # a closed terminal ends a chat, as it always has
     try:
         holder, answerer = build_answerer(settings)
     except KnowledgeError as exc:
@@ -99,11 +114,9 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "chat" or (args.command == "run" and not (settings.slack_configured
                                                                  or settings.discord_configured)):
         return terminal.chat(answerer, holder, sys.stdin, sys.stdout)
-    from bot.serve import discord_sync, serve
+    from bot.serve import discord_sync
 
-    if args.command == "discord-sync":
-        return discord_sync(settings, answerer, holder)
-    return serve(settings, answerer, holder)
+    return discord_sync(settings, answerer, holder)
 
 
 def _distill(article: Path, out: Path | None) -> int:
@@ -131,13 +144,15 @@ def _distill(article: Path, out: Path | None) -> int:
     return 0
 
 
-def _eval(show: bool, only: list[str]) -> int:
+def _eval(show: bool, only: list[str], shared: Path | None = None) -> int:
+    """The table over every set; without the shared sets, ours alone and a note saying so."""
     from bot import evaluation
 
-    if not evaluation.SHARED_EVAL.is_dir():
-        print(f"note: {evaluation.SHARED_EVAL} is not beside this checkout: the shared development sets are "
-              f"left out; scoring our own sets in tests/data only", file=sys.stderr)
-    sets = [s for s in evaluation.discover() if not only or any(o in s.name for o in only)]
+    shared_dir = shared if shared is not None else evaluation.shared_eval_dir()
+    note = evaluation.missing_shared_note(shared_dir)
+    if note:
+        print(f"note: {note}. Scoring our own sets in tests/data only.", file=sys.stderr)
+    sets = [s for s in evaluation.discover(shared_dir) if not only or any(o in s.name for o in only)]
     print(evaluation.run(sets, show))
     return 0
 

@@ -78,16 +78,29 @@ class Settings(BaseSettings):
     def discord_configured(self) -> bool:
         return self.discord_token is not None
 
-    def check_slack(self) -> None:
-        """Raise ``SettingsError`` naming what a partial Slack configuration lacks."""
-        if not self.slack_configured:
-            return
-        if self.slack_mode == "socket" and self.slack_app_token is None:
-            raise SettingsError(f"{ENV_PREFIX}SLACK_APP_TOKEN is missing: Socket Mode needs the app-level token "
-                                f"(xapp-...) as well as {ENV_PREFIX}SLACK_BOT_TOKEN")
-        if self.slack_mode == "http" and self.slack_signing_secret is None:
-            raise SettingsError(f"{ENV_PREFIX}SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify "
-                                f"Slack's requests")
+    def check_front_ends(self) -> None:
+        """Raise ``SettingsError`` naming everything a partial Slack or Discord configuration lacks.
+
+        Any Slack or Discord setting given without the rest stops the start: an operator who set
+        half of it meant the bot to be there, and starting without it would fail silently.
+        """
+        missing: list[str] = []
+        slack_extra = [name for name, value in (("SLACK_APP_TOKEN", self.slack_app_token),
+                                                ("SLACK_SIGNING_SECRET", self.slack_signing_secret)) if value]
+        if not self.slack_configured and slack_extra:
+            missing.append(f"{ENV_PREFIX}SLACK_BOT_TOKEN is missing: {ENV_PREFIX}{slack_extra[0]} is set, and "
+                           f"Slack needs the bot token (xoxb-...) as well")
+        if self.slack_configured and self.slack_mode == "socket" and self.slack_app_token is None:
+            missing.append(f"{ENV_PREFIX}SLACK_APP_TOKEN is missing: Socket Mode needs the app-level token "
+                           f"(xapp-...) as well as {ENV_PREFIX}SLACK_BOT_TOKEN")
+        if self.slack_configured and self.slack_mode == "http" and self.slack_signing_secret is None:
+            missing.append(f"{ENV_PREFIX}SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify "
+                           f"Slack's requests")
+        if not self.discord_configured and self.discord_guild_id is not None:
+            missing.append(f"{ENV_PREFIX}DISCORD_TOKEN is missing: {ENV_PREFIX}DISCORD_GUILD_ID is set, and "
+                           f"Discord needs the bot token as well")
+        if missing:
+            raise SettingsError("; ".join(missing))
 
 
 def load_settings(env_file: str | Path | None = ".env") -> Settings:

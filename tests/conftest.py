@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import asyncio
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from bot.core.holder import FactBaseHolder
 from bot.core.loader import load_knowledge
 from bot.serve import Services
 from bot.settings import Settings
+from tests.stand_ins.discord_server import DiscordStandIn
+from tests.stand_ins.slack_server import SlackStandIn
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -18,11 +22,17 @@ SEEDS = ROOT / "seeds"
 SEED_YAML = KNOWLEDGE / "geneva-talks-2025-11-23.yaml"
 
 
-async def start_services(settings: Settings) -> Services:
-    """The bot's real services (web, Slack, Discord as configured) over a fresh holder."""
-    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir)
-    services = Services(settings, Answerer(holder, settings.confidence_threshold), holder)
-    await services.start()
+async def start_services(settings: Settings, timeout: float = 10.0) -> Services:
+    """The bot's real services (web, Slack, Discord as configured), started as ``serve`` starts them,
+    once every configured component is ok."""
+    services = Services(settings)
+    await services.start_web()
+    await services.start_the_rest()
+    deadline = asyncio.get_running_loop().time() + timeout
+    while services.health.report(services.holder)[0] != 200:
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"not healthy: {services.health.report(services.holder)[1]}")
+        await asyncio.sleep(0.01)
     return services
 
 
@@ -43,3 +53,13 @@ def kb_dirs(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(KNOWLEDGE, k)
     shutil.copytree(SEEDS, s)
     return k, s
+
+
+@pytest.fixture()
+async def stand_ins() -> AsyncIterator[tuple[SlackStandIn, DiscordStandIn]]:
+    slack, discord = SlackStandIn(), DiscordStandIn()
+    await slack.start()
+    await discord.start()
+    yield slack, discord
+    await slack.stop()
+    await discord.stop()

@@ -42,8 +42,36 @@ def test_partial_slack_configuration_names_what_is_missing(monkeypatch: pytest.M
     monkeypatch.setenv("TALKSBOT_SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.delenv("TALKSBOT_SLACK_APP_TOKEN", raising=False)
     with pytest.raises(SettingsError, match="TALKSBOT_SLACK_APP_TOKEN"):
-        load_settings(env_file=None).check_slack()
+        load_settings(env_file=None).check_front_ends()
     monkeypatch.setenv("TALKSBOT_SLACK_MODE", "http")
     monkeypatch.delenv("TALKSBOT_SLACK_SIGNING_SECRET", raising=False)
     with pytest.raises(SettingsError, match="TALKSBOT_SLACK_SIGNING_SECRET"):
-        load_settings(env_file=None).check_slack()
+        load_settings(env_file=None).check_front_ends()
+
+
+@pytest.mark.parametrize(("given", "named"), [
+    ({"TALKSBOT_SLACK_APP_TOKEN": "xapp-1"}, "TALKSBOT_SLACK_BOT_TOKEN"),
+    ({"TALKSBOT_SLACK_SIGNING_SECRET": "s", "TALKSBOT_SLACK_MODE": "http"}, "TALKSBOT_SLACK_BOT_TOKEN"),
+    ({"TALKSBOT_SLACK_BOT_TOKEN": "xoxb-1", "TALKSBOT_SLACK_SIGNING_SECRET": "s"}, "TALKSBOT_SLACK_APP_TOKEN"),
+    ({"TALKSBOT_DISCORD_GUILD_ID": "123"}, "TALKSBOT_DISCORD_TOKEN"),
+])
+def test_every_partial_configuration_stops_the_start(monkeypatch: pytest.MonkeyPatch, given: dict[str, str],
+                                                     named: str) -> None:
+    for key in list(__import__("os").environ):
+        if key.startswith("TALKSBOT_"):
+            monkeypatch.delenv(key)
+    for key, value in given.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(SettingsError, match=named):
+        load_settings(env_file=None).check_front_ends()
+
+
+def test_complete_configurations_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in list(__import__("os").environ):
+        if key.startswith("TALKSBOT_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("TALKSBOT_SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("TALKSBOT_SLACK_APP_TOKEN", "xapp-1")
+    monkeypatch.setenv("TALKSBOT_DISCORD_TOKEN", "d")
+    monkeypatch.setenv("TALKSBOT_DISCORD_GUILD_ID", "1")
+    load_settings(env_file=None).check_front_ends()

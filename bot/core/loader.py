@@ -31,7 +31,7 @@ from bot.core.files import (
 from bot.core.lexicon import Lexicon, build_lexicon
 from bot.core.models import Entity, Fact, KnowledgeFile
 
-__all__ = ["KnowledgeError", "Problem", "load_articles", "load_knowledge", "read_paragraphs", "read_seed"]
+__all__ = ["KnowledgeError", "Problem", "empty_base", "load_articles", "load_knowledge", "read_paragraphs", "read_seed"]
 
 
 def load_knowledge(knowledge_dir: Path, seeds_dir: Path, max_seed_bytes: int = MAX_SEED_BYTES,
@@ -44,6 +44,11 @@ def load_knowledge(knowledge_dir: Path, seeds_dir: Path, max_seed_bytes: int = M
         raise KnowledgeError([Problem(str(knowledge_dir), "", f"no knowledge files (*.yaml) and no articles in "
                                                                f"{seeds_dir}")])
     return base
+
+
+def empty_base() -> FactBase:
+    """A base with no article: what ``serve`` holds while the articles load."""
+    return _build({})
 
 
 def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | None = None,
