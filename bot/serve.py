@@ -85,7 +85,7 @@ class Services:
             from bot.frontends.slack.app import build_app
             from bot.frontends.slack.http import add_routes
 
-            self.slack_app = build_app(s, self.answerer, self.holder)
+            self.slack_app = build_app(s, self.answerer, self.holder, self.inflight, self.reloader.request)
             add_routes(web_app, self.slack_app)
         self._runner = web.AppRunner(web_app, shutdown_timeout=WEB_SHUTDOWN_S)
         await self._runner.setup()
@@ -123,7 +123,7 @@ class Services:
         if self.slack_app is None:
             from bot.frontends.slack.app import build_app
 
-            self.slack_app = build_app(s, self.answerer, self.holder)
+            self.slack_app = build_app(s, self.answerer, self.holder, self.inflight, self.reloader.request)
         app_token = s.slack_app_token.get_secret_value() if s.slack_mode == "socket" and s.slack_app_token else None
         self._slack = SlackRunner(self.slack_app, self.health, app_token)
         if s.slack_mode == "http":
@@ -137,7 +137,7 @@ class Services:
 
         s = self.settings
         assert s.discord_token is not None
-        self.discord_client = build_client(s, self.answerer, self.holder)
+        self.discord_client = build_client(s, self.answerer, self.holder, self.inflight, self.reloader.request)
         runner = DiscordRunner(self.discord_client, s.discord_token.get_secret_value(), self.health)
         log.info("Discord: connecting to %s (API %s)", s.discord_gateway_url, s.discord_api_url)
         self.health.set("discord", "starting")
@@ -157,7 +157,7 @@ class Services:
         if self._slack is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._slack.stop_intake(), WEB_SHUTDOWN_S)
-        if self.discord_client is not None and hasattr(self.discord_client, "stop_intake"):
+        if self.discord_client is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.discord_client.stop_intake(), WEB_SHUTDOWN_S)
         if self._runner is not None:
@@ -172,10 +172,10 @@ class Services:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.discord_client.close(), WEB_SHUTDOWN_S)
         if self.slack_app is not None:
+            from bot.frontends.slack.app import close_app
+
             with contextlib.suppress(Exception):
-                session = getattr(self.slack_app.client, "session", None)
-                if session is not None:
-                    await session.close()
+                await close_app(self.slack_app)
         await asyncio.gather(*self._tasks, return_exceptions=True)
         log.info("stopped")
 

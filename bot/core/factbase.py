@@ -75,6 +75,7 @@ class FactBase:
     unknown_weight: float = 1.0
     postings: dict[str, tuple[int, ...]] = field(default_factory=dict)  # term -> indices of entries with it
     units: dict[str, Unit] = field(default_factory=dict)  # file name -> what it loaded, for the next reload
+    stamps: dict[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)  # its files' (inode, size, mtime)
 
     @cached_property
     def vectors(self) -> VectorIndex:

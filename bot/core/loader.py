@@ -58,21 +58,39 @@ def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | Non
     those keeps its version in ``previous``, if it had one)."""
     problems: list[Problem] = []
     units: dict[str, Unit] = {}
+    stamps: dict[str, tuple[Stamp, ...]] = {}
     claimed: set[str] = set()  # seeds a knowledge file covers, loaded or not: never distilled instead
+
+    def unchanged(key: str, *paths: Path) -> bool:
+        """Reuse the previous load of an article whose files have not changed since (a reload with
+        nothing new, e.g. a burst of SIGHUPs, then costs a few stat calls, not a parse)."""
+        stamps[key] = tuple(_stamp(p) for p in paths)
+        if previous is None or key not in previous.units or previous.stamps.get(key) != stamps[key]:
+            return False
+        units[key] = previous.units[key]
+        return True
 
     def fall_back(key: str, found: list[Problem]) -> None:
         problems.extend(found)
+        stamps.pop(key, None)  # read again next time, and reported again until fixed
         if previous is not None and key in previous.units:
             units[key] = previous.units[key]  # the last good version answers until the file is fixed
 
     files = sorted([*knowledge_dir.glob("*.yaml"), *knowledge_dir.glob("*.yml")]) if knowledge_dir.is_dir() else []
     for path in files:
         claimed.add(f"{path.stem}.txt")
+        if previous is not None and path.name in previous.units:
+            seed_name = previous.units[path.name][1].article.seed
+            if unchanged(path.name, path, seeds_dir / seed_name):
+                claimed.add(seed_name)
+                continue
         found: list[Problem] = []
+        read_stamp = _stamp(path)  # taken before reading: a change made meanwhile is read next time
         kf = parse_knowledge(path, found)
         if kf is not None:
             claimed.add(kf.article.seed)
             seed = seeds_dir / kf.article.seed
+            seed_stamp = _stamp(seed)
             if not seed.is_file():
                 found.append(Problem(path.name, "article.seed", f"article file {kf.article.seed!r} not found in "
                                                                 f"{seeds_dir}"))
@@ -86,8 +104,9 @@ def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | Non
             fall_back(path.name, found)
         else:
             units[path.name] = (path.name, kf, paragraphs)
+            stamps[path.name] = (read_stamp, seed_stamp)
     for path in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
-        if path.name in claimed:
+        if path.name in claimed or unchanged(path.name, path):
             continue
         try:
             meta, paragraphs = read_seed(path, max_seed_bytes, max_seed_paragraphs)
@@ -98,7 +117,22 @@ def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | Non
             units[path.name] = (f"{path.name} (distilled)", kf, paragraphs)
         except (OSError, UnicodeDecodeError, ValueError, ValidationError) as exc:
             fall_back(path.name, [Problem(path.name, "", f"cannot read: {str(exc).splitlines()[0]}")])
-    return _build(_without_clashes(units, problems)), problems
+    if previous is not None and units.keys() == previous.units.keys() and all(
+            units[k] is previous.units[k] for k in units):
+        return previous, problems  # nothing changed: no rebuild, no collection
+    return _build(_without_clashes(units, problems), stamps), problems
+
+
+# A file's identity for "unchanged since the last load": inode, size and modification time (ns).
+Stamp = tuple[int, int, int]
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        st = path.stat()
+    except OSError:
+        return (0, -1, 0)
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _without_clashes(units: dict[str, Unit], problems: list[Problem]) -> dict[str, Unit]:
@@ -144,7 +178,7 @@ def paragraph_contexts(kf: KnowledgeFile, paragraphs: tuple[str, ...],
     return out or [(title, frozenset())]
 
 
-def _build(units: dict[str, Unit]) -> FactBase:
+def _build(units: dict[str, Unit], stamps: dict[str, tuple[Stamp, ...]] | None = None) -> FactBase:
     gc.unfreeze()  # the base being replaced: its reference cycles, if any, can be collected again
     parsed = list(units.values())
     entities: dict[str, Entity] = {}
@@ -175,10 +209,11 @@ def _build(units: dict[str, Unit]) -> FactBase:
             words |= fact_words
     lexicon = replace(lexicon, words=frozenset(words))
     indexed, idf, unknown, postings = finish_index(entries)
-    base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings, units)
+    base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings, units,
+                    {k: v for k, v in (stamps or {}).items() if k in units})
     base.vectors  # noqa: B018 - built now, while loading, not on the first question
     # The base lives until the next reload: move its objects out of the collector's way, so that
     # full collections do not walk them while a question waits (tens of milliseconds at 1,000 articles).
-    gc.collect()
+    gc.collect(1)
     gc.freeze()
     return base

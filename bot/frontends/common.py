@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Awaitable, Callable, Collection
 
 from bot.core.answers import Answer
 from bot.core.holder import FactBaseHolder, ReloadReport
@@ -41,9 +41,21 @@ def reload_refusal(user: str, admins: Collection[str]) -> str | None:
     return None
 
 
-async def reload_for(user: str, holder: FactBaseHolder) -> ReloadReport:
-    """Reload the fact base off the event loop for an admin, and log who asked."""
-    report = await asyncio.to_thread(holder.reload)
+# How a front-end reloads: given who asked, the report of a reload that began after the request.
+# ``serve`` passes its coalescing ``Reloader.request``; alone, a front-end reloads directly.
+ReloadFn = Callable[[str], Awaitable[ReloadReport]]
+
+
+def direct_reload(holder: FactBaseHolder) -> ReloadFn:
+    """A ``ReloadFn`` that reloads ``holder`` in a worker thread, off the event loop."""
+    async def reload(trigger: str) -> ReloadReport:
+        return await asyncio.to_thread(holder.reload)
+    return reload
+
+
+async def reload_for(user: str, reload: ReloadFn) -> ReloadReport:
+    """Reload the fact base for an admin, and log who asked."""
+    report = await reload(f"admin {user}")
     log.info("reload by %s: %s", user, report.summary())
     return report
 

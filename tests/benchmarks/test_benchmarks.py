@@ -7,11 +7,14 @@ import sys
 from tests.conftest import ROOT
 
 
-def test_discord_latency_benchmark_prints_p50_p99() -> None:
-    proc = subprocess.run([sys.executable, "-m", "tests.benchmarks.discord_latency", "--n", "20"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+def test_frontend_benchmark_prints_round_trips_and_cpu_for_both_platforms() -> None:
+    proc = subprocess.run([sys.executable, "-m", "tests.benchmarks.frontend_latency", "--n", "20"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr
-    assert "20 interactions: p50" in proc.stdout and "p99" in proc.stdout
+    lines = proc.stdout.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["slack", "discord", "slack while reloading"], proc.stdout
+    assert all("20 answers, 5 in flight: round trip p50" in line and "p99" in line and "bot CPU" in line
+               for line in lines)
 
 
 def test_size_benchmark_prints_ours_bm25_and_the_ratio() -> None:

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import shutil
 import threading
+from pathlib import Path
 
 from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder
+from tests.conftest import ROOT
 
 
 def test_reload_reports_changes(kb_dirs) -> None:  # type: ignore[no-untyped-def]
@@ -118,3 +121,37 @@ def test_seed_size_bounds_and_link_schemes(kb_dirs) -> None:  # type: ignore[no-
     assert "60 paragraphs" in problems["huge.txt"] and "TALKSBOT_MAX_SEED_PARAGRAPHS" in problems["huge.txt"]
     assert "http" in problems["bad-link.txt"]
     assert set(holder.current.articles) == {"geneva-talks-2025-11-23"}
+
+
+def test_a_reload_with_nothing_changed_keeps_the_same_base(kb_dirs: tuple[Path, Path]) -> None:
+    holder = FactBaseHolder(*kb_dirs)
+    before = holder.current
+    report = holder.reload()
+    assert holder.current is before and report.ok and not report.facts_changed
+
+
+def test_a_broken_file_is_reported_at_every_reload_until_fixed(kb_dirs: tuple[Path, Path]) -> None:
+    k, _ = kb_dirs
+    holder = FactBaseHolder(*kb_dirs)
+    path = k / "geneva-talks-2025-11-23.yaml"
+    good = path.read_text()
+    path.write_text(good.replace("facts:", "facts: [", 1))
+    for _ in range(3):
+        report = holder.reload()
+        assert not report.ok and "geneva-talks-2025-11-23.yaml" in report.summary()
+        assert len(holder.current.articles) == 1  # the last good version answers meanwhile
+    path.write_text(good.replace("  - id: revised-framework\n", "  - id: revised-framework-b\n"))
+    report = holder.reload()
+    assert report.ok and report.facts_added == ["revised-framework-b"]
+
+
+def test_an_edited_seed_is_read_again(kb_dirs: tuple[Path, Path]) -> None:
+    _, s = kb_dirs
+    shutil.copy(ROOT / "tests/data/articles/storm-2025-10-21.txt", s)
+    holder = FactBaseHolder(*kb_dirs)
+    seed = s / "storm-2025-10-21.txt"
+    before = {f.id for f in holder.current.facts if f.id.startswith("storm")}
+    seed.write_text(seed.read_text() + "\nThe storm also closed the harbor bridge for six hours.\n")
+    holder.reload()
+    after = {f.id for f in holder.current.facts if f.id.startswith("storm")}
+    assert len(after) > len(before)

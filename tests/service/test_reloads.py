@@ -36,17 +36,17 @@ async def test_a_burst_is_one_reload_after_the_current_one(kb_dirs: tuple[Path, 
     assert threading.main_thread().name not in holder.threads  # off the event loop
 
 
-async def test_the_loop_keeps_answering_while_a_reload_runs(kb_dirs: tuple[Path, Path]) -> None:
+async def test_the_loop_keeps_running_while_a_reload_runs(kb_dirs: tuple[Path, Path]) -> None:
+    """A reload that ran on the loop would allow one turn in its 200 ms; off the loop, about 200 do.
+    (How long an answer may wait meanwhile is measured by the front-end benchmark, under reloads.)"""
     holder = SlowHolder(*kb_dirs)
     reloader = Reloader(holder)
     task = asyncio.create_task(reloader.request("admin"))
-    loop = asyncio.get_running_loop()
-    worst = 0.0
+    turns = 0
     while not task.done():
-        t0 = loop.time()
         await asyncio.sleep(0.001)
-        worst = max(worst, loop.time() - t0)
-    assert worst < 0.1  # the 200 ms reload never held the loop
+        turns += 1
+    assert turns > 50
     assert (await task).version == holder.current.version
 
 

@@ -52,6 +52,8 @@ class DiscordStandIn:
         self._runner: web.AppRunner | None = None
         self.on_callback: Callable[[Call], None] | None = None
         self.rejected_tokens: set[str] = set()  # REST calls with these get 401 Unauthorized
+        self.rate_limited = 0  # this many interaction callbacks or webhook posts get 429 first
+        self.delivered: list[Call] = []  # interaction callbacks and webhook posts answered (not 429)
         self.expired: set[str] = set()  # interaction ids whose callback answers 404 10062 Unknown interaction
 
     @property
@@ -132,9 +134,16 @@ class DiscordStandIn:
         if parts[0] == "channels" and parts[-1] == "messages" and request.method == "POST":
             call.response = self.message(parts[1], data)
             return self._json(call.response)
+        if parts[0] in ("interactions", "webhooks") and self.rate_limited > 0:
+            self.rate_limited -= 1  # Discord's 429: discord.py waits retry_after and tries again
+            return web.Response(body=json.dumps({"message": "You are being rate limited.", "retry_after": 1.0,
+                                                 "global": False}).encode(), status=429,
+                                headers={"Content-Type": "application/json", "Via": "1.1 google",
+                                         "X-RateLimit-Scope": "user"})
         if parts[0] == "interactions" and parts[-1] == "callback":
             if parts[1] in self.expired:
                 return self._json({"message": "Unknown interaction", "code": 10062}, status=404)
+            self.delivered.append(call)
             if self.on_callback:
                 self.on_callback(call)
             kind = data.get("type")
@@ -150,6 +159,7 @@ class DiscordStandIn:
             call.response = body
             return self._json(body)
         if parts[0] == "webhooks":
+            self.delivered.append(call)
             return self._json(self.message(CHANNEL_ID, data if isinstance(data, dict) else {}))
         return self._json({"message": "404: Not Found", "code": 0}, status=404)
 

@@ -32,6 +32,7 @@ class SlackStandIn:
         self.post_errors: list[tuple[int, str, dict[str, str]]] = []  # (status, error, headers) per post
         self.acks: list[dict[str, Any]] = []
         self.post_delay = 0.0  # seconds chat.postMessage takes to answer
+        self.delivered: list[dict[str, Any]] = []  # messages posted with success (after post_errors)
         self.rejected_tokens: set[str] = set()  # Web API calls with these get invalid_auth
         self.not_in: set[str] = set()  # channels where chat.postMessage answers not_in_channel
         self.api_connections: set[Any] = set()  # the peer (host, port) of every Web API connection
@@ -99,6 +100,7 @@ class SlackStandIn:
             return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
         if method in ("chat.postMessage", "chat.postEphemeral"):
             await asyncio.sleep(self.post_delay)
+            self.delivered.append(data)
             return web.json_response({"ok": True, "channel": data.get("channel"), "ts": f"{time.time():.6f}",
                                       "message": {"text": data.get("text")}})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)

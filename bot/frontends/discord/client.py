@@ -13,9 +13,9 @@ import yarl
 from discord import app_commands
 
 from bot.core.answers import Answer, Answerer
-from bot.core.factbase import Article, FactBase
 from bot.core.holder import FactBaseHolder
-from bot.frontends.common import reload_for, reload_refusal, suggestion_label, trim
+from bot.frontends.common import ReloadFn, direct_reload, reload_for, reload_refusal, suggestion_label, trim
+from bot.frontends.discord.articles import MAX_CHOICES, article_choices, find_article
 from bot.frontends.discord.render import (
     BUTTON_LABEL_LIMIT,
     CHOICE_LIMIT,
@@ -25,11 +25,11 @@ from bot.frontends.discord.render import (
     render_report,
     to_question,
 )
+from bot.service.inflight import InFlight
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 SUGGESTION_TIMEOUT_S = 600.0
-MAX_CHOICES = 25
 UNKNOWN_INTERACTION = 10062  # Discord's code for an interaction it no longer accepts a response to
 RESPONSE_WINDOW_S = 3.0
 
@@ -50,9 +50,11 @@ def intents() -> discord.Intents:
 class SuggestionView(discord.ui.View):
     """Up to three "Did you mean ...?" (or "Try: ...") buttons; a click answers that question."""
 
-    def __init__(self, answerer: Answerer, suggestions: list[str], label: str = "Did you mean") -> None:
+    def __init__(self, answerer: Answerer, suggestions: list[str], label: str = "Did you mean",
+                 inflight: InFlight | None = None) -> None:
         super().__init__(timeout=SUGGESTION_TIMEOUT_S)
         self.answerer = answerer
+        self.inflight = inflight or InFlight()
         for i, question in enumerate(suggestions[:3]):
             button: discord.ui.Button[SuggestionView] = discord.ui.Button(
                 label=trim(f"{label}: {question}", BUTTON_LABEL_LIMIT), custom_id=f"talks:suggest:{i}",
@@ -62,43 +64,21 @@ class SuggestionView(discord.ui.View):
 
     def _answer(self, question: str) -> Any:
         async def callback(interaction: discord.Interaction) -> None:
-            await send_answer(interaction, self.answerer.answer(question), self.answerer)
+            async with self.inflight.hold():
+                await send_answer(interaction, self.answerer.answer(question), self.answerer, self.inflight)
         return callback
 
 
-def reply_kwargs(answer: Answer, answerer: Answerer) -> dict[str, Any]:
+def reply_kwargs(answer: Answer, answerer: Answerer, inflight: InFlight | None = None) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"embed": render(answer), "allowed_mentions": NO_PINGS}
     if not answer.matched and answer.suggestions:
-        kwargs["view"] = SuggestionView(answerer, answer.suggestions, suggestion_label(answer))
+        kwargs["view"] = SuggestionView(answerer, answer.suggestions, suggestion_label(answer), inflight)
     return kwargs
 
 
 async def send_answer(interaction: discord.Interaction, answer: Answer, answerer: Answerer,
-                      ephemeral: bool = False) -> None:
-    await interaction.response.send_message(ephemeral=ephemeral, **reply_kwargs(answer, answerer))
-
-
-def newest_first(base: FactBase) -> list[Article]:
-    """The loaded articles, the most recent first."""
-    return sorted(base.articles.values(), key=lambda a: (a.meta.date, a.id), reverse=True)
-
-
-def find_article(base: FactBase, wanted: str | None) -> Article | None:
-    """The article ``wanted`` names (its id, as autocomplete sends it, or its title); the newest without one."""
-    articles = newest_first(base)
-    if not wanted:
-        return articles[0] if articles else None
-    key = wanted.strip().lower()
-    return next((a for a in articles if key in (a.id, a.meta.title.lower(), a.name.lower())), None)
-
-
-def article_choices(base: FactBase, typed: str) -> list[app_commands.Choice[str]]:
-    """Autocomplete for /source's article: those whose id or title contains what was typed, newest first."""
-    key = typed.strip().lower()
-    return [app_commands.Choice(name=trim(f"{a.meta.title} ({a.meta.date:%Y-%m-%d})", CHOICE_LIMIT), value=a.id)
-            for a in newest_first(base)
-            if len(a.id) <= CHOICE_LIMIT and (key in a.id or key in a.meta.title.lower() or key in a.name.lower())
-            ][:MAX_CHOICES]
+                      inflight: InFlight | None = None, ephemeral: bool = False) -> None:
+    await interaction.response.send_message(ephemeral=ephemeral, **reply_kwargs(answer, answerer, inflight))
 
 
 def expired_because(interaction: discord.Interaction, error: BaseException) -> str | None:
@@ -113,12 +93,22 @@ def expired_because(interaction: discord.Interaction, error: BaseException) -> s
 
 
 class TalksClient(discord.Client):
-    """discord.py client wired to the core."""
+    """discord.py client wired to the core.
 
-    def __init__(self, answerer: Answerer, holder: FactBaseHolder, settings: Settings) -> None:
+    Every command, mention and click holds ``inflight`` while it answers, so that shutdown
+    (``stop_intake``, then ``InFlight.drain``, then ``close``) delivers what was acknowledged;
+    ``reload`` is how an admin's /reload reloads (serve passes its coalescing reloader).
+    """
+
+    _draining = False  # set by stop_intake; a class default, as discord.py may ask is_closed() early
+
+    def __init__(self, answerer: Answerer, holder: FactBaseHolder, settings: Settings,
+                 inflight: InFlight | None = None, reload: ReloadFn | None = None) -> None:
         super().__init__(intents=intents(), allowed_mentions=NO_PINGS)
         self.answerer = answerer
         self.holder = holder
+        self.inflight = inflight or InFlight()
+        self.reload = reload or direct_reload(holder)
         self.admin_ids = set(settings.admin_user_ids)
         self.guild_id = settings.discord_guild_id
         self.tree = app_commands.CommandTree(self)
@@ -128,12 +118,13 @@ class TalksClient(discord.Client):
 
     # --- slash commands ---------------------------------------------------------------
     def _add_commands(self) -> None:
-        answerer, holder = self.answerer, self.holder
+        answerer, holder, inflight = self.answerer, self.holder, self.inflight
 
         @app_commands.command(name="ask", description="Ask about the US–Ukraine peace talks")
         @app_commands.describe(question="Your question, e.g. who set the deadline?")
         async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
-            await send_answer(interaction, answerer.answer(question), answerer)
+            async with inflight.hold():
+                await send_answer(interaction, answerer.answer(question), answerer, inflight)
 
         @ask.autocomplete("question")
         async def ask_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -142,30 +133,21 @@ class TalksClient(discord.Client):
 
         @app_commands.command(name="topics", description="What you can ask about")
         async def topics(interaction: discord.Interaction) -> None:
-            await send_answer(interaction, answerer.answer("topics"), answerer)
+            async with inflight.hold():
+                await send_answer(interaction, answerer.answer("topics"), answerer, inflight)
 
         @app_commands.command(name="help", description="How to use the bot")
         async def help_(interaction: discord.Interaction) -> None:
-            await send_answer(interaction, answerer.answer("help"), answerer)
+            async with inflight.hold():
+                await send_answer(interaction, answerer.answer("help"), answerer, inflight)
 
         @app_commands.command(name="source", description="Show a paragraph of an article")
         @app_commands.describe(paragraph="Paragraph number (1 is the first)",
                                article="Which article (the most recent if left out)")
         async def source(interaction: discord.Interaction, paragraph: app_commands.Range[int, 1, 10_000],
                          article: str | None = None) -> None:
-            # Discord's clients keep to the range; a request that does not is answered, not trusted.
-            chosen = find_article(holder.current, article)
-            if chosen is None:
-                problem = (f"I have no article {trim(article, 100)!r}: pick one from the list."
-                           if article else "No articles are loaded right now.")
-            elif not 1 <= paragraph <= len(chosen.paragraphs):
-                problem = (f"There is no paragraph {paragraph}: the {chosen.name} has paragraphs 1 to "
-                           f"{len(chosen.paragraphs)}.")
-            else:
-                await interaction.response.send_message(embed=render_paragraph(chosen, paragraph),
-                                                        allowed_mentions=NO_PINGS)
-                return
-            await interaction.response.send_message(problem, ephemeral=True, allowed_mentions=NO_PINGS)
+            async with inflight.hold():
+                await self._source(interaction, paragraph, article)
 
         @source.autocomplete("article")
         async def source_autocomplete(interaction: discord.Interaction,
@@ -180,16 +162,37 @@ class TalksClient(discord.Client):
             if refusal is not None:
                 await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_PINGS)
                 return
-            await interaction.response.defer(ephemeral=True, thinking=True)
-            report = await reload_for(user, holder)
-            await interaction.followup.send(render_report(report), ephemeral=True, allowed_mentions=NO_PINGS)
+            async with inflight.hold():  # the deferred follow-up is owed: shutdown waits for it
+                await interaction.response.defer(ephemeral=True, thinking=True)
+                report = await reload_for(user, self.reload)
+                await interaction.followup.send(render_report(report), ephemeral=True, allowed_mentions=NO_PINGS)
 
         commands: list[app_commands.Command[Any, Any, None]] = [ask, topics, help_, source, reload]
         for command in commands:
             self.tree.add_command(command)
 
+    async def _source(self, interaction: discord.Interaction, paragraph: int, article: str | None) -> None:
+        """/source: a paragraph of the chosen (or newest) article, or why not."""
+        # Discord's clients keep to the range; a request that does not is answered, not trusted.
+        chosen = find_article(self.holder.current, article)
+        if chosen is None:
+            problem = (f"I have no article {trim(article, 100)!r}: pick one from the list."
+                       if article else "No articles are loaded right now.")
+        elif not 1 <= paragraph <= len(chosen.paragraphs):
+            problem = (f"There is no paragraph {paragraph}: the {chosen.name} has paragraphs 1 to "
+                       f"{len(chosen.paragraphs)}.")
+        else:
+            await interaction.response.send_message(embed=render_paragraph(chosen, paragraph),
+                                                    allowed_mentions=NO_PINGS)
+            return
+        await interaction.response.send_message(problem, ephemeral=True, allowed_mentions=NO_PINGS)
+
     async def _on_command_error(self, interaction: discord.Interaction,
                                 error: app_commands.AppCommandError) -> None:
+        async with self.inflight.hold():
+            await self._apologize(interaction, error)
+
+    async def _apologize(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """Apologize for a failed command, unless the interaction has expired: under load a late
         apology would be one more failing request per late answer."""
         name = interaction.command and interaction.command.name
@@ -236,11 +239,25 @@ class TalksClient(discord.Client):
         is_dm = isinstance(message.channel, discord.DMChannel) or message.guild is None
         if not is_dm and self.user not in message.mentions:
             return
-        answer = self.answerer.answer(to_question(message.content, self.user.id))
-        try:
-            await message.reply(mention_author=False, **reply_kwargs(answer, self.answerer))
-        except discord.HTTPException as exc:
-            log.warning("cannot reply in channel %s: %s", message.channel.id, exc)
+        async with self.inflight.hold():
+            answer = self.answerer.answer(to_question(message.content, self.user.id))
+            try:
+                await message.reply(mention_author=False, **reply_kwargs(answer, self.answerer, self.inflight))
+            except discord.HTTPException as exc:
+                log.warning("cannot reply in channel %s: %s", message.channel.id, exc)
+
+    # --- shutdown ---------------------------------------------------------------------
+    async def stop_intake(self) -> None:
+        """Close the gateway so that no new event arrives; REST stays open for the answers in flight
+        until ``close()``."""
+        self._draining = True
+        if self.ws is not None and self.ws.open:
+            await self.ws.close(code=1000)
+
+    def is_closed(self) -> bool:
+        # discord.py's connect loop reconnects after a close unless the client is closed: while
+        # draining it must not, though the REST session stays open.
+        return self._draining or super().is_closed()
 
 
 def point_at(api_url: str, gateway_url: str) -> None:
@@ -253,9 +270,11 @@ def point_at(api_url: str, gateway_url: str) -> None:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
 
 
-def build_client(settings: Settings, answerer: Answerer, holder: FactBaseHolder) -> TalksClient:
+def build_client(settings: Settings, answerer: Answerer, holder: FactBaseHolder, inflight: InFlight | None = None,
+                 reload: ReloadFn | None = None) -> TalksClient:
+    """The client, pointed at the configured REST and gateway URLs."""
     point_at(settings.discord_api_url, settings.discord_gateway_url)
-    return TalksClient(answerer, holder, settings)
+    return TalksClient(answerer, holder, settings, inflight, reload)
 
 
 async def sync_commands_once(settings: Settings, answerer: Answerer, holder: FactBaseHolder) -> int:
