@@ -192,3 +192,14 @@ async def test_a_broken_seed_leaves_the_others_answering_and_is_named(kb_dirs: t
         assert status == 200
     finally:
         await stops_quickly(proc)
+
+
+async def test_only_an_app_token_stops_the_start_naming_the_bot_token(kb_dirs: tuple[Path, Path]) -> None:
+    proc = ServeProcess(base_env(kb_dirs, TALKSBOT_SLACK_APP_TOKEN="xapp-only"))
+    await proc.start()
+    assert proc.proc is not None
+    code = await asyncio.wait_for(proc.proc.wait(), 15)
+    if proc._reader:
+        await proc._reader
+    assert code == 2 and any("TALKSBOT_SLACK_BOT_TOKEN is missing" in line for line in proc.log), proc.log
+    assert not any("xapp-only" in line for line in proc.log)
