@@ -8,6 +8,8 @@ import socket
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.benchgen import write_articles
 from tests.conftest import ROOT
 from tests.serving import ServeProcess, base_env, free_port, front_end_env
@@ -53,30 +55,22 @@ async def test_unreachable_slack_is_503_naming_slack_and_sigterm_still_stops(kb_
         await stops_quickly(proc)
 
 
-async def test_rejected_app_token_fails_slack_naming_the_setting(
-        stand_ins: tuple[SlackStandIn, DiscordStandIn], kb_dirs: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize(("combo", "rejected", "setting"), [
+    ("slack-socket", "xapp-secret-app", "TALKSBOT_SLACK_APP_TOKEN"),  # a bad app token
+    ("slack-http", "xoxb-secret-bot", "TALKSBOT_SLACK_BOT_TOKEN"),  # a revoked bot token never starts healthy
+])
+async def test_a_rejected_slack_token_fails_slack_naming_the_setting(
+        stand_ins: tuple[SlackStandIn, DiscordStandIn], kb_dirs: tuple[Path, Path], combo: str, rejected: str,
+        setting: str) -> None:
     slack, discord = stand_ins
-    slack.rejected_tokens.add("xapp-secret-app")
-    proc = ServeProcess(base_env(kb_dirs, **front_end_env("slack-socket", slack, discord)))
+    slack.rejected_tokens.add(rejected)
+    proc = ServeProcess(base_env(kb_dirs, **front_end_env(combo, slack, discord)))
     await proc.start()
     try:
         component = await wait_component(proc, "slack", {"failed"})
-        assert "TALKSBOT_SLACK_APP_TOKEN" in component["reason"] and "invalid_auth" in component["reason"]
-        await proc.wait_log("ERROR talksbot.serve: slack: TALKSBOT_SLACK_APP_TOKEN")
-        assert not any("xapp-secret-app" in line for line in proc.log)
-    finally:
-        await stops_quickly(proc)
-
-
-async def test_revoked_bot_token_fails_slack_instead_of_starting_healthy(
-        stand_ins: tuple[SlackStandIn, DiscordStandIn], kb_dirs: tuple[Path, Path]) -> None:
-    slack, discord = stand_ins
-    slack.rejected_tokens.add("xoxb-secret-bot")
-    proc = ServeProcess(base_env(kb_dirs, **front_end_env("slack-http", slack, discord)))
-    await proc.start()
-    try:
-        component = await wait_component(proc, "slack", {"failed"})
-        assert "TALKSBOT_SLACK_BOT_TOKEN" in component["reason"]
+        assert setting in component["reason"] and "invalid_auth" in component["reason"]
+        await proc.wait_log(f"ERROR talksbot.serve: slack: {setting}")
+        assert not any(rejected in line for line in proc.log)
     finally:
         await stops_quickly(proc)
 

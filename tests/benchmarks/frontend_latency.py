@@ -71,6 +71,29 @@ async def hangups(proc: ServeProcess, every_s: float) -> None:
         proc.proc.send_signal(signal.SIGHUP)
 
 
+async def timed(proc_env: dict[str, str], connected: Callable[[], Awaitable[object]],
+                send: Callable[[int, str], Awaitable[str]], arrived: dict[str, asyncio.Event], n: int,
+                in_flight: int, reload_every: float | None) -> tuple[list[float], float]:
+    """Start the bot, wait for it to be healthy and connected, warm up, then time ``n`` answers
+    (with reloads every ``reload_every`` s if given); the round trips and CPU ms per answer."""
+    proc = ServeProcess(proc_env)
+    await proc.start()
+    try:
+        await proc.health(until=200, timeout=30)
+        await connected()
+        await run_load(send, arrived, WARM_UP, in_flight)
+        assert proc.proc is not None
+        reloading = asyncio.create_task(hangups(proc, reload_every)) if reload_every else None
+        cpu0 = cpu_seconds(proc.proc.pid)
+        timings = await run_load(send, arrived, n, in_flight)
+        cpu = cpu_seconds(proc.proc.pid) - cpu0
+        if reloading is not None:
+            reloading.cancel()
+    finally:
+        await proc.stop()
+    return timings, cpu * 1000 / n
+
+
 async def slack(proc_env: dict[str, str], stand_in: SlackStandIn, n: int, in_flight: int,
                 reload_every: float | None = None) -> tuple[list[float], float]:
     arrived: dict[str, asyncio.Event] = {}
@@ -94,22 +117,7 @@ async def slack(proc_env: dict[str, str], stand_in: SlackStandIn, n: int, in_fli
                       "event_ts": ts}})
         return ts
 
-    proc = ServeProcess(proc_env)
-    await proc.start()
-    try:
-        await proc.health(until=200, timeout=30)
-        await stand_in.wait_connected()
-        await run_load(send, arrived, WARM_UP, in_flight)
-        assert proc.proc is not None
-        reloading = asyncio.create_task(hangups(proc, reload_every)) if reload_every else None
-        cpu0 = cpu_seconds(proc.proc.pid)
-        timings = await run_load(send, arrived, n, in_flight)
-        cpu = cpu_seconds(proc.proc.pid) - cpu0
-        if reloading is not None:
-            reloading.cancel()
-    finally:
-        await proc.stop()
-    return timings, cpu * 1000 / n
+    return await timed(proc_env, stand_in.wait_connected, send, arrived, n, in_flight, reload_every)
 
 
 async def discord(proc_env: dict[str, str], stand_in: DiscordStandIn, n: int, in_flight: int,
@@ -129,22 +137,7 @@ async def discord(proc_env: dict[str, str], stand_in: DiscordStandIn, n: int, in
         await stand_in.dispatch("INTERACTION_CREATE", payload)
         return str(payload["id"])
 
-    proc = ServeProcess(proc_env)
-    await proc.start()
-    try:
-        await proc.health(until=200, timeout=30)
-        await stand_in.identified.wait()
-        await run_load(send, arrived, WARM_UP, in_flight)
-        assert proc.proc is not None
-        reloading = asyncio.create_task(hangups(proc, reload_every)) if reload_every else None
-        cpu0 = cpu_seconds(proc.proc.pid)
-        timings = await run_load(send, arrived, n, in_flight)
-        cpu = cpu_seconds(proc.proc.pid) - cpu0
-        if reloading is not None:
-            reloading.cancel()
-    finally:
-        await proc.stop()
-    return timings, cpu * 1000 / n
+    return await timed(proc_env, stand_in.identified.wait, send, arrived, n, in_flight, reload_every)
 
 
 async def main_async(n: int, in_flight: int, reload_every: float | None) -> None:

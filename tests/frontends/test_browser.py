@@ -23,6 +23,7 @@ from aiohttp import web
 from bot.core.holder import FactBaseHolder
 from bot.frontends.web import add_routes
 from tests.conftest import ROOT
+from tests.stand_ins import serve_on_loopback
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,11 +59,8 @@ class DevTools:
 async def pages(kb_dirs: tuple[Path, Path]) -> AsyncIterator[str]:
     app = web.Application()
     add_routes(app, FactBaseHolder(*kb_dirs))
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    runner, port = await serve_on_loopback(app)
+    yield f"http://127.0.0.1:{port}"
     await runner.cleanup()
 
 

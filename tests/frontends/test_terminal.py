@@ -143,14 +143,21 @@ def test_ctrl_c_clears_the_line_and_twice_leaves(tmp_path: Path) -> None:
     assert "paragraph 8" not in term.output  # the discarded line was never asked
 
 
-def test_ctrl_c_on_piped_chat_leaves_cleanly() -> None:
+def piped_chat(**settings: str) -> subprocess.Popen[bytes]:
+    """``talksbot chat`` with piped input, once it has answered a first question."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env.update(settings)
     proc = subprocess.Popen([sys.executable, "-m", "bot", "chat"], cwd=ROOT, env=env, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(b"who is tusk\n")
     proc.stdin.flush()
     assert b"Polish Prime Minister" in proc.stdout.readline()
+    return proc
+
+
+def test_ctrl_c_on_piped_chat_leaves_cleanly() -> None:
+    proc = piped_chat()
     proc.send_signal(signal.SIGINT)  # SIGINT, as Ctrl-C in the terminal running `... | talksbot chat`
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and b"Traceback" not in err and b"KeyboardInterrupt" not in err
@@ -166,14 +173,7 @@ def test_reload_report_is_shown_once() -> None:
 
 def test_reload_problems_are_shown_once(kb_dirs: tuple[Path, Path], tmp_path: Path) -> None:
     kb, seeds = kb_dirs
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
-    env.update({"TALKSBOT_KNOWLEDGE_DIR": str(kb), "TALKSBOT_SEEDS_DIR": str(seeds), "TALKSBOT_LOG_LEVEL": "INFO"})
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "chat"], cwd=ROOT, env=env, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(b"who is tusk\n")
-    proc.stdin.flush()
-    assert b"Polish Prime Minister" in proc.stdout.readline()
+    proc = piped_chat(TALKSBOT_KNOWLEDGE_DIR=str(kb), TALKSBOT_SEEDS_DIR=str(seeds), TALKSBOT_LOG_LEVEL="INFO")
     (kb / "broken.yaml").write_text("facts: [\n")
     out, err = proc.communicate(b"/reload\n", timeout=60)
     both = out.decode() + err.decode()

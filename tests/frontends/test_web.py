@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from bot.core.holder import FactBaseHolder
 from bot.core.models import ArticleMeta
 from bot.frontends.web import add_routes, quiet_malformed_requests, render_article
+from tests.stand_ins import serve_on_loopback
 
 
 async def client_for(holder: FactBaseHolder) -> TestClient[web.Request, web.Application]:
@@ -144,11 +145,7 @@ async def test_a_malformed_request_logs_one_warning_without_traceback(
         kb_dirs: tuple[Path, Path], caplog: pytest.LogCaptureFixture, garbage: bytes) -> None:
     app = web.Application()
     add_routes(app, FactBaseHolder(*kb_dirs))
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
+    runner, port = await serve_on_loopback(app)
     server_log = logging.getLogger("aiohttp.server")
     level, quiet = server_log.level, quiet_malformed_requests()
     try:
