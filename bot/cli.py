@@ -49,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_answerer(settings: Settings) -> tuple[FactBaseHolder, Answerer]:
     """The fact base holder and the answerer over it, from the settings."""
-    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir, max_seed_bytes=settings.max_seed_bytes,
-                            max_seed_paragraphs=settings.max_seed_paragraphs)
+    holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir, None, settings.max_seed_bytes,
+                            settings.max_seed_paragraphs, settings.cache_entries)
     return holder, Answerer(holder, settings.confidence_threshold, settings.public_base_url)
 
 

@@ -55,7 +55,7 @@ class Services:
         self.health = Health()
         self.inflight = InFlight()
         self.holder = FactBaseHolder(settings.knowledge_dir, settings.seeds_dir, empty_base(),
-                                     settings.max_seed_bytes, settings.max_seed_paragraphs)
+                                     settings.max_seed_bytes, settings.max_seed_paragraphs, settings.cache_entries)
         self.answerer = Answerer(self.holder, settings.confidence_threshold, settings.public_base_url)
         self.reloader = Reloader(self.holder)
         self.web_port: int | None = None

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     # last good version); the other articles load.
     max_seed_bytes: int = Field(default=2_000_000, ge=1_000, le=100_000_000)
     max_seed_paragraphs: int = Field(default=5_000, ge=1, le=1_000_000)
+    # Texts whose terms are remembered (least recently used dropped first): memory, not answers.
+    cache_entries: int = Field(default=50_000, ge=100, le=10_000_000)
     # At SIGTERM/Ctrl-C, how long answers already acknowledged get to be delivered.
     shutdown_timeout_s: float = Field(default=10.0, ge=0.0, le=300.0)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.core.factbase import FactBase
 from bot.core.files import MAX_SEED_BYTES, MAX_SEED_PARAGRAPHS
+from bot.core.lexicon import CACHE_ENTRIES
 from bot.core.loader import Problem, load_articles
 
 log = logging.getLogger(__name__)
@@ -55,10 +56,11 @@ class FactBaseHolder:
     """
 
     def __init__(self, knowledge_dir: Path, seeds_dir: Path, base: FactBase | None = None,
-                 max_seed_bytes: int = MAX_SEED_BYTES, max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS) -> None:
+                 max_seed_bytes: int = MAX_SEED_BYTES, max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS,
+                 cache_entries: int = CACHE_ENTRIES) -> None:
         self.knowledge_dir = knowledge_dir
         self.seeds_dir = seeds_dir
-        self.limits = (max_seed_bytes, max_seed_paragraphs)
+        self.limits = (max_seed_bytes, max_seed_paragraphs, cache_entries)
         self._lock = threading.Lock()
         self.last_reload: tuple[dt.datetime, ReloadReport] | None = None
         if base is None:

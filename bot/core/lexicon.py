@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -15,6 +16,11 @@ from bot.core.text import content_terms, normalize, stem
 _K = TypeVar("_K")
 _READ_WORD = re.compile(r"[\w’'$€£%-]+(?:[.,]\d+)*")  # a word as the reader sees it ("3.8", "$47.15")
 MAX_KEPT = 50_000
+# Texts whose terms are remembered (fact texts while indexing and reading, and questions), least
+# recently used dropped first: TALKSBOT_CACHE_ENTRIES. Questions longer than MAX_KEPT_CHARS are not
+# remembered: they are rare, unlikely to repeat, and the costliest to keep.
+CACHE_ENTRIES = 50_000
+MAX_KEPT_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,7 @@ class Lexicon:
     aliases: tuple[tuple[str, tuple[str, ...]], ...]  # (normalized alias, entity ids), longest first
     words: frozenset[str]
     roles: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()  # (terms of a role, people holding it)
+    cache_entries: int = CACHE_ENTRIES
 
     @cached_property
     def by_initial(self) -> dict[str, tuple[str, ...]]:
@@ -60,8 +67,8 @@ class Lexicon:
         return {k: tuple(v) for k, v in groups.items()}
 
     @cached_property
-    def _memo(self) -> dict[str, list[str]]:
-        return {}
+    def _memo(self) -> OrderedDict[str, list[str]]:
+        return OrderedDict()
 
     @cached_property
     def _words_memo(self) -> dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]]:
@@ -82,8 +89,10 @@ class Lexicon:
     def terms(self, text: str) -> list[str]:
         """Content terms of ``text`` with multi-word synonyms folded into their canonical word."""
         memo = self._memo
-        if text in memo:
-            return memo[text]
+        found = memo.get(text)
+        if found is not None:
+            memo.move_to_end(text)
+            return found
         norm = f" {normalize(text)} "
         words = set(norm.split())
         # Longest phrases first, as in ``phrases``; only those whose first word occurs can match.
@@ -92,8 +101,10 @@ class Lexicon:
             if phrase in norm:
                 norm = norm.replace(phrase, f" {canonical} ")
         result = content_terms(norm, self.synonyms)
-        if len(memo) < 200_000:
+        if len(text) <= MAX_KEPT_CHARS:
             memo[text] = result
+            if len(memo) > self.cache_entries:
+                memo.popitem(last=False)
         return result
 
 

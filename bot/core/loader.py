@@ -28,16 +28,17 @@ from bot.core.files import (
     read_paragraphs,
     read_seed,
 )
-from bot.core.lexicon import Lexicon, build_lexicon
+from bot.core.lexicon import CACHE_ENTRIES, Lexicon, build_lexicon
 from bot.core.models import Entity, Fact, KnowledgeFile
 
 __all__ = ["KnowledgeError", "Problem", "empty_base", "load_articles", "load_knowledge", "read_paragraphs", "read_seed"]
 
 
 def load_knowledge(knowledge_dir: Path, seeds_dir: Path, max_seed_bytes: int = MAX_SEED_BYTES,
-                   max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS) -> FactBase:
+                   max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS, cache_entries: int = CACHE_ENTRIES) -> FactBase:
     """Every article, validated and indexed; any problem raises ``KnowledgeError``."""
-    base, problems = load_articles(knowledge_dir, seeds_dir, None, max_seed_bytes, max_seed_paragraphs)
+    base, problems = load_articles(knowledge_dir, seeds_dir, None, max_seed_bytes, max_seed_paragraphs,
+                                   cache_entries)
     if problems:
         raise KnowledgeError(problems)
     if not base.articles:
@@ -53,7 +54,8 @@ def empty_base() -> FactBase:
 
 def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | None = None,
                   max_seed_bytes: int = MAX_SEED_BYTES,
-                  max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS) -> tuple[FactBase, list[Problem]]:
+                  max_seed_paragraphs: int = MAX_SEED_PARAGRAPHS,
+                  cache_entries: int = CACHE_ENTRIES) -> tuple[FactBase, list[Problem]]:
     """The base of every article that loads, and the problems of those that do not (each of
     those keeps its version in ``previous``, if it had one)."""
     problems: list[Problem] = []
@@ -120,7 +122,7 @@ def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | Non
     if previous is not None and units.keys() == previous.units.keys() and all(
             units[k] is previous.units[k] for k in units):
         return previous, problems  # nothing changed: no rebuild, no collection
-    return _build(_without_clashes(units, problems), stamps), problems
+    return _build(_without_clashes(units, problems), stamps, cache_entries), problems
 
 
 # A file's identity for "unchanged since the last load": inode, size and modification time (ns).
@@ -178,14 +180,16 @@ def paragraph_contexts(kf: KnowledgeFile, paragraphs: tuple[str, ...],
     return out or [(title, frozenset())]
 
 
-def _build(units: dict[str, Unit], stamps: dict[str, tuple[Stamp, ...]] | None = None) -> FactBase:
+def _build(units: dict[str, Unit], stamps: dict[str, tuple[Stamp, ...]] | None = None,
+           cache_entries: int = CACHE_ENTRIES) -> FactBase:
     gc.unfreeze()  # the base being replaced: its reference cycles, if any, can be collected again
     parsed = list(units.values())
     entities: dict[str, Entity] = {}
     for _, kf, _ in parsed:
         for ent in kf.entities:
             entities.setdefault(ent.id, ent)
-    lexicon = build_lexicon([kf.synonyms for _, kf, _ in parsed], entities.values())
+    lexicon = replace(build_lexicon([kf.synonyms for _, kf, _ in parsed], entities.values()),
+                      cache_entries=cache_entries)
     entries: list[Entry] = []
     words: set[str] = set(lexicon.words)
     articles: dict[str, Article] = {}

@@ -80,7 +80,7 @@ def english_words() -> frozenset[str]:
     return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # a question's text among them: at most about 16 MB of them
 def normalize(text: str) -> str:
     """Cleaned, folded text with punctuation removed and common chat typos fixed."""
     text = _US.sub(" usa ", clean(text))

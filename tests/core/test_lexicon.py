@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.lexicon import MAX_KEPT_CHARS, build_lexicon
+
+
+def test_remembered_terms_are_a_bounded_lru() -> None:
+    lexicon = replace(build_lexicon([], []), cache_entries=100)
+    first = lexicon.terms("who set the deadline")
+    for n in range(500):
+        lexicon.terms(f"question number {n} about the talks")
+        if n % 10 == 0:
+            assert lexicon.terms("who set the deadline") is first  # used recently: kept
+    memo = lexicon._memo
+    assert len(memo) == 100 and "question number 0 about the talks" not in memo
+    assert "question number 499 about the talks" in memo
+
+
+def test_long_texts_are_answered_but_not_remembered() -> None:
+    lexicon = build_lexicon([], [])
+    long_text = "deadline " * (MAX_KEPT_CHARS // 9 + 1)
+    assert lexicon.terms(long_text) == lexicon.terms(long_text) and "deadlin" in " ".join(lexicon.terms(long_text))
+    assert long_text not in lexicon._memo
