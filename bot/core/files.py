@@ -138,24 +138,22 @@ def check_span(name: str, item: str, paragraph: int | None, evidence: str | None
         problems.append(Problem(name, item, f"evidence is not in paragraph {paragraph}: {evidence[:80]!r}"))
 
 
-
-
 def check_unit(name: str, kf: KnowledgeFile, paragraphs: tuple[str, ...]) -> list[Problem]:
     """Everything wrong inside one article's knowledge: duplicate ids, evidence that is not in its
     paragraph, a fact naming an entity the file does not define."""
     problems: list[Problem] = []
-    local: set[str] = set()
-    for ent in kf.entities:
-        if ent.id in local:
-            problems.append(Problem(name, f"entity {ent.id}", "duplicate entity id"))
-        local.add(ent.id)
-        check_span(name, f"entity {ent.id}", ent.paragraph, ent.evidence, paragraphs, problems)
-    facts: set[str] = set()
+    seen: set[str] = set()
+    spans: list[tuple[str, str, int | None, str | None]] = [
+        *(("entity", e.id, e.paragraph, e.evidence) for e in kf.entities),
+        *(("fact", f.id, f.paragraph, f.evidence) for f in kf.facts)]
+    for kind, ident, paragraph, evidence in spans:
+        key = f"{kind} {ident}"
+        if key in seen:
+            problems.append(Problem(name, key, f"duplicate {kind} id"))
+        seen.add(key)
+        check_span(name, key, paragraph, evidence, paragraphs, problems)
+    local = {e.id for e in kf.entities}
     for fact in kf.facts:
-        if fact.id in facts:
-            problems.append(Problem(name, f"fact {fact.id}", "duplicate fact id"))
-        facts.add(fact.id)
-        check_span(name, f"fact {fact.id}", fact.paragraph, fact.evidence, paragraphs, problems)
         for eid in [*fact.entities, *([fact.speaker] if fact.speaker else [])]:
             if eid not in local:
                 problems.append(Problem(name, f"fact {fact.id}", f"unknown entity {eid!r}"))
