@@ -31,10 +31,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.core import shapes
 from bot.core.factbase import FactBase
 from bot.core.questions import Question
 from bot.core.reader import Reading, sentence_of
 from bot.core.retrieve import Candidate, Weights
+from bot.core.text import stem
 
 PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i'm", "i've", "im"})
 # Two reports of different dates conflict when both answer the question (the other with at least
@@ -45,10 +47,13 @@ CONFLICT_MIN_P = 0.5
 DECIDED = 3  # how many of the best-ranked readings get the decider's probability
 CONFLICT_SAME_EVENT = 0.5
 CONFLICT_MIN_SHARED = 3
+# A number the question spells out ("which six precincts") must be in the fact or its paragraph,
+# in words or digits, as a number in digits must. ("one" is too often not a number: "which one".)
+NUMBER_WORDS = {w: str(i) for i, w in
+                enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
 WEIGHTS_FILE = Path(__file__).with_name("decider.json")
 SPECIFIC_WANTS = frozenset({"agent", "patient", "speaker", "holder", "date", "year", "duration", "place", "count",
                             "amount", "quote", "manner", "name", "description", "reason"})
-
 #: What the ranker weighs for each reading, each in [0, 1] unless noted.
 RANK_FEATURES: dict[str, str] = {
     "own": "share of the question's known weight the fact's own text covers",
@@ -67,6 +72,10 @@ RANK_FEATURES: dict[str, str] = {
     "slot_topic": "a curated phrasing of the asked type shares a word with the question (0.5: none of that type)",
     "retrieval": "its retrieval score minus the best retrieval score of another paragraph (may be negative)",
     "article": "share of the question's known weight its whole article covers",
+    "shape": "the answer is of the asked kind (+1), plainly not (-1: 'a Democrat' for who, a percent for a price), "
+             "or the words cannot tell (0); see ``shapes``",
+    "contrast": "the sentence read lacks a qualifier the question names and has a rival of its class "
+                "('third-quarter' for 'second-quarter', 'killed' for 'injured'); see ``shapes``",
 }
 #: What the decider weighs for the ranker's best reading (a compact set: the others the ranker
 #: weighs added nothing out of fold, see the README).
@@ -85,6 +94,8 @@ DECIDE_FEATURES: dict[str, str] = {
     "subject": RANK_FEATURES["subject"],
     "personal": "the question is about the asker ('my essay', 'our team', 'I')",
     "known_terms": "how many known content words the question has, up to 6, over 6",
+    "shape": RANK_FEATURES["shape"],
+    "contrast": RANK_FEATURES["contrast"],
 }
 
 
@@ -140,8 +151,11 @@ def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool
     is its speaker when it has one); and the reading holds an answer."""
     entry = candidate.entry
     numbers = [t for t in question.terms if t.isdigit()]
+    spelled = [(stem(w), d) for w, d in NUMBER_WORDS.items() if w in question.words]
+    known = entry.context | entry.terms
     return (candidate.entity > 0 and reading.answer is not None and _subject(question, candidate) > 0
-            and all(n in entry.context or n in entry.terms for n in numbers) and _on_topic(question, candidate))
+            and all(n in known for n in numbers) and all(w in known or d in known for w, d in spelled)
+            and _on_topic(question, candidate))
 
 
 def _on_topic(question: Question, candidate: Candidate) -> bool:
@@ -209,6 +223,8 @@ def rank_features(question: Question, candidate: Candidate, reading: Reading, be
         "slot_topic": _slot_topic(question, candidate),
         "retrieval": candidate.rank_score - best_elsewhere,
         "article": article_cover,
+        "shape": float(shapes.shape(question, reading.answer or "")),
+        "contrast": 1.0 if shapes.contrast(question, entry.fact.evidence, entry.context | entry.terms) else 0.0,
     }
 
 
@@ -230,6 +246,8 @@ def decide_features(question: Question, w: Weights, best: Judged, others: list[f
         "subject": x["subject"],
         "personal": 1.0 if question.words & PERSONAL else 0.0,
         "known_terms": min(len(w.known), 6) / 6,
+        "shape": x["shape"],
+        "contrast": x["contrast"],
     }
 
 

@@ -68,3 +68,14 @@ def test_an_entity_the_fact_is_not_about_is_not_an_answer(base: FactBase, answer
 
 def test_the_calibrated_threshold_is_the_default(answerer: Answerer) -> None:
     assert answerer.threshold == decider.load_model().threshold
+
+
+def test_a_number_in_words_must_be_in_the_paragraph_as_one_in_digits_must(base: FactBase) -> None:
+    def judged(text: str) -> list[decider.Judged]:
+        q = analyze(text, base)
+        candidates, w = retrieve(q, base)
+        return decider.judge(q, candidates, [read(q, c.entry, base) for c in candidates], w, base)
+
+    assert judged("what did the delegations agree in Geneva?")
+    assert not judged("what did the eleven delegations agree in Geneva?")
+    assert not judged("what did the 11 delegations agree in Geneva?")

@@ -1,0 +1,144 @@
+"""Whether an answer has the shape its question asks for, and whether its sentence contradicts
+a qualifier of the question.
+
+Two signals the ranker and the decider weigh (see ``decider``), computed from the words alone:
+
+* ``shape``: +1 when the answer is of the asked kind (a name for who, a date for when, a sum
+  of money for "how much did it cost", a count of the noun asked about), -1 when it plainly is
+  not ("a Democrat" for who, "22 percent" for a price, "two days" for how many people, a year
+  for "what time"), 0 when the words cannot tell.
+* ``contrast``: the question names a member of a closed class (an ordinal, a quarter, a month,
+  a weekday, a direction of change, a casualty word) that the sentence read does not have,
+  while the sentence has another member of the same class: "the second-quarter loss" is not
+  answered by the third-quarter loss, nor "how many were injured" by how many were killed.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.core import spans
+from bot.core.questions import Question
+from bot.core.text import stem
+
+#: Closed classes of qualifiers: a question naming one member is not answered by a sentence
+#: naming only another. General English, no article's vocabulary.
+CONTRAST_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c in (
+    "first second third fourth fifth sixth seventh eighth ninth tenth",
+    "january february march april june july august september october november december",  # not "may"
+    "monday tuesday wednesday thursday friday saturday sunday weekdays weekend weekends",
+    "q1 q2 q3 q4",
+    "morning afternoon evening night",
+    "spring summer autumn winter",
+    "injured wounded hurt killed dead died death deaths",
+    "rose rise rises risen gained gain increase increased up fell fall falls fallen dropped drop "
+    "declined decline decrease decreased down",
+    "won win wins lost lose loses",
+    "opened open opens closed close closes",
+    "north south east west northern southern eastern western",
+))
+# Words of one class that mean the same (a question's "injured" is a sentence's "wounded").
+_SAME = tuple(frozenset(c.split()) for c in (
+    "injured wounded hurt", "killed dead died death deaths", "rose rise rises risen gained gain increase increased up",
+    "fell fall falls fallen dropped drop declined decline decrease decreased down", "won win wins",
+    "lost lose loses", "weekend weekends", "opened open opens", "closed close closes",
+    "north northern", "south southern", "east eastern", "west western",
+))
+_MONTHS = CONTRAST_CLASSES[1]
+_CLASS_OF = {w: i for i, c in enumerate(CONTRAST_CLASSES) for w in c}
+_SAME_OF = {w: s for s in _SAME for w in s}
+_WORD = re.compile(r"[a-z0-9]+")
+
+_MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|pay|paid|pays|price|priced|worth|spend|spent|spending|fund|funding|"
+                          r"funded|loan|money|budget|fee|fees|salary|invest|invested|investment|raise|raised|dollars?|"
+                          r"euros?|pounds?|grant|bond|fine|fined|compensation|expensive|costly|charge|charged)\b")
+_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|share|proportion|rate|fraction)\b")
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b")
+_PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
+_NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight|morning|afternoon|evening|"
+                    r"night|dawn|dusk)\b", re.IGNORECASE)
+_PEOPLE = frozenset("people person persons individuals residents civilians".split())
+_UNITS = frozenset("percent per cent days day weeks week months month years year hours hour minutes points point "
+                   "times dollars euros pounds kilometres kilometers miles metres meters".split())
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def contrast(question: Question, sentence: str, paragraph: frozenset[str] = frozenset()) -> bool:
+    """The question's qualifier is missing from ``sentence``, which has a rival of the same class;
+    or the question names a month the fact's paragraph (its terms, ``paragraph``) does not."""
+    asked = [w for w in question.normalized.replace("-", " ").split() if w in _CLASS_OF]
+    if not asked:
+        return False
+    if paragraph and any(w in _MONTHS and stem(w) not in paragraph for w in asked):
+        return True
+    have = set(_words(sentence.replace("-", " ")))
+    for w in asked:
+        same = _SAME_OF.get(w, frozenset({w}))
+        if same & have:
+            continue
+        if any(_CLASS_OF.get(h) == _CLASS_OF[w] for h in have):
+            return True
+    return False
+
+
+def _is_name(answer: str) -> bool:
+    """A capitalized name that is not a description ("a Democrat", "an American")."""
+    return any(not re.search(r"\b(?:a|an)\s+$", answer[:s[0]]) for s in spans.names(answer))
+
+
+def shape(question: Question, answer: str) -> int:
+    """+1 the answer is of the asked kind, -1 it plainly is not, 0 the words cannot tell."""
+    want = question.want
+    if want in ("agent", "patient", "speaker", "holder", "name"):
+        if _is_name(answer):
+            # "who replaced Lysenko?" is not answered by Lysenko: a name the question gave is no answer.
+            named = [answer[a:b] for a, b in spans.names(answer)]
+            return -1 if all(set(_words(n)) & question.words for n in named) else 1
+        # "a Democrat", "an engineer": a description of someone, not who.
+        indefinite = re.match(r"(?:a|an)\s", answer.strip())
+        return -1 if indefinite or spans.DATE.fullmatch(answer.strip()) or not re.search(r"[a-z]{3}", answer) else 0
+    if want == "date":
+        if question.focus == "time" or re.search(r"\bwhat time\b", question.normalized):
+            return 1 if _CLOCK.search(answer) else -1
+        return 1 if spans.DATE.search(answer) else -1
+    if want == "year":
+        return 1 if spans.YEAR.search(answer) else -1
+    if want == "duration":
+        return 1 if spans.DURATION.search(answer) or spans.DATE.search(answer) else -1
+    if want == "place":
+        return 1 if _is_name(answer) else 0
+    if want == "count":
+        return _count_shape(question, answer)
+    if want == "amount":
+        return _amount_shape(question, answer)
+    return 0
+
+
+def _count_shape(question: Question, answer: str) -> int:
+    if not _NUMBER.search(answer.lower()):
+        return -1
+    if not question.focus_word and not question.focus:
+        return 1
+    words = _words(answer)
+    focus = question.focus_word or question.focus
+    stem = focus.rstrip("s")[:5]
+    if any(w.startswith(stem) for w in words):
+        return 1
+    if focus in _PEOPLE:
+        return -1 if any(w in _UNITS for w in words) else 0
+    return -1 if any(w in _UNITS and not w.startswith(stem) for w in words) else 0
+
+
+def _amount_shape(question: Question, answer: str) -> int:
+    if not _NUMBER.search(answer.lower()):
+        return -1
+    text = question.normalized
+    money, percent = bool(_CURRENCY.search(answer)), bool(_PERCENT.search(answer))
+    if _PERCENT_ASKED.search(text):
+        return 1 if percent else (-1 if money else 0)
+    if _MONEY_ASKED.search(text):
+        return 1 if money else (-1 if percent else 0)
+    return 1

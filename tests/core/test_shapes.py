@@ -1,0 +1,53 @@
+"""Answer shapes and contradicting qualifiers, from the words alone."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core import shapes
+from bot.core.factbase import FactBase
+from bot.core.questions import analyze
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("who set the deadline?", "President Trump", 1),
+    ("who was mayor before the election?", "a Democrat", -1),
+    ("who replaced Zelensky?", "Volodymyr Zelensky", -1),
+    ("who set the deadline?", "November 27", -1),
+    ("who met Trump?", "Zelensky and Trump", 1),
+    ("when is the deadline?", "Thanksgiving Day (November 27)", 1),
+    ("when is the deadline?", "the Ukrainian leadership", -1),
+    ("what time does the meeting start?", "2019", -1),
+    ("what time does the meeting start?", "9 a.m.", 1),
+    ("what year did the war start?", "2022", 1),
+    ("how many people died?", "11 people", 1),
+    ("how many people were on the delegation?", "two days of talks", -1),
+    ("how many troops would Ukraine keep?", "600,000", 0),  # a bare number: the words cannot tell
+    ("how many troops would Ukraine keep?", "the army", -1),
+    ("how much did the bridge cost?", "$48 million", 1),
+    ("how much did the bridge cost?", "22 percent", -1),
+    ("what percentage of the vote did she win?", "51.2 percent", 1),
+    ("what percentage of the vote did she win?", "$3 million", -1),
+    ("why did the talks stall?", "because of the deadline", 0),
+])
+def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
+    assert shapes.shape(analyze(question, base), answer) == expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("what was the second-quarter net loss?", "It reported a third-quarter net loss of $612 million.", True),
+    ("what was the third-quarter net loss?", "It reported a third-quarter net loss of $612 million.", False),
+    ("how many people were injured?", "At least 11 people were killed in the floods.", True),
+    ("how many people were hurt?", "Nine people were wounded and 11 were killed.", False),
+    ("how many people died?", "At least 11 people were killed.", False),  # no qualifier of a class it lacks
+    ("what happens on Friday?", "The vote is on Thursday.", True),
+    ("by what percentage did shares fall?", "Shares fell 2.7 percent on Thursday.", False),
+    ("what did he say?", "He spoke on Thursday.", False),
+])
+def test_contrast(base: FactBase, question: str, sentence: str, expected: bool) -> None:
+    assert shapes.contrast(analyze(question, base), sentence) is expected
+
+
+def test_a_month_the_paragraph_lacks_is_a_contrast(base: FactBase) -> None:
+    question = analyze("how much did the shares rise in August?", base)
+    assert shapes.contrast(question, "Shares rose 3.8 percent.", frozenset({"share", "rose", "octob"}))
+    assert not shapes.contrast(question, "Shares rose 3.8 percent.", frozenset({"share", "rose", "august"}))
