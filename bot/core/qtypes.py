@@ -152,7 +152,8 @@ def _which_noun(noun: list[str]) -> Parse | None:
         return Parse("who", "agent", focus)
     if focus in ("condition", "conditions", "circumstances", "terms", "proviso"):
         return Parse("which", "condition", focus)  # "under what condition will he honor it?"
-    if focus in ("year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season"):
+    if focus in ("year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season",
+                 "deadline", "deadlines"):  # "what's the deadline?" asks for a date
         return Parse("when", "year" if focus.startswith("year") else "date", focus)
     if focus in _AGENTS:
         return Parse("which", "agent", focus)
@@ -171,6 +172,9 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^(?:when|what (?:time|date|day|weekday|month)|which (?:day|date|weekday|month)|by when|until when|"
      r"till when|since when|on what (?:day|date)|on which (?:day|date|weekday)|as of when|from when)\b", "when",
      "date"),
+    # "what's the new deadline?", "what is trump's deadline now?": a deadline is a date.
+    (r"^what(?:'s| s|s| is| was| are| were)? (?:the |\w+'s |\w+s' |his |her |their |its )?(?:\w+ )?deadlines?\b",
+     "when", "date"),
     (r"^(?:which|what) (?:countries|country|nations|nation|states)\b(?! (?:is|was|are|were|did|does|do|will)\b.* "
      r"(?:in|at|from|to)$)", "which", "place"),  # "which countries drew up the plan": who, as a place
     (r"^(?:where|(?:in|at|to|from) (?:which|what) (?:city|country|place|town|venue|location|state|region)\b|"

@@ -37,6 +37,8 @@ _US = re.compile(r"(?<![A-Za-z.])(?:U\.S\.(?:A\.)?|USA|US)(?![A-Za-z])")
 
 # Frequent misspellings seen in chat; anything else is left to fuzzy correction.
 _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "where", "whos": "who's",
+          "whre": "where", "wehre": "where", "waht": "what", "whta": "what", "hwat": "what", "hwo": "who",
+          "whcih": "which", "wich": "which", "whihc": "which", "wehn": "when", "hwen": "when", "hiw": "how",
           "hw": "how", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
           "ur": "your", "u": "you", "r": "are", "pls": "please", "plz": "please", "abt": "about",
           "ppl": "people", "govt": "government", "govts": "governments", "dem": "democrat", "dems": "democrats",

@@ -38,6 +38,12 @@ from bot.core.text import normalize
     ("what kind of weather system caused the flooding", "which", "focus"),
     ("how would the rebuilding be paid for", "what", "means"),
     ("deadline?", "what", "thing"),
+    ("what's the new deadline?", "when", "date"),  # a deadline is a date
+    ("which holiday deadline did trump drop", "when", "date"),
+    ("what did trump say about the deadline?", "quote", "quote"),
+    ("whre did the talks happen", "where", "place"),  # a misspelt question word
+    ("whcih country hosted the talks?", "which", "place"),
+    ("waht did Vindman say about the plan?", "quote", "quote"),
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
