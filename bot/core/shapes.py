@@ -57,6 +57,10 @@ _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight|morning|afternoon|evening|"
                     r"night|dawn|dusk)\b", re.IGNORECASE)
+_MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|far|wide|long|heavy|old|big|large)\b")
+_MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
+                      r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
+                      r"storeys?|stories|floors|years? old|aged?)\b|\b\d+-(?:year|acre|metre|meter|mile|foot)\b")
 _PEOPLE = frozenset("people person persons individuals residents civilians".split())
 _UNITS = frozenset("percent per cent days day weeks week months month years year hours hour minutes points point "
                    "times dollars euros pounds kilometres kilometers miles metres meters".split())
@@ -141,4 +145,7 @@ def _amount_shape(question: Question, answer: str) -> int:
         return 1 if percent else (-1 if money else 0)
     if _MONEY_ASKED.search(text):
         return 1 if money else (-1 if percent else 0)
+    if _MEASURE_ASKED.match(text):
+        # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share.
+        return -1 if money or percent else (1 if _MEASURE.search(answer) else 0)
     return 1

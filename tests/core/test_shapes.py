@@ -28,6 +28,11 @@ from bot.core.questions import analyze
     ("what percentage of the vote did she win?", "51.2 percent", 1),
     ("what percentage of the vote did she win?", "$3 million", -1),
     ("why did the talks stall?", "because of the deadline", 0),
+    ("how high did the water climb?", "186 million euros", -1),
+    ("how high did the water climb?", "nearly 3.8 metres", 1),
+    ("how big is the site?", "1,200-acre parcel", 1),
+    ("how old is the mayor?", "48.6 percent", -1),
+    ("how big is the grant?", "$6.5 million", 1),
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
