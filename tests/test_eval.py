@@ -50,7 +50,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "seed-fresh-b": (0.30, 0.85),
     "seed-fresh-c": (0.60, 0.90),
     "seed-fresh-d": (0.45, 0.85),
-    "seed-fresh-e": (0.40, 0.95),
+    "seed-fresh-e": (0.35, 0.95),
     "storm-b": (0.50, 0.90),
     "storm": (0.50, 0.95),
     "wildfire": (0.25, 0.85),
