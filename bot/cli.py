@@ -24,7 +24,19 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question (or one per line of stdin)")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("--record", action="store_true", help="record the questions in the question log "
+                                                           "(batches are not recorded otherwise)")
     sub.add_parser("chat", help="interactive chat in the terminal")
+    unanswered = sub.add_parser("unanswered", help="declined questions, grouped, with the best candidate facts")
+    unanswered.add_argument("--days", type=int, default=7, help="how far back (default 7)")
+    unanswered.add_argument("--json", action="store_true", help="one JSON object per group")
+    feedback = sub.add_parser("feedback", help="Helpful / Not helpful votes per fact, least helpful first")
+    feedback.add_argument("--json", action="store_true", help="one JSON object per fact")
+    teach = sub.add_parser("teach", help="teach a question as a phrasing of a fact (knowledge/local/)")
+    teach.add_argument("question")
+    teach.add_argument("fact_id")
+    teach.add_argument("--article", help="the article id, when the fact id is in several")
+    teach.add_argument("--json", action="store_true", help='print {"question", "fact_id", "answered"}')
     sub.add_parser("check", help="validate knowledge/ and list every problem")
     sub.add_parser("timeline", help="every dated fact in order, with its source")
     distill = sub.add_parser("distill", help="write a curated-file draft of an article's machine-distilled facts")
@@ -97,11 +109,29 @@ def _main(argv: Sequence[str] | None, hangups: list[int]) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    from bot import admin
     from bot.frontends import terminal
+    from bot.questionlog import Asked, NullLog, open_log, record_answer
 
-    if args.command == "ask":
-        questions = [" ".join(args.question)] if args.question else terminal.stdin_lines()
-        return terminal.ask(answerer, questions, sys.stdout, args.json)
+    logged = args.command in ("chat", "run", "unanswered", "feedback") or (args.command == "ask" and args.record)
+    qlog = open_log(settings) if logged else NullLog()
+    asker = Asked("chat", "chat", str(os.getuid()) if hasattr(os, "getuid") else None)
+    try:
+        record = (lambda answer: record_answer(qlog, answer, asker)) if logged else None
+        if args.command == "ask":
+            questions = [" ".join(args.question)] if args.question else terminal.stdin_lines()
+            return terminal.ask(answerer, questions, sys.stdout, args.json, record)
+        if args.command == "unanswered":
+            return admin.unanswered_command(qlog, answerer, args.days, args.json)
+        if args.command == "feedback":
+            return admin.feedback_command(qlog, args.json)
+        if args.command == "chat" or (args.command == "run" and not (settings.slack_configured
+                                                                     or settings.discord_configured)):
+            return terminal.chat(answerer, holder, sys.stdin, sys.stdout, record=record)
+    finally:
+        qlog.close()
+    if args.command == "teach":
+        return admin.teach_command(settings, holder, answerer, args.question, args.fact_id, args.article, args.json)
     if args.command == "timeline":
         print(terminal.render_timeline(holder.current))
         return 0
@@ -111,9 +141,6 @@ def _main(argv: Sequence[str] | None, hangups: list[int]) -> int:
         if args.articles:
             return run_sizes(settings, [int(x) for x in args.articles.split(",")], args.rounds, args.bm25)
         return run_bench(settings, args.rounds)
-    if args.command == "chat" or (args.command == "run" and not (settings.slack_configured
-                                                                 or settings.discord_configured)):
-        return terminal.chat(answerer, holder, sys.stdin, sys.stdout)
     from bot.serve import discord_sync
 
     return discord_sync(settings, answerer, holder)

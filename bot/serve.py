@@ -31,6 +31,7 @@ from bot.core.holder import FactBaseHolder
 from bot.core.loader import empty_base
 from bot.frontends.web import add_routes as add_web_routes
 from bot.frontends.web import quiet_malformed_requests
+from bot.questionlog import open_log
 from bot.service.health import Health
 from bot.service.inflight import InFlight
 from bot.service.reloads import Reloader
@@ -58,6 +59,8 @@ class Services:
                                      settings.max_seed_bytes, settings.max_seed_paragraphs, settings.cache_entries)
         self.answerer = Answerer(self.holder, settings.confidence_threshold, settings.public_base_url)
         self.reloader = Reloader(self.holder)
+        self.qlog = open_log(settings)
+        self.health.question_log = self._question_log_state
         self.web_port: int | None = None
         self.slack_app: Any = None
         self.discord_client: Any = None
@@ -66,6 +69,14 @@ class Services:
         self._tasks: list[asyncio.Task[None]] = []
         self._stop_watch = asyncio.Event()
         self._loaded = asyncio.Event()
+
+    def _question_log_state(self) -> tuple[str, str | None]:
+        status = self.qlog.status
+        if status.on and not status.dropped:
+            return "ok", None
+        if not status.on and not self.settings.question_log:
+            return "ok", status.detail  # turned off on purpose
+        return "degraded", status.detail
 
     def hangup(self) -> None:
         """SIGHUP: a reload (coalesced); one that arrives while the articles load runs after."""
@@ -177,6 +188,7 @@ class Services:
             with contextlib.suppress(Exception):
                 await close_app(self.slack_app)
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.to_thread(self.qlog.close)  # every question recorded so far is stored
         log.info("stopped")
 
 

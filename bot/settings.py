@@ -52,6 +52,14 @@ class Settings(BaseSettings):
     # At SIGTERM/Ctrl-C, how long answers already acknowledged get to be delivered.
     shutdown_timeout_s: float = Field(default=10.0, ge=0.0, le=300.0)
 
+    # The question log (what people asked, answered or not; see bot/questionlog): SQLite, on by
+    # default, records older than question_log_days pruned.
+    question_log: bool = True
+    database_path: Path = Path("data/talksbot.sqlite3")
+    question_log_days: int = Field(default=90, ge=1, le=3650)
+    # The /admin page is served only when this is set (a bearer token, or the login form).
+    admin_token: SecretStr | None = None
+
     watch: bool = False
     watch_debounce_ms: int = Field(default=500, ge=50, le=60_000)
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -20,6 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
 SEEDS = ROOT / "seeds"
 SEED_YAML = KNOWLEDGE / "geneva-talks-2025-11-23.yaml"
+# Question logs of the bot processes tests start: never data/ of the checkout.
+TEST_DATA = Path(tempfile.mkdtemp(prefix="talksbot-tests-"))
+# ... and of the services tests run in this process (Settings reads the environment).
+os.environ["TALKSBOT_DATABASE_PATH"] = str(TEST_DATA / "in-process.sqlite3")
+
+
+def bot_env(**extra: str) -> dict[str, str]:
+    """The environment of a ``python -m bot`` process a test starts: none of the caller's
+    ``TALKSBOT_`` settings, and its question log in a temporary folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env["TALKSBOT_DATABASE_PATH"] = str(TEST_DATA / "talksbot.sqlite3")
+    env.update(extra)
+    return env
 
 
 async def start_services(settings: Settings, timeout: float = 10.0) -> Services:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
 import sys
@@ -13,7 +12,7 @@ from typing import Any
 
 import aiohttp
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bot_env
 from tests.stand_ins.discord_server import DiscordStandIn
 from tests.stand_ins.slack_server import SlackStandIn
 
@@ -80,7 +79,7 @@ class ServeProcess:
 
 
 def base_env(kb_dirs: tuple[Path, Path], **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env = bot_env()
     k, s = kb_dirs
     env.update(TALKSBOT_KNOWLEDGE_DIR=str(k), TALKSBOT_SEEDS_DIR=str(s), TALKSBOT_HTTP_PORT=str(free_port()),
                TALKSBOT_ADMIN_USER_IDS="UADMIN")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bot_env
 
 
 def run(*args: str, stdin: str | bytes = "", env: dict[str, str] | None = None,
         cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    full_env = bot_env()
     full_env.update(env or {})
     data = stdin.encode() if isinstance(stdin, str) else stdin
     return subprocess.run([sys.executable, "-m", "bot", *args], input=data, capture_output=True, cwd=cwd,
@@ -85,7 +85,7 @@ def test_timeline_lists_dated_facts_in_order() -> None:
 
 
 def test_a_reader_that_goes_away_is_not_an_error() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env = bot_env()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "ask", "--json"], cwd=ROOT, env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
@@ -100,7 +100,7 @@ def test_a_reader_that_goes_away_is_not_an_error() -> None:
 def run_argv(*args: str | bytes, stdin: bytes = b"", env: dict[str, str] | None = None
              ) -> subprocess.CompletedProcess[bytes]:
     """Like ``run``, with command-line arguments as raw bytes where given (as a shell passes them)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    full_env = bot_env()
     full_env.update(env or {})
     argv: list[str | bytes] = [os.fsencode(sys.executable), b"-m", b"bot", *args]
     return subprocess.run(argv, input=stdin, capture_output=True, cwd=ROOT, env=full_env, timeout=60)

@@ -5,7 +5,6 @@ change that costs answers fails here. ``make eval`` prints the table they come f
 """
 from __future__ import annotations
 
-import os
 import random
 import re
 import string
@@ -18,7 +17,7 @@ import yaml
 
 from bot import evaluation
 from bot.core.text import normalize
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bot_env
 
 SHARED = evaluation.shared_eval_dir()
 NO_SHARED = (f"{evaluation.missing_shared_note(SHARED)}; these tests score them, so they are skipped"
@@ -133,7 +132,7 @@ def test_ten_thousand_garbage_inputs_through_ask_json_are_never_answered() -> No
 
 
 def test_skips_for_want_of_the_shared_sets_say_what_is_missing_and_what_to_do(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env = bot_env()
     env["TALKSBOT_SHARED_EVAL"] = str(tmp_path / "absent")
     proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", __file__, "-k",
                            "shared_development or shared_scorer"], cwd=ROOT, env=env, capture_output=True,

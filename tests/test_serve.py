@@ -28,7 +28,7 @@ async def test_serve_starts_each_combination_and_stops_cleanly(
         status, body = await proc.health(until=200)
         assert status == 200 and body["articles"] == 1, body
         assert {c: v["status"] for c, v in body["components"].items()} == {
-            "fact_base": "ok", "web": "ok", **({"slack": "ok"} if "slack" in combo else {}),
+            "fact_base": "ok", "web": "ok", "question_log": "ok", **({"slack": "ok"} if "slack" in combo else {}),
             **({"discord": "ok"} if "discord" in combo else {})}
     finally:
         elapsed = await proc.stop()
@@ -79,3 +79,18 @@ async def test_watch_reloads_on_a_change(kb_dirs: tuple[Path, Path]) -> None:
         assert "broken.yaml" in body["components"]["fact_base"]["reason"]
     finally:
         await proc.stop(signal.SIGINT)
+
+
+async def test_a_corrupt_question_log_is_reported_and_the_bot_answers(kb_dirs: tuple[Path, Path],
+                                                                      tmp_path: Path) -> None:
+    database = tmp_path / "broken.sqlite3"
+    database.write_bytes(b"\x00not sqlite" * 400)
+    proc = ServeProcess(base_env(kb_dirs, TALKSBOT_DATABASE_PATH=str(database)))
+    await proc.start()
+    try:
+        await proc.wait_log("question log is off")
+        status, body = await proc.health(until=200)
+        log_state = body["components"]["question_log"]
+        assert status == 200 and log_state["status"] == "degraded" and str(database) in log_state["reason"]
+    finally:
+        await proc.stop()

@@ -66,6 +66,15 @@ class Answer(BaseModel):
                 "kind": self.kind, "fact_id": self.fact_id, "earlier": earlier}
 
 
+class Guess(BaseModel):
+    """A fact the bot would answer from, right or not: what admins choose from when teaching."""
+
+    fact_id: str
+    article: str
+    answer: str
+    confidence: float
+
+
 def _suggestion(entry: Entry) -> str:
     return as_question(entry.fact.questions[0])
 
@@ -101,6 +110,23 @@ class Answerer:
         candidates, weights = retrieve(question, base)
         readings = [read(question, c.entry, base) for c in candidates]
         return question, judge(question, candidates, readings, weights, base), candidates
+
+    def guesses(self, text: str, limit: int = 3) -> list[Guess]:
+        """The best ``limit`` facts for a question whatever the decision, most probable first, each
+        with its short answer and the decider's probability (for the unanswered view)."""
+        if len(text) > MAX_QUESTION_CHARS:
+            return []
+        _, judged, _ = self.judge(text)
+        out: dict[tuple[str, str], Guess] = {}
+        for j in judged:
+            entry = j.candidate.entry
+            key = (entry.article_id, entry.fact.id)
+            if key not in out and j.reading.answer:
+                out[key] = Guess(fact_id=entry.fact.id, article=entry.article_id, answer=j.reading.answer,
+                                 confidence=round(j.p, 4))
+            if len(out) == limit:
+                break
+        return list(out.values())
 
     def answer(self, text: str) -> Answer:
         """Answer one question. Never raises for any input text."""

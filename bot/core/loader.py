@@ -30,6 +30,7 @@ from bot.core.files import (
 )
 from bot.core.lexicon import CACHE_ENTRIES, Lexicon, build_lexicon
 from bot.core.models import Entity, Fact, KnowledgeFile
+from bot.core.overlay import LOCAL_DIR, merge, overlay_path, read_overlay
 
 __all__ = ["KnowledgeError", "Problem", "empty_base", "load_articles", "load_knowledge", "read_paragraphs", "read_seed"]
 
@@ -82,9 +83,9 @@ def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | Non
     for path in files:
         claimed.add(f"{path.stem}.txt")
         if previous is not None and path.name in previous.units:
-            seed_name = previous.units[path.name][1].article.seed
-            if unchanged(path.name, path, seeds_dir / seed_name):
-                claimed.add(seed_name)
+            before = previous.units[path.name][1].article
+            if unchanged(path.name, path, seeds_dir / before.seed, overlay_path(knowledge_dir, before.id)):
+                claimed.add(before.seed)
                 continue
         found: list[Problem] = []
         read_stamp = _stamp(path)  # taken before reading: a change made meanwhile is read next time
@@ -105,10 +106,13 @@ def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | Non
         if found or kf is None:
             fall_back(path.name, found)
         else:
-            units[path.name] = (path.name, kf, paragraphs)
-            stamps[path.name] = (read_stamp, seed_stamp)
+            taught = overlay_path(knowledge_dir, kf.article.id)
+            taught_stamp = _stamp(taught)
+            units[path.name] = (path.name, with_overlay(kf, taught, problems), paragraphs)
+            stamps[path.name] = (read_stamp, seed_stamp, taught_stamp)
     for path in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
-        if path.name in claimed or unchanged(path.name, path):
+        taught = overlay_path(knowledge_dir, slug(path.stem))
+        if path.name in claimed or unchanged(path.name, path, taught):
             continue
         try:
             meta, paragraphs = read_seed(path, max_seed_bytes, max_seed_paragraphs)
@@ -116,13 +120,20 @@ def load_articles(knowledge_dir: Path, seeds_dir: Path, previous: FactBase | Non
                 fall_back(path.name, [Problem(path.name, "", "the article has no paragraphs")])
                 continue
             kf = distill(slug(path.stem), path.name, meta, paragraphs, article_date(path))
-            units[path.name] = (f"{path.name} (distilled)", kf, paragraphs)
+            units[path.name] = (f"{path.name} (distilled)", with_overlay(kf, taught, problems), paragraphs)
         except (OSError, UnicodeDecodeError, ValueError, ValidationError) as exc:
             fall_back(path.name, [Problem(path.name, "", f"cannot read: {str(exc).splitlines()[0]}")])
     if previous is not None and units.keys() == previous.units.keys() and all(
             units[k] is previous.units[k] for k in units):
         return previous, problems  # nothing changed: no rebuild, no collection
     return _build(_without_clashes(units, problems), stamps, cache_entries), problems
+
+
+def with_overlay(kf: KnowledgeFile, path: Path, problems: list[Problem]) -> KnowledgeFile:
+    """``kf`` with the phrasings taught for it (``overlay``); an invalid overlay is reported and
+    left out, and the article loads without it."""
+    overlay = read_overlay(path, problems)
+    return merge(kf, overlay, f"{LOCAL_DIR}/{path.name}", problems) if overlay is not None else kf
 
 
 # A file's identity for "unchanged since the last load": inode, size and modification time (ns).

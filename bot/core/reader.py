@@ -112,7 +112,8 @@ def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
     kind of answer (a person, a date, a number: what a person who read the article wrote wins)."""
     fact = entry.fact
     out = []
-    if not fact.distilled:
+    # A distilled fact an admin taught a phrasing to offers its slots as a curated fact does.
+    if not fact.distilled or len(fact.questions) > 1:
         for rank, key in enumerate(ANSWER_CHAIN[question.qtype]):
             if key in fact.answers:
                 answer = fact.answers[key]

@@ -120,7 +120,7 @@ def score(question: Question, entry: Entry, w: Weights) -> Candidate:
         return Candidate(entry, 0.0, 0.0, 0.0, 0.0, 0.0)
     about = entry.entity_ids
     stated = frozenset(t for t in w.known if t in entry.content or question.alias_terms.get(t, frozenset()) & about)
-    if entry.fact.distilled:
+    if entry.fact.distilled and len(entry.phrasings) <= 1:  # a distilled fact with no taught phrasing
         own, sim = sum(w.known[t] for t in stated), 0.0
     else:
         own, sim = _phrasings(w, question, entry, stated)

@@ -70,11 +70,17 @@ def to_json_line(answer: Answer) -> str:
     return json.dumps(answer.to_json_dict(), ensure_ascii=False)
 
 
-def ask(answerer: Answerer, questions: Iterable[str], out: TextIO, as_json: bool) -> int:
-    """Answer each question in order; one JSON object per line with ``as_json``."""
+Record = Callable[[Answer], object]
+
+
+def ask(answerer: Answerer, questions: Iterable[str], out: TextIO, as_json: bool, record: Record | None = None) -> int:
+    """Answer each question in order; one JSON object per line with ``as_json``; each answer
+    passed to ``record`` (the question log) when given."""
     tolerate(out)
     for q in questions:
         answer = answerer.answer(to_question(q))
+        if record is not None:
+            record(answer)
         print(to_json_line(answer) if as_json else render(answer), file=out, flush=True)
     return 0
 
@@ -149,7 +155,7 @@ def _reader(inp: TextIO, out: TextIO, interactive: bool, editing: bool) -> Calla
 
 
 def chat(answerer: Answerer, holder: FactBaseHolder, inp: TextIO, out: TextIO,
-         history: Path | None = None) -> int:
+         history: Path | None = None, record: Record | None = None) -> int:
     """An interactive chat; works with piped input too (no prompt is shown then).
 
     On a terminal, lines are edited with readline and kept in ``history`` (by default
@@ -173,7 +179,7 @@ def chat(answerer: Answerer, holder: FactBaseHolder, inp: TextIO, out: TextIO,
         interrupted = False
         while True:
             try:
-                if not _chat_turn(answerer, holder, read, out, interactive):
+                if not _chat_turn(answerer, holder, read, out, interactive, record):
                     break
                 interrupted = False
             except KeyboardInterrupt:
@@ -188,7 +194,7 @@ def chat(answerer: Answerer, holder: FactBaseHolder, inp: TextIO, out: TextIO,
 
 
 def _chat_turn(answerer: Answerer, holder: FactBaseHolder, read: Callable[[], str | None], out: TextIO,
-               interactive: bool) -> bool:
+               interactive: bool, record: Record | None = None) -> bool:
     """Read and answer one line; False when the chat is over."""
     line = read()
     if line is None:
@@ -207,7 +213,10 @@ def _chat_turn(answerer: Answerer, holder: FactBaseHolder, read: Callable[[], st
         return True
     if not text and not interactive:
         return True
-    print(render(answerer.answer(text if text != "/help" else "help")), file=out, flush=True)
+    answer = answerer.answer(text if text != "/help" else "help")
+    if record is not None:
+        record(answer)
+    print(render(answer), file=out, flush=True)
     return True
 
 

@@ -40,6 +40,9 @@ class Health:
         self._states: dict[str, State] = {}
         self._probes: dict[str, Probe] = {}
         self.fact_base_loaded = False
+        # The question log's state, when serve runs one: ("ok" | "degraded", reason). A log that is
+        # off because its file cannot be opened is degraded, not failed: the bot still answers.
+        self.question_log: Callable[[], tuple[str, str | None]] | None = None
 
     def set(self, name: str, status: Status, reason: str | None = None, probe: Probe | None = None) -> None:
         """Record a component's status; ``probe`` (while ok) tells whether it is still connected."""
@@ -66,6 +69,9 @@ class Health:
             state = self.state(name)
             assert state is not None
             components[name] = {"status": state.status, "reason": state.reason, "since": state.since.isoformat()}
+        if self.question_log is not None:
+            status, reason = self.question_log()
+            components["question_log"] = {"status": status, "reason": reason}
         bad = [n for n, c in components.items() if c["status"] not in ("ok", "degraded")]
         degraded = [n for n, c in components.items() if c["status"] == "degraded"]
         overall = "unhealthy" if bad else "degraded" if degraded else "ok"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bot_env
 from tests.test_cli import run
 
 pty = pytest.importorskip("pty")
@@ -33,7 +33,7 @@ class Terminal:
 
     def __init__(self, home: Path, env: dict[str, str] | None = None) -> None:
         master, slave = pty.openpty()
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith(("TALKSBOT_", "XDG_"))}
+        full_env = {k: v for k, v in bot_env().items() if not k.startswith("XDG_")}
         full_env.update({"HOME": str(home), "TERM": "xterm", **(env or {})})
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "chat"], stdin=slave, stdout=slave, stderr=slave,
                                      cwd=ROOT, env=full_env, start_new_session=True, preexec_fn=_take_terminal)
@@ -145,7 +145,7 @@ def test_ctrl_c_clears_the_line_and_twice_leaves(tmp_path: Path) -> None:
 
 def piped_chat(**settings: str) -> subprocess.Popen[bytes]:
     """``talksbot chat`` with piped input, once it has answered a first question."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env = bot_env()
     env.update(settings)
     proc = subprocess.Popen([sys.executable, "-m", "bot", "chat"], cwd=ROOT, env=env, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)

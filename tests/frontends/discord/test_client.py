@@ -206,12 +206,11 @@ async def test_without_a_guild_commands_sync_globally(discord_server: DiscordSta
 
 
 async def test_discord_sync_command_syncs_and_exits(discord_server: DiscordStandIn) -> None:
-    import os
     import sys
 
-    from tests.conftest import ROOT
+    from tests.conftest import ROOT, bot_env
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TALKSBOT_")}
+    env = bot_env()
     env.update(TALKSBOT_DISCORD_TOKEN="discord-test-token", TALKSBOT_DISCORD_API_URL=discord_server.api_url,
                TALKSBOT_DISCORD_GATEWAY_URL=discord_server.gateway_url, TALKSBOT_DISCORD_GUILD_ID=str(GUILD_ID))
     proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "discord-sync", cwd=ROOT, env=env,
