@@ -96,7 +96,8 @@ class Services:
             from bot.frontends.slack.app import build_app
             from bot.frontends.slack.http import add_routes
 
-            self.slack_app = build_app(s, self.answerer, self.holder, self.inflight, self.reloader.request)
+            self.slack_app = build_app(s, self.answerer, self.holder, self.inflight, self.reloader.request,
+                                           self.qlog)
             add_routes(web_app, self.slack_app)
         self._runner = web.AppRunner(web_app, shutdown_timeout=WEB_SHUTDOWN_S)
         await self._runner.setup()
@@ -134,7 +135,8 @@ class Services:
         if self.slack_app is None:
             from bot.frontends.slack.app import build_app
 
-            self.slack_app = build_app(s, self.answerer, self.holder, self.inflight, self.reloader.request)
+            self.slack_app = build_app(s, self.answerer, self.holder, self.inflight, self.reloader.request,
+                                           self.qlog)
         app_token = s.slack_app_token.get_secret_value() if s.slack_mode == "socket" and s.slack_app_token else None
         self._slack = SlackRunner(self.slack_app, self.health, app_token)
         if s.slack_mode == "http":
@@ -148,7 +150,8 @@ class Services:
 
         s = self.settings
         assert s.discord_token is not None
-        self.discord_client = build_client(s, self.answerer, self.holder, self.inflight, self.reloader.request)
+        self.discord_client = build_client(s, self.answerer, self.holder, self.inflight, self.reloader.request,
+                                           self.qlog)
         runner = DiscordRunner(self.discord_client, s.discord_token.get_secret_value(), self.health)
         log.info("Discord: connecting to %s (API %s)", s.discord_gateway_url, s.discord_api_url)
         self.health.set("discord", "starting")

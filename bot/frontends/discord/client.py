@@ -25,6 +25,7 @@ from bot.frontends.discord.render import (
     render_report,
     to_question,
 )
+from bot.questionlog import NullLog, QuestionLog
 from bot.service.inflight import InFlight
 from bot.settings import Settings
 
@@ -103,12 +104,14 @@ class TalksClient(discord.Client):
     _draining = False  # set by stop_intake; a class default, as discord.py may ask is_closed() early
 
     def __init__(self, answerer: Answerer, holder: FactBaseHolder, settings: Settings,
-                 inflight: InFlight | None = None, reload: ReloadFn | None = None) -> None:
+                 inflight: InFlight | None = None, reload: ReloadFn | None = None,
+                 qlog: QuestionLog | None = None) -> None:
         super().__init__(intents=intents(), allowed_mentions=NO_PINGS)
         self.answerer = answerer
         self.holder = holder
         self.inflight = inflight or InFlight()
         self.reload = reload or direct_reload(holder)
+        self.qlog = qlog or NullLog()
         self.admin_ids = set(settings.admin_user_ids)
         self.guild_id = settings.discord_guild_id
         self.tree = app_commands.CommandTree(self)
@@ -271,10 +274,10 @@ def point_at(api_url: str, gateway_url: str) -> None:
 
 
 def build_client(settings: Settings, answerer: Answerer, holder: FactBaseHolder, inflight: InFlight | None = None,
-                 reload: ReloadFn | None = None) -> TalksClient:
+                 reload: ReloadFn | None = None, qlog: QuestionLog | None = None) -> TalksClient:
     """The client, pointed at the configured REST and gateway URLs."""
     point_at(settings.discord_api_url, settings.discord_gateway_url)
-    return TalksClient(answerer, holder, settings, inflight, reload)
+    return TalksClient(answerer, holder, settings, inflight, reload, qlog)
 
 
 async def sync_commands_once(settings: Settings, answerer: Answerer, holder: FactBaseHolder) -> int:

@@ -22,6 +22,7 @@ from bot.core.holder import FactBaseHolder
 from bot.frontends.common import ReloadFn, direct_reload, reload_for, reload_refusal
 from bot.frontends.slack.render import SUGGEST_ACTION, render, render_report, render_text
 from bot.frontends.slack.webapi import close_client, post, web_client
+from bot.questionlog import NullLog, QuestionLog
 from bot.service.inflight import InFlight
 from bot.settings import Settings
 
@@ -69,13 +70,15 @@ def held(inflight: InFlight, listener: Listener) -> Listener:
 
 
 def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_ids: list[str],
-             inflight: InFlight | None = None, reload: ReloadFn | None = None) -> None:
+             inflight: InFlight | None = None, reload: ReloadFn | None = None,
+             qlog: QuestionLog | None = None) -> None:
     """Wire the Slack listeners to the core; each holds ``inflight`` while it answers, and an
     admin's reload goes through ``reload`` (serve passes its coalescing reloader)."""
     seen = RecentIds()
     admins = set(admin_ids)
     inflight = inflight or InFlight()
     reload = reload or direct_reload(holder)
+    qlog = qlog or NullLog()
 
     def listens(kind: Callable[..., Callable[[Listener], Any]], *what: Any) -> Callable[[Listener], Listener]:
         def add(listener: Listener) -> Listener:
@@ -150,7 +153,7 @@ def _sources(holder: FactBaseHolder) -> str:
 
 
 def build_app(settings: Settings, answerer: Answerer, holder: FactBaseHolder, inflight: InFlight | None = None,
-              reload: ReloadFn | None = None) -> AsyncApp:
+              reload: ReloadFn | None = None, qlog: QuestionLog | None = None) -> AsyncApp:
     """The slack-bolt app, its Web API client pointed at ``settings.slack_api_url``.
 
     Call it in the running event loop: every Web API call goes over one pooled aiohttp session
@@ -163,7 +166,7 @@ def build_app(settings: Settings, answerer: Answerer, holder: FactBaseHolder, in
     app = AsyncApp(client=client, signing_secret=secret,
                    request_verification_enabled=settings.slack_mode == "http",
                    logger=logging.getLogger("talksbot.slack.bolt"))
-    register(app, answerer, holder, settings.admin_user_ids, inflight, reload)
+    register(app, answerer, holder, settings.admin_user_ids, inflight, reload, qlog)
     return app
 
 
