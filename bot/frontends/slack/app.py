@@ -3,7 +3,8 @@
 ``build_app`` makes the slack-bolt ``AsyncApp`` (one pooled HTTP session for the Web API,
 closed by ``close_app``); ``register`` wires the listeners to the core. Everything
 Slack-specific stays here: a Slack event becomes a question (``to_question``), the core's
-answer becomes Block Kit (``render``).
+answer becomes Block Kit (``render``). Every question is recorded in the question log; the
+feedback buttons and the admin views are in ``admin``.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -20,9 +22,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder
 from bot.frontends.common import ReloadFn, direct_reload, reload_for, reload_refusal
+from bot.frontends.slack.admin import register_admin
 from bot.frontends.slack.render import SUGGEST_ACTION, render, render_report, render_text
 from bot.frontends.slack.webapi import close_client, post, web_client
-from bot.questionlog import NullLog, QuestionLog
+from bot.questionlog import Asked, NullLog, QuestionLog, record_answer
+from bot.questionlog.store import AskKind
 from bot.service.inflight import InFlight
 from bot.settings import Settings
 
@@ -71,9 +75,10 @@ def held(inflight: InFlight, listener: Listener) -> Listener:
 
 def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_ids: list[str],
              inflight: InFlight | None = None, reload: ReloadFn | None = None,
-             qlog: QuestionLog | None = None) -> None:
+             qlog: QuestionLog | None = None, knowledge_dir: Path | None = None) -> None:
     """Wire the Slack listeners to the core; each holds ``inflight`` while it answers, and an
-    admin's reload goes through ``reload`` (serve passes its coalescing reloader)."""
+    admin's reload goes through ``reload`` (serve passes its coalescing reloader). Questions are
+    recorded in ``qlog``; admins teach into ``knowledge_dir`` (the holder's by default)."""
     seen = RecentIds()
     admins = set(admin_ids)
     inflight = inflight or InFlight()
@@ -86,17 +91,25 @@ def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_id
             return listener
         return add
 
-    async def answer_in(client: AsyncWebClient, channel: str, question: str, thread_ts: str | None) -> None:
+    admin_command = register_admin(app, listens, answerer, holder, admins, reload, qlog,
+                                   knowledge_dir or holder.knowledge_dir)
+
+    def answer_for(question: str, kind: AskKind, user: str | None) -> dict[str, Any]:
+        """The answer to ``question`` as Block Kit, recorded in the log (its id on the feedback buttons)."""
         answer = answerer.answer(question)
+        return render(answer, record_answer(qlog, answer, Asked("slack", kind, user)))
+
+    async def answer_in(client: AsyncWebClient, channel: str, question: str, thread_ts: str | None,
+                        kind: AskKind, user: str | None) -> None:
         await post(client, channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-                   **render(answer))
+                   **answer_for(question, kind, user))
 
     @listens(app.event, "app_mention")
     async def on_mention(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
         if not seen.first_time(body.get("event_id") or event.get("ts", "")) or not _is_from_a_person(event):
             return
         await answer_in(client, event["channel"], to_question(event.get("text", "")),
-                        event.get("thread_ts") or event["ts"])
+                        event.get("thread_ts") or event["ts"], "mention", event.get("user"))
 
     @listens(app.event, "message")
     async def on_message(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
@@ -104,18 +117,21 @@ def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_id
             return
         if not seen.first_time(body.get("event_id") or event.get("ts", "")):
             return
-        await answer_in(client, event["channel"], to_question(event.get("text", "")), event.get("thread_ts"))
+        await answer_in(client, event["channel"], to_question(event.get("text", "")), event.get("thread_ts"), "dm",
+                        event.get("user"))
 
     @listens(app.command, "/talks")
     async def on_talks(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         text = (command.get("text") or "").strip()
+        if await admin_command(text, command.get("user_id", ""), respond):
+            return
         if text.lower() == "reload":
             await _reload(command, respond)
         elif text.lower() == "sources":
             await respond(response_type="in_channel", **render_text(_sources(holder)))
         else:  # a question; "help" and "topics" are the core's own replies
-            await respond(response_type="in_channel", **render(answerer.answer(text or "help")))
+            await respond(response_type="in_channel", **answer_for(text or "help", "slash", command.get("user_id")))
 
     async def _reload(command: dict[str, Any], respond: AsyncRespond) -> None:
         user = command.get("user_id", "")
@@ -135,10 +151,10 @@ def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_id
             return
         # The response_url posts where the clicked message is, also in a channel the bot is not in
         # (chat.postMessage would get not_in_channel there); a threaded message keeps its thread.
-        answer = answerer.answer(action.get("value", ""))
+        message = answer_for(action.get("value", ""), "button", (body.get("user") or {}).get("id"))
         sent = await respond(response_type="in_channel", replace_original=False,
                              thread_ts=(body.get("message") or {}).get("thread_ts"), unfurl_links=False,
-                             unfurl_media=False, **render(answer))
+                             unfurl_media=False, **message)
         if sent.status_code != 200:
             log.warning("cannot answer a suggestion click: response_url answered %s %s", sent.status_code,
                         sent.body)
@@ -166,7 +182,7 @@ def build_app(settings: Settings, answerer: Answerer, holder: FactBaseHolder, in
     app = AsyncApp(client=client, signing_secret=secret,
                    request_verification_enabled=settings.slack_mode == "http",
                    logger=logging.getLogger("talksbot.slack.bolt"))
-    register(app, answerer, holder, settings.admin_user_ids, inflight, reload, qlog)
+    register(app, answerer, holder, settings.admin_user_ids, inflight, reload, qlog, settings.knowledge_dir)
     return app
 
 

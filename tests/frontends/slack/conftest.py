@@ -66,15 +66,17 @@ def command_body(text: str, response_url: str, user: str = "U1") -> str:
                                    "trigger_id": "trig", "api_app_id": "A1"})
 
 
-def action_body(value: str, response_url: str, channel: str = "C1", thread_ts: str | None = "1.0") -> str:
-    """A "did you mean" click on the bot's message ``2.0`` in ``channel`` (in thread ``thread_ts``, if any)."""
+def action_body(value: str, response_url: str, channel: str = "C1", thread_ts: str | None = "1.0",
+                action_id: str = "talks_suggest_0", user: str = "U1") -> str:
+    """A click by ``user`` on a button of the bot's message ``2.0`` in ``channel`` (in thread ``thread_ts``, if
+    any): a "did you mean" button unless ``action_id`` says otherwise."""
     message = {"ts": "2.0", "text": "I don't know", **({"thread_ts": thread_ts} if thread_ts else {})}
-    payload = {"type": "block_actions", "user": {"id": "U1"}, "team": {"id": "T1"}, "api_app_id": "A1",
+    payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T1"}, "api_app_id": "A1",
                "channel": {"id": channel}, "container": {"type": "message", "channel_id": channel,
                                                          "message_ts": "2.0"},
                "message": message, "trigger_id": "trig",
                "response_url": response_url,
-               "actions": [{"action_id": "talks_suggest_0", "block_id": "b1", "type": "button", "value": value,
+               "actions": [{"action_id": action_id, "block_id": "b1", "type": "button", "value": value,
                             "action_ts": "3.0"}]}
     return urllib.parse.urlencode({"payload": json.dumps(payload)})
 

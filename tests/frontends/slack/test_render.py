@@ -85,3 +85,14 @@ def test_long_reload_report_keeps_its_count_inside_the_section_limit() -> None:
     assert len(section) <= SECTION_LIMIT
     shown = [line for line in section.splitlines() if line.startswith("• ")]
     assert section.splitlines()[-1].endswith(f"and {45 - len(shown)} more")
+
+
+def test_feedback_buttons_only_on_an_answer_with_an_id(answerer: Answerer) -> None:
+    answered = answerer.answer("who set the deadline?")
+    actions = render(answered, "0123456789abcdef")["blocks"][-1]
+    assert actions["type"] == "actions"
+    assert [(b["action_id"], b["value"], b["text"]["text"]) for b in actions["elements"]] == [
+        ("talks_feedback_yes", "0123456789abcdef", "Helpful"), ("talks_feedback_no", "0123456789abcdef", "Not helpful")]
+    assert all(b["type"] != "actions" for b in render(answered)["blocks"])
+    declined = render(answerer.answer("what is the capital of mars"), "0123456789abcdef")
+    assert "talks_feedback" not in str(declined)
