@@ -31,6 +31,7 @@ browser:
 bench: $(STAMP)
 	@$(PY) -m bot bench
 	@$(PY) -m tests.benchmarks.frontend_latency
+	@$(PY) -m tests.benchmarks.questionlog_latency
 
 # Every question set (../shared/eval when it is beside the checkout, and tests/data) in one table.
 # Without ../shared/eval it scores tests/data and says what is missing; TALKSBOT_SHARED_EVAL=DIR

@@ -92,6 +92,10 @@ class Services:
         quiet_malformed_requests()
         web_app = web.Application()
         add_web_routes(web_app, self.holder, self.health)
+        if s.admin_token is not None and s.admin_token.get_secret_value():
+            from bot.frontends.admin_page import add_admin_routes
+
+            add_admin_routes(web_app, self.qlog, self.answerer, s.admin_token.get_secret_value())
         if s.slack_configured and s.slack_mode == "http":
             from bot.frontends.slack.app import build_app
             from bot.frontends.slack.http import add_routes
