@@ -46,7 +46,8 @@ def _same(a: str, b: str) -> bool:
 
 def unanswered(qlog: QuestionLog, answerer: Answerer, days: int, limit: int = 20) -> list[Group]:
     """The declined questions of the last ``days`` days in groups, most asked first (then most
-    recent), each with the bot's three best candidate facts for its latest phrasing."""
+    recent), each with the bot's three best candidate facts for its latest phrasing; a group
+    whose latest phrasing the bot answers now (it was taught since) is left out."""
     dismissed = [normalize(q) for q in qlog.dismissed()]
     groups: list[Group] = []
     for row in qlog.declined(days)[:MAX_REVIEWED]:
@@ -61,9 +62,15 @@ def unanswered(qlog: QuestionLog, answerer: Answerer, days: int, limit: int = 20
         if row.asker:
             group.askers.add(row.asker)
     groups.sort(key=lambda g: (-g.count, -(g.last_asked.timestamp() if g.last_asked else 0.0)))
-    for group in groups[:limit]:
+    out: list[Group] = []
+    for group in groups:
+        if len(out) == limit:
+            break
+        if answerer.answer(group.question).matched:
+            continue  # answered now (taught since, or a new article): no longer to review
         group.candidates = answerer.guesses(group.question)
-    return groups[:limit]
+        out.append(group)
+    return out
 
 
 def find_group(qlog: QuestionLog, question: str, days: int) -> list[str]:

@@ -35,3 +35,19 @@ def test_a_group_comes_with_the_best_candidate_facts(tmp_path: Path, answerer: A
     assert group.candidates[0].fact_id == "thanksgiving-deadline"
     assert group.candidates[0].confidence > 0
     log.close()
+
+
+def test_a_group_answered_since_is_not_listed(tmp_path: Path, kb_dirs: tuple[Path, Path]) -> None:
+    from bot.core.holder import FactBaseHolder
+    from bot.core.teach import teach
+
+    holder = FactBaseHolder(*kb_dirs)
+    answerer = Answerer(holder)
+    log = SqliteLog(tmp_path / "log.sqlite3")
+    log.record("whose idea was the T-day cutoff", False, None, None, 0.7, "declined", Asked("chat", "chat", "1"))
+    log.flush()
+    assert len(unanswered(log, answerer, days=7)) == 1
+    assert teach(lambda: holder.current, holder.reload, answerer, kb_dirs[0], "whose idea was the T-day cutoff",
+                 "thanksgiving-deadline").answered
+    assert unanswered(log, answerer, days=7) == []
+    log.close()
