@@ -16,8 +16,6 @@ log = logging.getLogger(__name__)
 
 #: How many of a reload's problems a chat reply lists before counting the rest.
 PROBLEM_LIMIT = 20
-NO_ADMINS = "Reloading is turned off: no admins are configured (TALKSBOT_ADMIN_USER_IDS)."
-NOT_AN_ADMIN = "Sorry, only the bot's admins can reload the fact base."
 
 
 def trim(text: str, limit: int) -> str:
@@ -30,15 +28,22 @@ def suggestion_label(answer: Answer) -> str:
     return "Did you mean" if answer.kind == "declined" else "Try"
 
 
-def reload_refusal(user: str, admins: Collection[str]) -> str | None:
-    """None when ``user`` may reload; otherwise the reply to send, after one WARNING saying why."""
+def admin_refusal(user: str, admins: Collection[str], action: str = "reload the fact base",
+                  feature: str = "Reloading") -> str | None:
+    """None when ``user`` is an admin and may ``action``; otherwise the reply to send, after one
+    WARNING saying why. Nobody is an admin when none are configured."""
     if not admins:
-        log.warning("reload refused for %s: no admins are configured", user)
-        return NO_ADMINS
+        log.warning("%s refused for %s: no admins are configured", action, user)
+        return f"{feature} is turned off: no admins are configured (TALKSBOT_ADMIN_USER_IDS)."
     if user not in admins:
-        log.warning("reload refused: %s is not an admin", user)
-        return NOT_AN_ADMIN
+        log.warning("%s refused: %s is not an admin", action, user)
+        return f"Sorry, only the bot's admins can {action}."
     return None
+
+
+def reload_refusal(user: str, admins: Collection[str]) -> str | None:
+    """None when ``user`` may reload; otherwise the reply (see ``admin_refusal``)."""
+    return admin_refusal(user, admins)
 
 
 # How a front-end reloads: given who asked, the report of a reload that began after the request.

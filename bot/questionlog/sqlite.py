@@ -215,7 +215,9 @@ class SqliteLog:
 
     def feedback(self) -> list[Helpfulness]:
         rows = self._query(
-            "SELECT q.fact_id, MAX(q.question), SUM(v.helpful), SUM(1 - v.helpful) FROM votes v "
+            "SELECT q.fact_id, (SELECT q2.question FROM votes v2 JOIN questions q2 ON q2.answer_id = v2.answer_id "
+            "WHERE q2.fact_id = q.fact_id ORDER BY v2.voted_at DESC LIMIT 1), SUM(v.helpful), SUM(1 - v.helpful) "
+            "FROM votes v "
             "JOIN questions q ON q.answer_id = v.answer_id WHERE q.fact_id IS NOT NULL GROUP BY q.fact_id "
             "ORDER BY SUM(1 - v.helpful) - SUM(v.helpful) DESC, q.fact_id")
         return [Helpfulness(str(r[0]), str(r[1]), int(r[2]), int(r[3])) for r in rows]  # type: ignore[call-overload]

@@ -128,3 +128,17 @@ def test_turned_off_records_nothing(tmp_path: Path) -> None:
     log = open_log(Settings(question_log=False, database_path=tmp_path / "x.sqlite3"))
     log.record("q", False, None, None, 0.0, "declined", SLACK_USER)
     assert not (tmp_path / "x.sqlite3").exists() and not log.status.on
+
+
+def test_feedback_names_the_latest_question_voted_on(tmp_path: Path) -> None:
+    log = SqliteLog(tmp_path / "log.sqlite3")
+    first = log.record("zzz who set it", True, "fact-1", "a", 0.9, "fact", SLACK_USER)
+    log.vote(first, SLACK_USER, helpful=True)
+    log.flush()
+    time.sleep(0.01)
+    second = log.record("aaa who set the deadline", True, "fact-1", "a", 0.9, "fact", SLACK_USER)
+    log.vote(second, SLACK_USER, helpful=False)
+    log.flush()
+    [row] = log.feedback()
+    assert row.question == "aaa who set the deadline" and (row.helpful, row.not_helpful) == (1, 1)
+    log.close()

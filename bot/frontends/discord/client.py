@@ -1,11 +1,14 @@
 """The Discord client: slash commands with autocomplete, mentions, DMs and suggestion buttons.
 
 ``TalksClient`` receives the answerer, the fact base holder and the settings in ``__init__``;
-``build_client`` points discord.py at the configured REST and gateway URLs and makes one.
+``build_client`` points discord.py at the configured REST and gateway URLs and makes one. Every
+question is recorded in the question log; answers carry feedback buttons (``feedback``), and
+admins review and teach with ``/unanswered`` and ``/feedback`` (``admin``).
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -15,7 +18,9 @@ from discord import app_commands
 from bot.core.answers import Answer, Answerer
 from bot.core.holder import FactBaseHolder
 from bot.frontends.common import ReloadFn, direct_reload, reload_for, reload_refusal, suggestion_label, trim
+from bot.frontends.discord.admin import AdminDesk
 from bot.frontends.discord.articles import MAX_CHOICES, article_choices, find_article
+from bot.frontends.discord.feedback import VOTE_PREFIX, add_vote_buttons, store_vote
 from bot.frontends.discord.render import (
     BUTTON_LABEL_LIMIT,
     CHOICE_LIMIT,
@@ -25,7 +30,8 @@ from bot.frontends.discord.render import (
     render_report,
     to_question,
 )
-from bot.questionlog import NullLog, QuestionLog
+from bot.questionlog import Asked, NullLog, QuestionLog, record_answer
+from bot.questionlog.store import AskKind
 from bot.service.inflight import InFlight
 from bot.settings import Settings
 
@@ -48,13 +54,17 @@ def intents() -> discord.Intents:
     return wanted
 
 
+# How a suggestion click is answered: the client's reply to that question, recorded as a click.
+AskFn = Callable[[discord.Interaction, str], Awaitable[None]]
+
+
 class SuggestionView(discord.ui.View):
     """Up to three "Did you mean ...?" (or "Try: ...") buttons; a click answers that question."""
 
-    def __init__(self, answerer: Answerer, suggestions: list[str], label: str = "Did you mean",
+    def __init__(self, ask: AskFn, suggestions: list[str], label: str = "Did you mean",
                  inflight: InFlight | None = None) -> None:
         super().__init__(timeout=SUGGESTION_TIMEOUT_S)
-        self.answerer = answerer
+        self.ask = ask
         self.inflight = inflight or InFlight()
         for i, question in enumerate(suggestions[:3]):
             button: discord.ui.Button[SuggestionView] = discord.ui.Button(
@@ -66,20 +76,8 @@ class SuggestionView(discord.ui.View):
     def _answer(self, question: str) -> Any:
         async def callback(interaction: discord.Interaction) -> None:
             async with self.inflight.hold():
-                await send_answer(interaction, self.answerer.answer(question), self.answerer, self.inflight)
+                await self.ask(interaction, question)
         return callback
-
-
-def reply_kwargs(answer: Answer, answerer: Answerer, inflight: InFlight | None = None) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {"embed": render(answer), "allowed_mentions": NO_PINGS}
-    if not answer.matched and answer.suggestions:
-        kwargs["view"] = SuggestionView(answerer, answer.suggestions, suggestion_label(answer), inflight)
-    return kwargs
-
-
-async def send_answer(interaction: discord.Interaction, answer: Answer, answerer: Answerer,
-                      inflight: InFlight | None = None, ephemeral: bool = False) -> None:
-    await interaction.response.send_message(ephemeral=ephemeral, **reply_kwargs(answer, answerer, inflight))
 
 
 def expired_because(interaction: discord.Interaction, error: BaseException) -> str | None:
@@ -114,20 +112,49 @@ class TalksClient(discord.Client):
         self.qlog = qlog or NullLog()
         self.admin_ids = set(settings.admin_user_ids)
         self.guild_id = settings.discord_guild_id
+        self.desk = AdminDesk(answerer, holder, settings.knowledge_dir, self.admin_ids, self.qlog, self.reload,
+                              self.inflight)
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self._on_command_error  # type: ignore[method-assign]
         self.sync_on_ready = True
         self._add_commands()
 
+    # --- answers ----------------------------------------------------------------------
+    def _answer(self, question: str, kind: AskKind, user_id: int) -> tuple[Answer, str | None]:
+        """The answer, recorded in the question log; and the answer id its feedback buttons carry
+        (None when nothing was recorded, or the log is off)."""
+        answer = self.answerer.answer(question)
+        answer_id = record_answer(self.qlog, answer, Asked("discord", kind, str(user_id)))
+        return answer, answer_id if self.qlog.status.on else None
+
+    def _reply_kwargs(self, answer: Answer, answer_id: str | None) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"embed": render(answer), "allowed_mentions": NO_PINGS}
+        view: discord.ui.View | None = None
+        if not answer.matched and answer.suggestions:
+            view = SuggestionView(self._ask_clicked, answer.suggestions, suggestion_label(answer), self.inflight)
+        if answer.matched and answer_id is not None:
+            view = add_vote_buttons(view or discord.ui.View(timeout=None), answer_id)
+        if view is not None:
+            kwargs["view"] = view
+        return kwargs
+
+    async def _reply(self, interaction: discord.Interaction, question: str, kind: AskKind) -> None:
+        answer, answer_id = self._answer(question, kind, interaction.user.id)
+        await interaction.response.send_message(**self._reply_kwargs(answer, answer_id))
+
+    async def _ask_clicked(self, interaction: discord.Interaction, question: str) -> None:
+        await self._reply(interaction, question, "button")
+
     # --- slash commands ---------------------------------------------------------------
     def _add_commands(self) -> None:
         answerer, holder, inflight = self.answerer, self.holder, self.inflight
+        reply = self._reply
 
         @app_commands.command(name="ask", description="Ask about the US–Ukraine peace talks")
         @app_commands.describe(question="Your question, e.g. who set the deadline?")
         async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
             async with inflight.hold():
-                await send_answer(interaction, answerer.answer(question), answerer, inflight)
+                await reply(interaction, question, "slash")
 
         @ask.autocomplete("question")
         async def ask_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -137,12 +164,12 @@ class TalksClient(discord.Client):
         @app_commands.command(name="topics", description="What you can ask about")
         async def topics(interaction: discord.Interaction) -> None:
             async with inflight.hold():
-                await send_answer(interaction, answerer.answer("topics"), answerer, inflight)
+                await reply(interaction, "topics", "slash")
 
         @app_commands.command(name="help", description="How to use the bot")
         async def help_(interaction: discord.Interaction) -> None:
             async with inflight.hold():
-                await send_answer(interaction, answerer.answer("help"), answerer, inflight)
+                await reply(interaction, "help", "slash")
 
         @app_commands.command(name="source", description="Show a paragraph of an article")
         @app_commands.describe(paragraph="Paragraph number (1 is the first)",
@@ -170,7 +197,8 @@ class TalksClient(discord.Client):
                 report = await reload_for(user, self.reload)
                 await interaction.followup.send(render_report(report), ephemeral=True, allowed_mentions=NO_PINGS)
 
-        commands: list[app_commands.Command[Any, Any, None]] = [ask, topics, help_, source, reload]
+        commands: list[app_commands.Command[Any, Any, None]] = [ask, topics, help_, source, reload,
+                                                                *self.desk.commands()]
         for command in commands:
             self.tree.add_command(command)
 
@@ -195,10 +223,10 @@ class TalksClient(discord.Client):
         async with self.inflight.hold():
             await self._apologize(interaction, error)
 
-    async def _apologize(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        """Apologize for a failed command, unless the interaction has expired: under load a late
-        apology would be one more failing request per late answer."""
-        name = interaction.command and interaction.command.name
+    async def _apologize(self, interaction: discord.Interaction, error: BaseException) -> None:
+        """Apologize for a failed command or click, unless the interaction has expired: under load a
+        late apology would be one more failing request per late answer."""
+        name = interaction.command.name if interaction.command else f"button {_custom_id(interaction)[:40]}"
         original = getattr(error, "original", error)
         unknown = isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION
         if not unknown:
@@ -225,6 +253,23 @@ class TalksClient(discord.Client):
         return await self.tree.sync()
 
     # --- events -----------------------------------------------------------------------
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Feedback and admin buttons, routed by their custom_id (the suggestion buttons and the
+        commands go through discord.py's view store and command tree)."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        custom_id = _custom_id(interaction)
+        if not (custom_id.startswith(VOTE_PREFIX) or self.desk.handles(custom_id)):
+            return
+        async with self.inflight.hold():
+            try:
+                if custom_id.startswith(VOTE_PREFIX):
+                    await store_vote(interaction, self.qlog, custom_id)
+                else:
+                    await self.desk.on_click(interaction, custom_id)
+            except Exception as exc:  # one failed click is apologized for, never fatal
+                await self._apologize(interaction, exc)
+
     async def on_ready(self) -> None:
         log.info("Discord: ready as %s in %d guild(s)", self.user, len(self.guilds))
         if self.sync_on_ready:
@@ -243,9 +288,10 @@ class TalksClient(discord.Client):
         if not is_dm and self.user not in message.mentions:
             return
         async with self.inflight.hold():
-            answer = self.answerer.answer(to_question(message.content, self.user.id))
+            answer, answer_id = self._answer(to_question(message.content, self.user.id), "dm" if is_dm else "mention",
+                                             message.author.id)
             try:
-                await message.reply(mention_author=False, **reply_kwargs(answer, self.answerer, self.inflight))
+                await message.reply(mention_author=False, **self._reply_kwargs(answer, answer_id))
             except discord.HTTPException as exc:
                 log.warning("cannot reply in channel %s: %s", message.channel.id, exc)
 
@@ -261,6 +307,11 @@ class TalksClient(discord.Client):
         # discord.py's connect loop reconnects after a close unless the client is closed: while
         # draining it must not, though the REST session stays open.
         return self._draining or super().is_closed()
+
+
+def _custom_id(interaction: discord.Interaction) -> str:
+    data: Any = interaction.data or {}
+    return str(data.get("custom_id", ""))
 
 
 def point_at(api_url: str, gateway_url: str) -> None:

@@ -28,6 +28,12 @@ def to_question(content: str, bot_id: int | None = None) -> str:
     return content.strip()
 
 
+def plain(text: str) -> str:
+    """Text someone typed, shown as typed: markdown escaped, and mentions broken so that they
+    neither ping (NO_PINGS does that too) nor render as a name."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
 def render(answer: Answer) -> discord.Embed:
     """An embed: the short answer as title, the reply, the quoted source, a footer naming it."""
     if answer.matched and answer.source:

@@ -23,7 +23,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from bot.core.answers import Answerer, Guess
 from bot.core.holder import FactBaseHolder
 from bot.core.teach import Taught, verify, write_phrasing
-from bot.frontends.common import ReloadFn, trim
+from bot.frontends.common import ReloadFn, admin_refusal, trim
 from bot.frontends.slack.render import (
     BLOCK_LIMIT,
     FEEDBACK_ACTION,
@@ -48,8 +48,6 @@ MAX_DAYS = 3650
 GROUP_LIMIT = 20  # groups in one view: two blocks each, within Slack's 50 blocks a message
 FEEDBACK_ROWS = 40
 QUESTION_SHOWN = 300  # characters of a question a view shows (the buttons carry it whole)
-NO_ADMINS = "The admin views are turned off: no admins are configured (TALKSBOT_ADMIN_USER_IDS)."
-NOT_AN_ADMIN = "Sorry, only the bot's admins can review questions and teach the bot."
 USAGE = f"Usage: /talks unanswered [days], days from 1 to {MAX_DAYS} (default {DEFAULT_DAYS})."
 
 _UNANSWERED = re.compile(r"unanswered(?:\s+(\d+))?", re.IGNORECASE)
@@ -60,15 +58,8 @@ Listens = Callable[..., Callable[[Listener], Listener]]
 AdminCommand = Callable[[str, str, AsyncRespond], Awaitable[bool]]
 
 
-def admin_refusal(user: str, admins: Collection[str]) -> str | None:
-    """None when ``user`` is an admin; otherwise the reply, after one WARNING saying why."""
-    if not admins:
-        log.warning("admin view refused for %s: no admins are configured", user)
-        return NO_ADMINS
-    if user not in admins:
-        log.warning("admin view refused: %s is not an admin", user)
-        return NOT_AN_ADMIN
-    return None
+def _refusal(user: str, admins: Collection[str]) -> str | None:
+    return admin_refusal(user, admins, "review questions and teach the bot", "The admin views")
 
 
 class RecentVotes:
@@ -219,7 +210,7 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
         wanted = _UNANSWERED.fullmatch(text)
         if wanted is None and text.lower() != "feedback":
             return False
-        refusal = admin_refusal(user, admins)
+        refusal = _refusal(user, admins)
         if refusal is None and not qlog.status.on:
             refusal = f"The question log is {qlog.status.detail}: there is nothing to review."
         if refusal is not None:
@@ -258,7 +249,7 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
     async def on_teach(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         user = (body.get("user") or {}).get("id") or ""
-        if (refusal := admin_refusal(user, admins)) is not None:
+        if (refusal := _refusal(user, admins)) is not None:
             await reply(respond, refusal)
             return
         if (parsed := parse_teach(action.get("value") or "")) is None:
@@ -273,7 +264,7 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
                          respond: AsyncRespond) -> None:
         await ack()
         user = (body.get("user") or {}).get("id") or ""
-        if (refusal := admin_refusal(user, admins)) is not None:
+        if (refusal := _refusal(user, admins)) is not None:
             await reply(respond, refusal)
             return
         if (parsed := parse_dismiss(action.get("value") or "")) is None:

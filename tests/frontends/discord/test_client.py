@@ -35,7 +35,7 @@ async def test_commands_synced_to_the_guild(discord_bot: Services, discord_serve
     await discord_server.wait_for(lambda: bool(discord_server.recorded("PUT", f"/guilds/{GUILD_ID}/commands")))
     synced = discord_server.recorded("PUT", f"/guilds/{GUILD_ID}/commands")[0].data
     names = {c["name"] for c in synced}
-    assert names == {"ask", "topics", "help", "source", "reload"}
+    assert names == {"ask", "topics", "help", "source", "reload", "unanswered", "feedback"}
     reload = next(c for c in synced if c["name"] == "reload")
     assert int(reload["default_member_permissions"]) == 1 << 5  # Manage Server
 
@@ -161,7 +161,7 @@ async def test_reload_by_member_is_refused_and_logged(discord_bot: Services, dis
     before = discord_bot.holder.current
     cb = await ask(discord_server, command("reload"), user_id=MEMBER_ID)
     assert "only the bot's admins" in cb["data"]["content"] and cb["data"]["flags"] & 64
-    assert f"reload refused: {MEMBER_ID} is not an admin" in caplog.text
+    assert f"reload the fact base refused: {MEMBER_ID} is not an admin" in caplog.text
     assert discord_bot.holder.current is before
 
 
@@ -217,6 +217,6 @@ async def test_discord_sync_command_syncs_and_exits(discord_server: DiscordStand
                                                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     out, err = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode == 0, err.decode()
-    assert f"synced 5 commands to guild {GUILD_ID}" in out.decode()
+    assert f"synced 7 commands to guild {GUILD_ID}" in out.decode()
     assert discord_server.recorded("PUT", f"/guilds/{GUILD_ID}/commands")
     assert b"discord-test-token" not in out + err

@@ -97,8 +97,8 @@ async def test_no_admins_configured_refuses_reload_and_logs_why(discord_server: 
     try:
         cb = await callback(discord_server, command("reload"), user_id=MEMBER_ID)
         assert "TALKSBOT_ADMIN_USER_IDS" in cb["data"]["content"] and cb["data"]["flags"] & 64
-        refusals = [r.getMessage() for r in caplog.records if "reload refused" in r.getMessage()]
-        assert refusals == [f"reload refused for {MEMBER_ID}: no admins are configured"]
+        refusals = [r.getMessage() for r in caplog.records if "reload the fact base refused" in r.getMessage()]
+        assert refusals == [f"reload the fact base refused for {MEMBER_ID}: no admins are configured"]
     finally:
         await services.stop()
 

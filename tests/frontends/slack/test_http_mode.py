@@ -158,7 +158,7 @@ async def test_reload_by_non_admin_is_refused_and_logged(http_bot: Services, sla
     await slack.wait_for(lambda: bool(slack.posts("response_url")))
     reply = slack.posts("response_url")[0]
     assert reply["response_type"] == "ephemeral" and "only the bot's admins" in reply["text"]
-    assert "reload refused: U1 is not an admin" in caplog.text
+    assert "reload the fact base refused: U1 is not an admin" in caplog.text
     assert http_bot.holder.current is version
 
 
