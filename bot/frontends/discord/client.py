@@ -8,7 +8,6 @@ admins review and teach with ``/unanswered`` and ``/feedback`` (``admin``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -22,7 +21,6 @@ from bot.frontends.discord.admin import AdminDesk
 from bot.frontends.discord.articles import MAX_CHOICES, article_choices, find_article
 from bot.frontends.discord.feedback import VOTE_PREFIX, add_vote_buttons, store_vote
 from bot.frontends.discord.render import (
-    BUTTON_LABEL_LIMIT,
     CHOICE_LIMIT,
     NO_PINGS,
     render,
@@ -30,15 +28,13 @@ from bot.frontends.discord.render import (
     render_report,
     to_question,
 )
+from bot.frontends.discord.views import UNKNOWN_INTERACTION, SuggestionView, expired_because
 from bot.questionlog import Asked, NullLog, QuestionLog, record_answer
 from bot.questionlog.store import AskKind
 from bot.service.inflight import InFlight
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-SUGGESTION_TIMEOUT_S = 600.0
-UNKNOWN_INTERACTION = 10062  # Discord's code for an interaction it no longer accepts a response to
-RESPONSE_WINDOW_S = 3.0
 
 
 def intents() -> discord.Intents:
@@ -52,43 +48,6 @@ def intents() -> discord.Intents:
     wanted.guild_messages = True
     wanted.dm_messages = True
     return wanted
-
-
-# How a suggestion click is answered: the client's reply to that question, recorded as a click.
-AskFn = Callable[[discord.Interaction, str], Awaitable[None]]
-
-
-class SuggestionView(discord.ui.View):
-    """Up to three "Did you mean ...?" (or "Try: ...") buttons; a click answers that question."""
-
-    def __init__(self, ask: AskFn, suggestions: list[str], label: str = "Did you mean",
-                 inflight: InFlight | None = None) -> None:
-        super().__init__(timeout=SUGGESTION_TIMEOUT_S)
-        self.ask = ask
-        self.inflight = inflight or InFlight()
-        for i, question in enumerate(suggestions[:3]):
-            button: discord.ui.Button[SuggestionView] = discord.ui.Button(
-                label=trim(f"{label}: {question}", BUTTON_LABEL_LIMIT), custom_id=f"talks:suggest:{i}",
-                style=discord.ButtonStyle.secondary)
-            button.callback = self._answer(question)  # type: ignore[method-assign]
-            self.add_item(button)
-
-    def _answer(self, question: str) -> Any:
-        async def callback(interaction: discord.Interaction) -> None:
-            async with self.inflight.hold():
-                await self.ask(interaction, question)
-        return callback
-
-
-def expired_because(interaction: discord.Interaction, error: BaseException) -> str | None:
-    """Why no reply can reach ``interaction`` any more, if none can (its age comes from its id's
-    timestamp, so this trusts the host's clock)."""
-    if isinstance(error, discord.NotFound) and error.code == UNKNOWN_INTERACTION:
-        return f"Discord answered {UNKNOWN_INTERACTION} Unknown interaction"
-    age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
-    if not interaction.response.is_done() and age > RESPONSE_WINDOW_S:
-        return f"{age:.1f} s old, past Discord's {RESPONSE_WINDOW_S:.0f} s window"
-    return "its token is past 15 minutes" if interaction.is_expired() else None
 
 
 class TalksClient(discord.Client):

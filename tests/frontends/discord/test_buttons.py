@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import discord
 
-from bot.frontends.discord.client import SuggestionView
 from bot.frontends.discord.feedback import add_vote_buttons, parse_vote
 from bot.frontends.discord.render import plain
+from bot.frontends.discord.views import SuggestionView
 
 
 async def _ask(interaction: discord.Interaction, question: str) -> None:
