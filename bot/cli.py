@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder
 from bot.core.loader import KnowledgeError, load_knowledge
+from bot.ingest import commands as ingest_commands
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("talksbot")
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--set", action="append", default=[], help="only the sets whose name contains this")
     ev.add_argument("--shared", type=Path, help="the shared development sets (default: $TALKSBOT_SHARED_EVAL, "
                                                 "else ../shared/eval beside the checkout)")
+    ingest_commands.add_parsers(sub)
     sub.add_parser("run", help="serve Slack/Discord when configured, else chat in the terminal")
     sub.add_parser("serve", help="run the configured Slack and Discord front-ends")
     sub.add_parser("discord-sync", help="sync Discord slash commands now")
@@ -109,6 +111,8 @@ def _main(argv: Sequence[str] | None, hangups: list[int]) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    if args.command in ingest_commands.COMMANDS:
+        return ingest_commands.run(args, settings, holder, answerer)
     from bot import admin
     from bot.frontends import terminal
     from bot.questionlog import Asked, NullLog, open_log, record_answer

@@ -67,6 +67,7 @@ class Services:
         self._slack: Any = None
         self._runner: web.AppRunner | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        self._feeds: asyncio.Task[None] | None = None
         self._stop_watch = asyncio.Event()
         self._loaded = asyncio.Event()
 
@@ -131,6 +132,12 @@ class Services:
         if s.watch:
             self._tasks.append(asyncio.create_task(self._watch()))
             log.info("Watch: reloading on changes under %s and %s", s.knowledge_dir, s.seeds_dir)
+        if s.feeds:
+            from bot.ingest.feeds import FeedPoller
+
+            poller = FeedPoller(s, self.holder, self.answerer, self.reloader.request, None)
+            self._feeds = asyncio.create_task(poller.run())
+            self._tasks.append(self._feeds)
 
     def _start_slack(self) -> None:
         from bot.frontends.slack.lifecycle import SlackRunner
@@ -172,6 +179,8 @@ class Services:
     async def stop(self) -> None:
         """Stop the intake, deliver what was acknowledged (bounded), then close the clients."""
         self._stop_watch.set()
+        if self._feeds is not None:  # no article is added while shutting down
+            self._feeds.cancel()
         if self._slack is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._slack.stop_intake(), WEB_SHUTDOWN_S)

@@ -66,12 +66,42 @@ class Settings(BaseSettings):
     http_host: str = "127.0.0.1"
     http_port: int = Field(default=8080, ge=0, le=65535)
 
+    # Adding articles from a link (bot/ingest): pages on loopback, private, link-local or metadata
+    # addresses are refused unless this is on (tests, intranets).
+    fetch_allow_private: bool = False
+    # News feeds polled for new articles (comma-separated RSS/Atom URLs; empty: off), the entries
+    # whose title or summary holds one of the keywords (comma-separated; empty: every entry).
+    feeds: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    feed_interval_minutes: int = Field(default=30, ge=1, le=7 * 24 * 60)
+    feed_keywords: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    feed_notify_channel: str | None = None
+
     @field_validator("admin_user_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
             return [v.strip() for v in value.split(",") if v.strip()]
         return value
+
+    @field_validator("feeds", "feed_keywords", mode="before")
+    @classmethod
+    def _split_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return value
+
+    @field_validator("feeds")
+    @classmethod
+    def _feed_urls(cls, value: list[str]) -> list[str]:
+        for url in value:
+            if url.split("://", 1)[0].lower() not in ("http", "https"):
+                raise ValueError(f"{url[:60]!r} is not an http(s):// URL")
+        return value
+
+    @field_validator("feed_notify_channel", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("public_base_url", "slack_api_url", "discord_api_url", "discord_gateway_url")
     @classmethod
