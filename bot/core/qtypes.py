@@ -248,7 +248,8 @@ def _classify(normalized: str) -> Parse:
             found = Parse(found.qtype, found.want, noun.focus, found.subject_text, noun.kind_of, noun.verb)
     if found is not None and found.want in ("count", "amount"):
         m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:{_AUX_RE}|$)", text) or \
-            re.match(r"^how (?:many|much) ([\w'-]+)", text)
+            re.match(r"^how (?:many|much) ((?:[\w'-]+ ){0,2}?[\w'-]+)(?= (?:at|in|on|for|from|to|by|during|per)\b)",
+                     text) or re.match(r"^how (?:many|much) ([\w'-]+)", text)
         if m and m.group(1).strip() and not _NOT_FOCUS.match(m.group(1).split()[0]):
             found = Parse(found.qtype, found.want, _head(m.group(1)))
     if found is None and re.match(r"^(?:which|what|whose)\b", text):

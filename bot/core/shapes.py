@@ -44,6 +44,7 @@ _SAME = tuple(frozenset(c.split()) for c in (
     "north northern", "south southern", "east eastern", "west western",
 ))
 _MONTHS = CONTRAST_CLASSES[1]
+_NOT_PROPER = spans.TITLE_WORDS | spans.PLACE_WORDS | spans.ORG_WORDS | spans.DEMONYMS
 _CLASS_OF = {w: i for i, c in enumerate(CONTRAST_CLASSES) for w in c}
 _SAME_OF = {w: s for s in _SAME for w in s}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -57,10 +58,13 @@ _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight|morning|afternoon|evening|"
                     r"night|dawn|dusk)\b", re.IGNORECASE)
-_MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|far|wide|long|heavy|old|big|large)\b")
+_MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old)\b")  # not "big": often a sum
 _MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
                       r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
                       r"storeys?|stories|floors|years? old|aged?)\b|\b\d+-(?:year|acre|metre|meter|mile|foot)\b")
+# Words after a number that are not the thing counted ("300 of the", "12 more", "5 million").
+_NOT_NOUNS = frozenset("of more than million billion thousand hundred percent per times new other full-time "
+                       "part-time additional extra".split())
 _PEOPLE = frozenset("people person persons individuals residents civilians".split())
 _UNITS = frozenset("percent per cent days day weeks week months month years year hours hour minutes points point "
                    "times dollars euros pounds kilometres kilometers miles metres meters".split())
@@ -98,9 +102,7 @@ def shape(question: Question, answer: str) -> int:
     want = question.want
     if want in ("agent", "patient", "speaker", "holder", "name"):
         if _is_name(answer):
-            # "who replaced Lysenko?" is not answered by Lysenko: a name the question gave is no answer.
-            named = [answer[a:b] for a, b in spans.names(answer)]
-            return -1 if all(set(_words(n)) & question.words for n in named) else 1
+            return _new_name(question, answer)
         # "a Democrat", "an engineer": a description of someone, not who.
         indefinite = re.match(r"(?:a|an)\s", answer.strip())
         return -1 if indefinite or spans.DATE.fullmatch(answer.strip()) or not re.search(r"[a-z]{3}", answer) else 0
@@ -113,12 +115,28 @@ def shape(question: Question, answer: str) -> int:
     if want == "duration":
         return 1 if spans.DURATION.search(answer) or spans.DATE.search(answer) else -1
     if want == "place":
-        return 1 if _is_name(answer) else 0
+        if _is_name(answer):
+            return _new_name(question, answer)
+        # "in an interview": no place in particular.
+        return -1 if re.match(r"(?:(?:in|at|on|from|to|into)\s+)?(?:a|an)\s", answer.strip()) else 0
     if want == "count":
         return _count_shape(question, answer)
     if want == "amount":
         return _amount_shape(question, answer)
     return 0
+
+
+def _new_name(question: Question, answer: str) -> int:
+    """+1 for a name the question does not already give; -1 when the question already has the
+    last proper word (the surname, the place) of every name in the answer ("who replaced
+    Lysenko?" is not answered by Andriy Lysenko, nor "which venue in Geneva?" by Geneva). Titles
+    and words such as River or Union are not what makes a name new."""
+    surnames = []
+    for a, b in spans.names(answer):
+        proper = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]
+        if proper:
+            surnames.append(proper[-1].strip(".,'’").lower())
+    return -1 if surnames and all(w in question.words for w in surnames) else 1
 
 
 def _count_shape(question: Question, answer: str) -> int:
@@ -127,12 +145,16 @@ def _count_shape(question: Question, answer: str) -> int:
     if not question.focus_word and not question.focus:
         return 1
     words = _words(answer)
-    focus = question.focus_word or question.focus
+    focus = (question.focus_word or question.focus).split()[-1]  # "construction workers": workers
     stem = focus.rstrip("s")[:5]
     if any(w.startswith(stem) for w in words):
         return 1
     if focus in _PEOPLE:
         return -1 if any(w in _UNITS for w in words) else 0
+    counted = spans.COUNT.search(answer)
+    noun = counted.group(2) if counted else None
+    if noun and noun.lower() not in _NOT_NOUNS and noun.lower() not in _PEOPLE and not noun.lower().startswith(stem):
+        return -1  # "four sites" for "how many bottles"
     return -1 if any(w in _UNITS and not w.startswith(stem) for w in words) else 0
 
 

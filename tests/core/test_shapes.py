@@ -14,6 +14,14 @@ from bot.core.questions import analyze
     ("who replaced Zelensky?", "Volodymyr Zelensky", -1),
     ("who set the deadline?", "November 27", -1),
     ("who met Trump?", "Zelensky and Trump", 1),
+    ("who replaced Lysenko?", "Andriy Lysenko", -1),  # the surname the question gave
+    ("who is the mayor of Mansfield?", "Mansfield Mayor Thomas Okafor", 1),  # a title and a place are not the name
+    ("what venue in Geneva were the talks at?", "Geneva", -1),
+    ("what river is the plant on?", "Tessaro River", 1),
+    ("which state is Vindman from?", "in an interview", -1),
+    ("how many bottles were handed out?", "four sites", -1),
+    ("how many protesters were there?", "about 18,000 people", 0),  # people may be the protesters
+    ("how many construction workers at the peak?", "212 workers", 1),
     ("when is the deadline?", "Thanksgiving Day (November 27)", 1),
     ("when is the deadline?", "the Ukrainian leadership", -1),
     ("what time does the meeting start?", "2019", -1),
@@ -33,6 +41,7 @@ from bot.core.questions import analyze
     ("how big is the site?", "1,200-acre parcel", 1),
     ("how old is the mayor?", "48.6 percent", -1),
     ("how big is the grant?", "$6.5 million", 1),
+    ("how big is the aid package?", "€4.2 billion", 1),  # "big" is often a sum
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
