@@ -18,9 +18,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import functools
 import logging
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -135,9 +137,28 @@ class Services:
         if s.feeds:
             from bot.ingest.feeds import FeedPoller
 
-            poller = FeedPoller(s, self.holder, self.answerer, self.reloader.request, None)
+            poller = FeedPoller(s, self.holder, self.answerer, self.reloader.request, self._announcer())
             self._feeds = asyncio.create_task(poller.run())
             self._tasks.append(self._feeds)
+
+    def _announcer(self) -> Callable[[Any], Awaitable[None]] | None:
+        """Where articles added from a feed are announced: ``TALKSBOT_FEED_NOTIFY_CHANNEL`` on
+        Discord when it is a number (Discord's channel ids are) and Discord runs, else on Slack
+        (channel ids such as C0123) when Slack runs; nowhere without the setting."""
+        channel = self.settings.feed_notify_channel
+        if not channel:
+            return None
+        if channel.isdigit() and self.discord_client is not None:
+            from bot.frontends.discord.library import announce as on_discord
+
+            return functools.partial(on_discord, self.discord_client, int(channel))
+        if self.slack_app is not None:
+            from bot.frontends.slack.articles import announce as on_slack
+
+            return functools.partial(on_slack, self.slack_app.client, channel)
+        log.warning("%sFEED_NOTIFY_CHANNEL %s: no running front-end has such a channel; feed additions are only "
+                    "logged", ENV_PREFIX, channel)
+        return None
 
     def _start_slack(self) -> None:
         from bot.frontends.slack.lifecycle import SlackRunner

@@ -3,7 +3,8 @@
 ``TalksClient`` receives the answerer, the fact base holder and the settings in ``__init__``;
 ``build_client`` points discord.py at the configured REST and gateway URLs and makes one. Every
 question is recorded in the question log; answers carry feedback buttons (``feedback``), and
-admins review and teach with ``/unanswered`` and ``/feedback`` (``admin``).
+admins review and teach with ``/unanswered`` and ``/feedback`` (``admin``), and add, list and remove
+articles with ``/add``, ``/articles`` and ``/remove`` (``library``).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from bot.frontends.common import ReloadFn, direct_reload, reload_for, reload_ref
 from bot.frontends.discord.admin import AdminDesk
 from bot.frontends.discord.articles import MAX_CHOICES, article_choices, find_article
 from bot.frontends.discord.feedback import VOTE_PREFIX, add_vote_buttons, store_vote
+from bot.frontends.discord.library import Library
 from bot.frontends.discord.render import (
     CHOICE_LIMIT,
     NO_PINGS,
@@ -73,6 +75,7 @@ class TalksClient(discord.Client):
         self.guild_id = settings.discord_guild_id
         self.desk = AdminDesk(answerer, holder, settings.knowledge_dir, self.admin_ids, self.qlog, self.reload,
                               self.inflight)
+        self.library = Library(answerer, holder, settings, self.admin_ids, self.reload, self.inflight)
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self._on_command_error  # type: ignore[method-assign]
         self.sync_on_ready = True
@@ -157,7 +160,7 @@ class TalksClient(discord.Client):
                 await interaction.followup.send(render_report(report), ephemeral=True, allowed_mentions=NO_PINGS)
 
         commands: list[app_commands.Command[Any, Any, None]] = [ask, topics, help_, source, reload,
-                                                                *self.desk.commands()]
+                                                                *self.desk.commands(), *self.library.commands()]
         for command in commands:
             self.tree.add_command(command)
 

@@ -4,7 +4,8 @@
 closed by ``close_app``); ``register`` wires the listeners to the core. Everything
 Slack-specific stays here: a Slack event becomes a question (``to_question``), the core's
 answer becomes Block Kit (``render``). Every question is recorded in the question log; the
-feedback buttons and the admin views are in ``admin``.
+feedback buttons and the admin views are in ``admin``; adding, listing and removing articles in
+``articles``.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder
 from bot.frontends.common import ReloadFn, direct_reload, reload_for, reload_refusal
 from bot.frontends.slack.admin import register_admin
+from bot.frontends.slack.articles import register_articles
 from bot.frontends.slack.render import SUGGEST_ACTION, render, render_report, render_text
 from bot.frontends.slack.webapi import close_client, post, web_client
 from bot.questionlog import Asked, NullLog, QuestionLog, record_answer
@@ -75,10 +77,12 @@ def held(inflight: InFlight, listener: Listener) -> Listener:
 
 def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_ids: list[str],
              inflight: InFlight | None = None, reload: ReloadFn | None = None,
-             qlog: QuestionLog | None = None, knowledge_dir: Path | None = None) -> None:
+             qlog: QuestionLog | None = None, knowledge_dir: Path | None = None,
+             settings: Settings | None = None) -> None:
     """Wire the Slack listeners to the core; each holds ``inflight`` while it answers, and an
     admin's reload goes through ``reload`` (serve passes its coalescing reloader). Questions are
-    recorded in ``qlog``; admins teach into ``knowledge_dir`` (the holder's by default)."""
+    recorded in ``qlog``; admins teach into ``knowledge_dir`` (the holder's by default) and add
+    articles as ``settings`` say (how links are fetched; by default only public addresses)."""
     seen = RecentIds()
     admins = set(admin_ids)
     inflight = inflight or InFlight()
@@ -93,6 +97,8 @@ def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_id
 
     admin_command = register_admin(app, listens, answerer, holder, admins, reload, qlog,
                                    knowledge_dir or holder.knowledge_dir)
+    settings = settings or Settings(_env_file=None, knowledge_dir=holder.knowledge_dir, seeds_dir=holder.seeds_dir)
+    article_command = register_articles(settings, holder, answerer, admins, reload)
 
     def answer_for(question: str, kind: AskKind, user: str | None) -> dict[str, Any]:
         """The answer to ``question`` as Block Kit, recorded in the log (its id on the feedback buttons)."""
@@ -122,8 +128,11 @@ def register(app: AsyncApp, answerer: Answerer, holder: FactBaseHolder, admin_id
 
     @listens(app.command, "/talks")
     async def on_talks(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
         text = (command.get("text") or "").strip()
+        # add / articles / remove acknowledge on their own ("Fetching URL…", then the deferred work)
+        if await article_command(text, command.get("user_id", ""), ack, respond):
+            return
+        await ack()
         if await admin_command(text, command.get("user_id", ""), respond):
             return
         if text.lower() == "reload":
@@ -182,7 +191,8 @@ def build_app(settings: Settings, answerer: Answerer, holder: FactBaseHolder, in
     app = AsyncApp(client=client, signing_secret=secret,
                    request_verification_enabled=settings.slack_mode == "http",
                    logger=logging.getLogger("talksbot.slack.bolt"))
-    register(app, answerer, holder, settings.admin_user_ids, inflight, reload, qlog, settings.knowledge_dir)
+    register(app, answerer, holder, settings.admin_user_ids, inflight, reload, qlog, settings.knowledge_dir,
+             settings)
     return app
 
 

@@ -35,7 +35,8 @@ async def test_commands_synced_to_the_guild(discord_bot: Services, discord_serve
     await discord_server.wait_for(lambda: bool(discord_server.recorded("PUT", f"/guilds/{GUILD_ID}/commands")))
     synced = discord_server.recorded("PUT", f"/guilds/{GUILD_ID}/commands")[0].data
     names = {c["name"] for c in synced}
-    assert names == {"ask", "topics", "help", "source", "reload", "unanswered", "feedback"}
+    assert names == {"ask", "topics", "help", "source", "reload", "unanswered", "feedback", "add", "articles",
+                     "remove"}
     reload = next(c for c in synced if c["name"] == "reload")
     assert int(reload["default_member_permissions"]) == 1 << 5  # Manage Server
 
@@ -217,6 +218,6 @@ async def test_discord_sync_command_syncs_and_exits(discord_server: DiscordStand
                                                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     out, err = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode == 0, err.decode()
-    assert f"synced 7 commands to guild {GUILD_ID}" in out.decode()
+    assert f"synced 10 commands to guild {GUILD_ID}" in out.decode()
     assert discord_server.recorded("PUT", f"/guilds/{GUILD_ID}/commands")
     assert b"discord-test-token" not in out + err
