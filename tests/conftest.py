@@ -16,6 +16,7 @@ from bot.core.loader import load_knowledge
 from bot.serve import Services
 from bot.settings import Settings
 from tests.stand_ins.discord_server import DiscordStandIn
+from tests.stand_ins.news_server import NewsServer
 from tests.stand_ins.slack_server import SlackStandIn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +79,12 @@ async def stand_ins() -> AsyncIterator[tuple[SlackStandIn, DiscordStandIn]]:
     yield slack, discord
     await slack.stop()
     await discord.stop()
+
+
+@pytest.fixture()
+async def news() -> AsyncIterator[NewsServer]:
+    """The loopback news site (``tests/stand_ins/news_server.py``) pages are added from."""
+    server = NewsServer()
+    await server.start()
+    yield server
+    await server.stop()

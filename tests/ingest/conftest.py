@@ -1,7 +1,6 @@
 """Fixtures of the ingest tests: the loopback news server and a private, writable fact base."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from bot.core.answers import Answerer
 from bot.core.holder import FactBaseHolder, ReloadReport
 from bot.frontends.common import ReloadFn, direct_reload
 from bot.settings import Settings
-from tests.stand_ins.news_server import NewsServer
 
 
 @dataclass
@@ -52,11 +50,3 @@ def kb(kb_dirs: tuple[Path, Path]) -> Kb:
 def strict_kb(kb_dirs: tuple[Path, Path]) -> Kb:
     """The default: only public addresses."""
     return make_kb(*kb_dirs, fetch_allow_private=False)
-
-
-@pytest.fixture()
-async def news() -> AsyncIterator[NewsServer]:
-    server = NewsServer()
-    await server.start()
-    yield server
-    await server.stop()

@@ -8,6 +8,7 @@ from typing import Any
 
 import discord
 import pytest
+import pytest_asyncio
 
 from bot.serve import Services
 from bot.settings import Settings
@@ -20,6 +21,16 @@ MEMBER_ID = 900000000000000888
 
 @pytest.fixture()
 async def discord_server() -> AsyncIterator[DiscordStandIn]:
+    stand_in = DiscordStandIn()
+    await stand_in.start()
+    yield stand_in
+    await stand_in.stop()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def server() -> AsyncIterator[DiscordStandIn]:
+    """One stand-in for a whole test module, for modules that share one bot (discord.py waits
+    two seconds for the guilds each time a client starts)."""
     stand_in = DiscordStandIn()
     await stand_in.start()
     yield stand_in

@@ -35,14 +35,6 @@ POINTS = "How many points does the revised framework have?"  # paragraph 6 of DR
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def server() -> AsyncIterator[DiscordStandIn]:
-    stand_in = DiscordStandIn()
-    await stand_in.start()
-    yield stand_in
-    await stand_in.stop()
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def news() -> AsyncIterator[NewsServer]:
     site = NewsServer()
     await site.start()

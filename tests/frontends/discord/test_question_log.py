@@ -30,14 +30,6 @@ TEACH_TIMEOUT_S = 30.0  # a teach reloads the whole fact base
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def server() -> AsyncIterator[DiscordStandIn]:
-    stand_in = DiscordStandIn()
-    await stand_in.start()
-    yield stand_in
-    await stand_in.stop()
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(server: DiscordStandIn, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Services]:
     root = tmp_path_factory.mktemp("question-log")
     k, s = root / "knowledge", root / "seeds"  # a private copy, as the kb_dirs fixture makes: teaching writes

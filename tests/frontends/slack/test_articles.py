@@ -30,12 +30,6 @@ POINTS = "How many points does the revised framework have?"  # answered only fro
 _ids = itertools.count(1)
 
 
-@pytest.fixture()
-async def news() -> AsyncIterator[NewsServer]:
-    server = NewsServer()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture()

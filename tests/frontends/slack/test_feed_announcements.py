@@ -3,24 +3,13 @@ once in the notify channel on Slack (the real slack-bolt client against the stan
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from tests.conftest import start_services
 from tests.frontends.slack.conftest import slack_settings
 from tests.stand_ins.news_server import NewsServer
 from tests.stand_ins.slack_server import SlackStandIn
-
-
-@pytest.fixture()
-async def slack() -> AsyncIterator[SlackStandIn]:
-    stand_in = SlackStandIn()
-    await stand_in.start()
-    yield stand_in
-    await stand_in.stop()
 
 
 async def test_feed_additions_are_announced_on_slack(slack: SlackStandIn, news: NewsServer,
