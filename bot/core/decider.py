@@ -151,10 +151,12 @@ def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool
     is its speaker when it has one); and the reading holds an answer."""
     entry = candidate.entry
     numbers = [t for t in question.terms if t.isdigit()]
-    spelled = [(stem(w), d) for w, d in NUMBER_WORDS.items() if w in question.words]
-    known = entry.context | entry.terms
+    spelled = [(stem(w), d) for w, d in NUMBER_WORDS.items() if w in question.words] if \
+        question.words & NUMBER_WORDS.keys() else []
+    context, terms = entry.context, entry.terms
     return (candidate.entity > 0 and reading.answer is not None and _subject(question, candidate) > 0
-            and all(n in known for n in numbers) and all(w in known or d in known for w, d in spelled)
+            and all(n in context or n in terms for n in numbers)
+            and all(any(x in context or x in terms for x in (w, d)) for w, d in spelled)
             and _on_topic(question, candidate))
 
 
@@ -224,7 +226,7 @@ def rank_features(question: Question, candidate: Candidate, reading: Reading, be
         "retrieval": candidate.rank_score - best_elsewhere,
         "article": article_cover,
         "shape": float(shapes.shape(question, reading.answer or "")),
-        "contrast": 1.0 if shapes.contrast(question, entry.fact.evidence, entry.context | entry.terms) else 0.0,
+        "contrast": 1.0 if shapes.contrast(question, entry.fact.evidence, entry.context, entry.terms) else 0.0,
     }
 
 

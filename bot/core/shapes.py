@@ -15,6 +15,7 @@ Two signals the ranker and the decider weigh (see ``decider``), computed from th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core import spans
 from bot.core.questions import Question
@@ -74,13 +75,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def contrast(question: Question, sentence: str, paragraph: frozenset[str] = frozenset()) -> bool:
+def contrast(question: Question, sentence: str, *paragraph: frozenset[str]) -> bool:
     """The question's qualifier is missing from ``sentence``, which has a rival of the same class;
     or the question names a month the fact's paragraph (its terms, ``paragraph``) does not."""
-    asked = [w for w in question.normalized.replace("-", " ").split() if w in _CLASS_OF]
+    asked = _qualifiers(question.normalized)
     if not asked:
         return False
-    if paragraph and any(w in _MONTHS and stem(w) not in paragraph for w in asked):
+    if paragraph and any(w in _MONTHS and not any(stem(w) in p for p in paragraph) for w in asked):
         return True
     have = set(_words(sentence.replace("-", " ")))
     for w in asked:
@@ -92,6 +93,11 @@ def contrast(question: Question, sentence: str, paragraph: frozenset[str] = froz
     return False
 
 
+@lru_cache(maxsize=4096)
+def _qualifiers(normalized: str) -> tuple[str, ...]:
+    return tuple(w for w in normalized.replace("-", " ").split() if w in _CLASS_OF)
+
+
 def _is_name(answer: str) -> bool:
     """A capitalized name that is not a description ("a Democrat", "an American")."""
     return any(not re.search(r"\b(?:a|an)\s+$", answer[:s[0]]) for s in spans.names(answer))
@@ -99,15 +105,19 @@ def _is_name(answer: str) -> bool:
 
 def shape(question: Question, answer: str) -> int:
     """+1 the answer is of the asked kind, -1 it plainly is not, 0 the words cannot tell."""
-    want = question.want
+    return _shape(question.want, question.focus, question.focus_word, question.normalized, question.words, answer)
+
+
+@lru_cache(maxsize=65536)
+def _shape(want: str, focus: str, focus_word: str, normalized: str, words: frozenset[str], answer: str) -> int:
     if want in ("agent", "patient", "speaker", "holder", "name"):
         if _is_name(answer):
-            return _new_name(question, answer)
+            return _new_name(words, answer)
         # "a Democrat", "an engineer": a description of someone, not who.
         indefinite = re.match(r"(?:a|an)\s", answer.strip())
         return -1 if indefinite or spans.DATE.fullmatch(answer.strip()) or not re.search(r"[a-z]{3}", answer) else 0
     if want == "date":
-        if question.focus == "time" or re.search(r"\bwhat time\b", question.normalized):
+        if focus == "time" or re.search(r"\bwhat time\b", normalized):
             return 1 if _CLOCK.search(answer) else -1
         return 1 if spans.DATE.search(answer) else -1
     if want == "year":
@@ -116,17 +126,17 @@ def shape(question: Question, answer: str) -> int:
         return 1 if spans.DURATION.search(answer) or spans.DATE.search(answer) else -1
     if want == "place":
         if _is_name(answer):
-            return _new_name(question, answer)
+            return _new_name(words, answer)
         # "in an interview": no place in particular.
         return -1 if re.match(r"(?:(?:in|at|on|from|to|into)\s+)?(?:a|an)\s", answer.strip()) else 0
     if want == "count":
-        return _count_shape(question, answer)
+        return _count_shape(focus, focus_word, answer)
     if want == "amount":
-        return _amount_shape(question, answer)
+        return _amount_shape(normalized, answer)
     return 0
 
 
-def _new_name(question: Question, answer: str) -> int:
+def _new_name(words: frozenset[str], answer: str) -> int:
     """+1 for a name the question does not already give; -1 when the question already has the
     last proper word (the surname, the place) of every name in the answer ("who replaced
     Lysenko?" is not answered by Andriy Lysenko, nor "which venue in Geneva?" by Geneva). Titles
@@ -136,16 +146,16 @@ def _new_name(question: Question, answer: str) -> int:
         proper = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]
         if proper:
             surnames.append(proper[-1].strip(".,'’").lower())
-    return -1 if surnames and all(w in question.words for w in surnames) else 1
+    return -1 if surnames and all(w in words for w in surnames) else 1
 
 
-def _count_shape(question: Question, answer: str) -> int:
+def _count_shape(focus: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
-    if not question.focus_word and not question.focus:
+    if not focus_word and not focus:
         return 1
     words = _words(answer)
-    focus = (question.focus_word or question.focus).split()[-1]  # "construction workers": workers
+    focus = (focus_word or focus).split()[-1]  # "construction workers": workers
     stem = focus.rstrip("s")[:5]
     if any(w.startswith(stem) for w in words):
         return 1
@@ -158,10 +168,10 @@ def _count_shape(question: Question, answer: str) -> int:
     return -1 if any(w in _UNITS and not w.startswith(stem) for w in words) else 0
 
 
-def _amount_shape(question: Question, answer: str) -> int:
+def _amount_shape(normalized: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
-    text = question.normalized
+    text = normalized
     money, percent = bool(_CURRENCY.search(answer)), bool(_PERCENT.search(answer))
     if _PERCENT_ASKED.search(text):
         return 1 if percent else (-1 if money else 0)
