@@ -62,13 +62,18 @@ def answerer(base: FactBase) -> Answerer:
     return Answerer(FactBaseHolder(KNOWLEDGE, SEEDS, base))
 
 
-@pytest.fixture()
-def kb_dirs(tmp_path: Path) -> tuple[Path, Path]:
-    """A private, writable copy of knowledge/ and seeds/."""
-    k, s = tmp_path / "knowledge", tmp_path / "seeds"
+def private_kb(root: Path) -> tuple[Path, Path]:
+    """A writable copy of knowledge/ and seeds/ under ``root`` (teaching and adding write there)."""
+    k, s = root / "knowledge", root / "seeds"
     shutil.copytree(KNOWLEDGE, k)
     shutil.copytree(SEEDS, s)
     return k, s
+
+
+@pytest.fixture()
+def kb_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    """A private, writable copy of knowledge/ and seeds/."""
+    return private_kb(tmp_path)
 
 
 @pytest.fixture()

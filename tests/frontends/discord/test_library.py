@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import shutil
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -20,7 +19,7 @@ import pytest_asyncio
 from bot.frontends.discord.library import announce
 from bot.ingest.add import Added
 from bot.serve import Services
-from tests.conftest import KNOWLEDGE, SEEDS
+from tests.conftest import private_kb
 from tests.frontends.discord.conftest import ADMIN_ID, MEMBER_ID, command, discord_settings, start_bot
 from tests.frontends.discord.test_question_log import EPHEMERAL, admin_reply, followup, mention, respond
 from tests.stand_ins.discord_server import APP_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn
@@ -45,9 +44,7 @@ async def news() -> AsyncIterator[NewsServer]:
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(server: DiscordStandIn, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Services]:
     root = tmp_path_factory.mktemp("library")
-    k, s = root / "knowledge", root / "seeds"  # a private copy, as the kb_dirs fixture makes: /add writes
-    shutil.copytree(KNOWLEDGE, k)
-    shutil.copytree(SEEDS, s)
+    k, s = private_kb(root)
     services = await start_bot(discord_settings(server, (k, s), database_path=root / "log.sqlite3",
                                                 fetch_allow_private=True))
     yield services

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 import pytest_asyncio
 
 from bot.serve import Services
-from tests.conftest import KNOWLEDGE, SEEDS
+from tests.conftest import private_kb
 from tests.frontends.discord.conftest import ADMIN_ID, MEMBER_ID, command, discord_settings, interaction, start_bot
 from tests.frontends.discord.test_client import message_create
 from tests.stand_ins.discord_server import APP_ID, BOT_ID, CHANNEL_ID, DiscordStandIn
@@ -32,9 +31,7 @@ TEACH_TIMEOUT_S = 30.0  # a teach reloads the whole fact base
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(server: DiscordStandIn, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Services]:
     root = tmp_path_factory.mktemp("question-log")
-    k, s = root / "knowledge", root / "seeds"  # a private copy, as the kb_dirs fixture makes: teaching writes
-    shutil.copytree(KNOWLEDGE, k)
-    shutil.copytree(SEEDS, s)
+    k, s = private_kb(root)
     services = await start_bot(discord_settings(server, (k, s), database_path=root / "log.sqlite3"))
     yield services
     await services.stop()
