@@ -102,8 +102,13 @@ async def test_unreachable_discord_gateway_is_retrying_with_a_one_line_reason(
     await proc.start()
     try:
         component = await wait_component(proc, "discord", {"retrying"}, timeout=15.0)
-        assert "Attempting a reconnect" in component["reason"]
-        await proc.wait_log("WARNING discord.client: Attempting a reconnect")
+        # discord.py either logs its reconnect or, when the first connection fails early, stumbles
+        # on a session it never had: both are reported as one line naming the connection.
+        reason = component["reason"]
+        assert "\n" not in reason
+        assert "Attempting a reconnect" in reason or "cannot reach the Discord gateway" in reason
+        if "Attempting a reconnect" in reason:
+            await proc.wait_log("WARNING discord.client: Attempting a reconnect")
     finally:
         await stops_quickly(proc)
 

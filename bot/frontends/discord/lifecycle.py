@@ -53,6 +53,13 @@ class DiscordRunner:
             await self.client.connect(reconnect=True)
         except discord.PrivilegedIntentsRequired as exc:
             raise Permanent(f"Discord refused the gateway intents ({exc})") from None
+        except AttributeError as exc:
+            if self.client.ws is not None:
+                raise
+            # When the very first gateway connection fails, discord.py may try to resume a
+            # session it never had and trip over its missing websocket: a connection failure.
+            gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+            raise ConnectionError(f"cannot reach the Discord gateway at {gateway}") from exc
         except discord.ConnectionClosed as exc:
             if exc.code == AUTH_FAILED:
                 raise Permanent("TALKSBOT_DISCORD_TOKEN was rejected by the Discord gateway (close code 4004)") \
