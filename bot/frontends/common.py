@@ -8,9 +8,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection
+from pathlib import Path
 
-from bot.core.answers import Answer
+from bot.core.answers import Answer, Answerer
 from bot.core.holder import FactBaseHolder, ReloadReport
+from bot.core.teach import Taught, verify, write_phrasing
 
 log = logging.getLogger(__name__)
 
@@ -75,3 +77,18 @@ def report_text(report: ReloadReport, max_chars: int, escape: Callable[[str], st
         if len(text) <= max_chars:
             return text
     return trim(text, max_chars)  # the summary alone is too long: it names every broken file
+
+
+async def teach_through(reload: ReloadFn, holder: FactBaseHolder, answerer: Answerer, knowledge_dir: Path,
+                        question: str, fact_id: str, article: str | None,
+                        user: str) -> tuple[Taught, ReloadReport | None]:
+    """A Teach click: write the phrasing, reload through the front-end's reloader, then say whether
+    the fact now answers (``bot.core.teach``); the reload's report, when there was one."""
+    written = await asyncio.to_thread(write_phrasing, holder.current, answerer, knowledge_dir, question, fact_id,
+                                      article)
+    if isinstance(written, Taught):
+        return written, None
+    report = await reload(f"teach by {user}")
+    taught = await asyncio.to_thread(verify, answerer, question, written)
+    log.info("teach by %s: %s", user, taught.message)
+    return taught, report

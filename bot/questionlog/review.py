@@ -77,3 +77,14 @@ def find_group(qlog: QuestionLog, question: str, days: int) -> list[str]:
     """Every logged declined phrasing in ``question``'s group (for dismissing all of them)."""
     key = normalize(question)
     return list(dict.fromkeys(row.question for row in qlog.declined(days) if _same(normalize(row.question), key)))
+
+
+def dismiss_group(qlog: QuestionLog, question: str, days: int) -> int:
+    """Mark ``question`` and every logged phrasing of its group "not in the articles"; stored
+    before it returns (the admin is told, and the next view reads it). How many were marked."""
+    qlog.flush()
+    phrasings = dict.fromkeys([question, *find_group(qlog, question, days)])
+    for phrasing in phrasings:
+        qlog.dismiss(phrasing)
+    qlog.flush()
+    return len(phrasings)

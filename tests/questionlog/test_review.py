@@ -51,3 +51,14 @@ def test_a_group_answered_since_is_not_listed(tmp_path: Path, kb_dirs: tuple[Pat
                  "thanksgiving-deadline").answered
     assert unanswered(log, answerer, days=7) == []
     log.close()
+
+
+def test_dismissing_a_group_marks_every_phrasing(tmp_path: Path, answerer: Answerer) -> None:
+    from bot.questionlog.review import dismiss_group
+
+    log = SqliteLog(tmp_path / "log.sqlite3")
+    for text in ["What is the capital of Mars?", "what is the capital of mars", "who won the 2022 world cup"]:
+        log.record(text, False, None, None, 0.1, "declined", Asked("slack", "mention", "A"))
+    assert dismiss_group(log, "what is the capital of mars", days=7) == 2
+    assert log.dismissed() == {"What is the capital of Mars?", "what is the capital of mars"}
+    log.close()

@@ -20,10 +20,8 @@ import discord
 from discord import app_commands
 
 from bot.core.answers import Answerer
-from bot.core.factbase import Entry
 from bot.core.holder import FactBaseHolder
-from bot.core.teach import verify, write_phrasing
-from bot.frontends.common import ReloadFn, admin_refusal, trim
+from bot.frontends.common import ReloadFn, admin_refusal, teach_through, trim
 from bot.frontends.discord.feedback import UNKNOWN_BUTTON, RoutedButton
 from bot.frontends.discord.render import (
     BUTTON_LABEL_LIMIT,
@@ -36,7 +34,7 @@ from bot.frontends.discord.render import (
     plain,
 )
 from bot.questionlog import QuestionLog
-from bot.questionlog.review import Group, find_group, unanswered
+from bot.questionlog.review import Group, dismiss_group, unanswered
 from bot.questionlog.store import Helpfulness
 from bot.service.inflight import InFlight
 
@@ -221,27 +219,15 @@ class AdminDesk:
         user = str(interaction.user.id)
         await interaction.response.defer(ephemeral=True, thinking=True)
         async with self._teaching:
-            taught = await asyncio.to_thread(write_phrasing, self.holder.current, self.answerer, self.knowledge_dir,
-                                             pending.question, fact_id, pending.article)
-            if isinstance(taught, Entry):
-                await self.reload(f"teach by {user}")
-                taught = await asyncio.to_thread(verify, self.answerer, pending.question, taught)
-        log.info("teach by %s: %s", user, taught.message)
+            taught, _ = await teach_through(self.reload, self.holder, self.answerer, self.knowledge_dir,
+                                            pending.question, fact_id, pending.article, user)
         await self._say(interaction, plain(taught.message[:1].upper() + taught.message[1:]))
 
     async def _dismiss(self, interaction: discord.Interaction, pending: Pending) -> None:
         """Mark every logged phrasing of the group "not in the articles"."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        phrasings = await asyncio.to_thread(self._dismiss_group, pending)
-        log.info("not in the articles, by %s: %r (%d phrasing(s))", interaction.user.id, pending.question,
-                 len(phrasings))
-        await self._say(interaction, f"Marked “{plain(trim(pending.question, 300))}” ({len(phrasings)} phrasing(s)) as "
+        count = await asyncio.to_thread(dismiss_group, self.qlog, pending.question, pending.days)
+        log.info("not in the articles, by %s: %r (%d phrasing(s))", interaction.user.id, pending.question, count)
+        await self._say(interaction, f"Marked “{plain(trim(pending.question, 300))}” ({count} phrasing(s)) as "
                                      "not in the articles: /unanswered will not list it again.")
 
-    def _dismiss_group(self, pending: Pending) -> list[str]:
-        self.qlog.flush()
-        phrasings = find_group(self.qlog, pending.question, pending.days) or [pending.question]
-        for question in phrasings:
-            self.qlog.dismiss(question)
-        self.qlog.flush()  # stored before the admin is told, and before the next /unanswered reads
-        return phrasings

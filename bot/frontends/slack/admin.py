@@ -22,8 +22,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 
 from bot.core.answers import Answerer, Guess
 from bot.core.holder import FactBaseHolder
-from bot.core.teach import Taught, verify, write_phrasing
-from bot.frontends.common import ReloadFn, admin_refusal, trim
+from bot.frontends.common import ReloadFn, admin_refusal, teach_through, trim
 from bot.frontends.slack.render import (
     BLOCK_LIMIT,
     FEEDBACK_ACTION,
@@ -36,7 +35,7 @@ from bot.frontends.slack.render import (
     section,
 )
 from bot.questionlog import Asked, QuestionLog
-from bot.questionlog.review import Group, find_group, unanswered
+from bot.questionlog.review import Group, dismiss_group, unanswered
 from bot.questionlog.store import Helpfulness
 
 log = logging.getLogger(__name__)
@@ -197,14 +196,6 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
         qlog.flush()
         return qlog.feedback()
 
-    def dismiss_group(question: str, days: int) -> int:
-        qlog.flush()
-        phrasings = dict.fromkeys([question, *find_group(qlog, question, days)])
-        for phrasing in phrasings:
-            qlog.dismiss(phrasing)
-        qlog.flush()
-        return len(phrasings)
-
     async def command(text: str, user: str, respond: AsyncRespond) -> bool:
         text = text.strip()
         wanted = _UNANSWERED.fullmatch(text)
@@ -236,14 +227,8 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
         await reply(respond, vote_ack(votes.swap(answer_id, user, helpful), helpful))
 
     async def teach(user: str, fact_id: str, article: str, question: str) -> str:
-        written = await asyncio.to_thread(write_phrasing, holder.current, answerer, knowledge_dir, question, fact_id,
-                                          article)
-        if isinstance(written, Taught):
-            return _sentence(written.message)
-        report = await reload(f"teach by {user}")
-        taught = await asyncio.to_thread(verify, answerer, question, written)
-        log.info("teach by %s: %s", user, taught.message)
-        return _sentence(taught.message) + ("" if report.ok else f"\n{report.summary()}")
+        taught, report = await teach_through(reload, holder, answerer, knowledge_dir, question, fact_id, article, user)
+        return _sentence(taught.message) + ("" if report is None or report.ok else f"\n{report.summary()}")
 
     @listens(app.action, re.compile(rf"^{TEACH_ACTION}_\d+_\d+$"))
     async def on_teach(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond) -> None:
@@ -271,7 +256,7 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
             await reply(respond, "That button carries no question: run /talks unanswered again.")
             return
         days, question = parsed
-        count = await asyncio.to_thread(dismiss_group, question, days)
+        count = await asyncio.to_thread(dismiss_group, qlog, question, days)
         log.info("not in the articles, by %s: %d phrasing(s) of %r", user, count, question)
         await reply(respond, f"Marked “{trim(question, QUESTION_SHOWN)}” ({count} phrasing(s)) as not in the "
                              "articles: it is not shown again.")
