@@ -34,6 +34,8 @@ APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,\s*((?:who|which)\s+[^,.;]{3,8
                         r"(?=,|\.|;|$)")
 PARTIES = re.compile(r"\b(?:Democrat|Democratic|Republican|Independent|Labour|Conservative|Liberal|Green|"
                      r"Socialist|Social Democrat|Christian Democrat)s?\b")
+# Between the verb asked about and a name: the name is its object ("set for Kyiv", "sent it to Moscow").
+_OBJECT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:for|to|with|from|against|into|on|at|toward|towards)\s+(?:the\s+)?")
 _PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",
                           "capital", "capitals", "government", "governments", "side", "sides"})
 
@@ -79,6 +81,8 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
             return before[-1], 0.8
     elif by_focus := _agent_by_focus(question, text, base):
         return by_focus, 1.0
+    if first is not None:  # "the target he had set for Kyiv": whom it is for is not who did it
+        found = [s for s in found if not _OBJECT_AFTER.fullmatch(text[first.end:s[0]])]
     nearest = closest(found, hits)
     if nearest is None and re.match(r"(?:He|She)\b", text):
         return None  # the reader substitutes the person the pronoun stands for (see reader.read_text)
