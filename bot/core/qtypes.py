@@ -247,7 +247,9 @@ def _classify(normalized: str) -> Parse:
         if noun is not None and noun.focus:
             found = Parse(found.qtype, found.want, noun.focus, found.subject_text, noun.kind_of, noun.verb)
     if found is not None and found.want in ("count", "amount"):
+        # The noun counted ends at the verb: "how many passengers got hit on day one" counts passengers.
         m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:{_AUX_RE}|$)", text) or \
+            re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{1,3}}?)(?:{_IRREGULAR}|\w+ed)\b", text) or \
             re.match(r"^how (?:many|much) ((?:[\w'-]+ ){0,2}?[\w'-]+)(?= (?:at|in|on|for|from|to|by|during|per)\b)",
                      text) or re.match(r"^how (?:many|much) ([\w'-]+)", text)
         if m and m.group(1).strip() and not _NOT_FOCUS.match(m.group(1).split()[0]):
