@@ -138,6 +138,9 @@ def content_terms(text: str, synonyms: dict[str, str] | None = None) -> list[str
     syn = synonyms or {}
     out = []
     for word in content_words(normalize(text)):
-        term = syn.get(word) or stem(word)
-        out.append(syn.get(term, term))
+        term = syn.get(word)
+        if term is None:  # only the stem is looked up again: a canonical word is not itself a variant
+            term = stem(word)  # of another group ("final" -> "firm" must not go on to "company")
+            term = syn.get(term, term)
+        out.append(term)
     return out
