@@ -62,6 +62,9 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     return nearest, 1.0 if distance(nearest, hits) < 60 else 0.6
 
 
+_BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")
+
+
 def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     found = answer_names(question, text, base)
     if question.focus:
@@ -72,6 +75,7 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                 return s, 1.0
     placed = [s for s in found if spans.name_kind(text, s) == "place" or re.search(
         r"\b(?:in|at|from|to|near|outside|on|of)\s+(?:the\s+)?$", text[max(0, s[0] - 12):s[0]])]
+    placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     nearest = closest(placed or found, hits)
     if nearest is None:
         return None
@@ -182,7 +186,9 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
     if not content:
         return None
     if question.want in ("thing", "focus", "reason"):
-        for h in sorted(content, key=lambda h: -h.start):
+        # What the question's verb acts on comes first ("what did she pay?": "paid 189 euros for ..."),
+        # then the words after the last word asked about.
+        for h in sorted(content, key=lambda h: (not h.verb, -h.start)):
             span = spans.clause_after(text, h.end, MAX_WORDS)
             if len(text[span[0]:span[1]].split()) >= 2 and echo(question, text[span[0]:span[1]], base) < 0.5:
                 return span
