@@ -53,6 +53,8 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     places = question.focus_word in _PLACE_FOCUS
     found = [s for s in answer_names(question, text, base, ("org", "name", "person", "place") if places else
                                ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
+    # A name used as a modifier does not act: "described the Geneva talks", "Kremlin adviser Viktor Lagunov".
+    found = [s for s in found if not _attributive(text, s)] or found
     first = anchor_hit(hits)
     if first is not None:
         by = re.match(r"\s*(?:\w+\s+){0,2}?(?:by|between)\s+", text[first.end:first.end + 40])
@@ -89,15 +91,30 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     return (nearest, 0.5) if nearest else None
 
 
+def _attributive(text: str, span: Span) -> bool:
+    after = text[span[1]:span[1] + 60]
+    if not re.match(r"\s+[a-z]", after):
+        return False
+    if re.search(r"\b(?:the|a|an)\s+$", text[max(0, span[0] - 5):span[0]]):
+        return True
+    title = re.match(r"(?:\s+[a-z][\w’'-]*){0,2}\s+([a-z]+)\s+[A-Z][a-z]", after)  # "Kremlin adviser Viktor ..."
+    return bool(title and title.group(1).capitalize() in spans.TITLE_WORDS)
+
+
 def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | None:
     """"Which department announced it?": the city's transport department; "which firm did the work?":
     Calder & Reece, the name that "a firm based in Glasgow" describes."""
     if not question.focus or question.focus_word in _PLACE_FOCUS:
         return None
+    names = answer_names(question, text, base)
+    for _, b in focus_words(question, text, base):  # "hired cybersecurity firm Harborline Security"
+        after = [s for s in names if s[0] > b and not text[b:s[0]].strip()]
+        if after:
+            return after[0]
     named = _focus_phrase(question, text, base)
     if not named:
         return None
-    appositive = [s for s in answer_names(question, text, base) if re.fullmatch(
+    appositive = [s for s in names if re.fullmatch(
         r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}", text[s[1]:named[0]])]
     if appositive:
         return appositive[-1]
