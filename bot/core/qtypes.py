@@ -62,6 +62,9 @@ _ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?
                   r"me|explain|check)\s+|^(?:do|does) (?:you|anyone|somebody|someone) (?:happen to )?know\s+|"
                   r"^i (?:want|would like|d like|wanna|need) to know\s+|^(?:tell me|remind me|explain)\s+|"
                   r"^i (?:was )?wonder(?:ing)?\s+|^any idea\s+|^(?:does )?anyone know\s+|^(?:do )?you know\s+")
+# An adverb after the wh-word is not what is asked about: "what exactly did the inspection find?"
+_HEDGE = re.compile(r"^(what|who|where|when|which|why|how(?: many| much)?)\s+(?:exactly|precisely|actually|"
+                    r"specifically|really|again)\s+")
 _VERBISH = re.compile(r"\b(?:going|gonna|to|about|with|for|from|into|behind|meeting|talking|speaking|leading|"
                       r"heading|running|calling|visiting|sending|planning|negotiating|representing|hosting|pushing|"
                       r"funding|paying|building|doing|saying|asking|attending|coming|taking|travell?ing|pushing|"
@@ -104,7 +107,7 @@ def core_text(normalized: str) -> str:
     text = normalized
     for _ in range(2):
         text = _ASK.sub("", _LEADS.sub("", text))
-    return text
+    return _HEDGE.sub(r"\1 ", text)
 
 
 def _head(words: str) -> str:
@@ -117,6 +120,7 @@ _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said
               "brought|bought|began|ran|saw|paid|sold|left|struck|hit|put|spoke|chose|rose|fell|grew|knew|found|"
               "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug")
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|\w+ed|\w+s)$")
+_OBJECT_START = frozenset("the a an to his her their its this that these those it them him".split())
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
             "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally", "majority",
             "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss", "toll",
@@ -125,6 +129,9 @@ _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", 
 
 def _which(text: str) -> Parse | None:
     words = text.split()[1:]
+    if text.startswith("what ") and len(words) > 1 and re.match(rf"^(?:{_IRREGULAR}|\w+ed|happens)$", words[0]) and \
+            words[1] in _OBJECT_START:
+        return None  # "what caused the flooding?", "what happened to the site?": what did it, not which noun
     noun: list[str] = []
     verb = ""
     for i, w in enumerate(words[:6]):
