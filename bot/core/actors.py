@@ -256,7 +256,7 @@ def focus_words(question: Question, text: str, base: FactBase) -> list[Span]:
 def modified_from(text: str, pos: int) -> int:
     """Where the noun phrase ending at ``pos`` starts: up to three modifiers back ("transport")."""
     start = pos
-    for w in reversed(list(re.finditer(r"[\w’'-]+", text[:pos]))[-3:]):
+    for w in reversed(list(re.finditer(r"[\w’'-]+(?:[.,]\d+)*", text[:pos]))[-3:]):  # "6.5 percent": one word
         if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
             break
         start = w.start()
