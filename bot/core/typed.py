@@ -37,6 +37,25 @@ MAX_WORDS = 12
 _MONEY_WORDS = frozenset({"cost", "pay", "price", "worth", "spend", "fund", "loan", "money", "budget", "fee", "bill",
                           "salary", "invest", "raise", "dollar", "euro", "pound", "grant", "bond", "estimat"})
 
+# A change "from X to Y" (or "Y, up from X"): the question asks for the value before it only when it
+# says so ("what was the old budget?"); otherwise the value now.
+_FROM = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|trimmed|cut|raised|increased|reduced)\s+)?from\s+"
+                   r"(?:about |around |roughly |some |nearly |almost )?$")
+_BEFORE_WORDS = frozenset({"before", "previous", "previously", "old", "original", "originally", "earlier", "former",
+                           "formerly", "prior", "initial", "initially", "first"})
+
+
+def _as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
+    """Of the numbers in ``found``, the new values of a change, or the old ones when the question
+    asks about before (see ``_FROM``); all of them when the text states no change."""
+    old = [s for s in found if _FROM.search(text[max(0, s[0] - 40):s[0]])]
+    if not old or len(old) == len(found):
+        return found
+    if question.words & _BEFORE_WORDS:
+        return old
+    return [s for s in found if s not in old]
+
+
 def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     found = fresh(question, text, list(spans.dates(text)), base)
     if question.want == "year":
@@ -90,7 +109,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         of_focus = [whole for whole, noun in counted if noun and question.focus in
                     base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
         if of_focus:
-            return closest(of_focus, hits), 1.0  # type: ignore[return-value]
+            return closest(_as_asked(question, text, of_focus), hits), 1.0  # type: ignore[return-value]
         for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8
@@ -99,8 +118,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
     if money:
         wants_money = bool(_MONEY_WORDS & set(question.terms)) or not question.focus
-        return closest(money, hits), 1.0 if wants_money else 0.7  # type: ignore[return-value]
-    found = fresh(question, text, [w for w, _ in counted], base)
+        return closest(_as_asked(question, text, money), hits), 1.0 if wants_money else 0.7  # type: ignore
+    found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
     nearest = closest(found, hits)
