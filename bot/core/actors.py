@@ -220,8 +220,9 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
     others = [s for s in spans.names(text) if spans.name_kind(text, s) == "org"]
     for m in SAID.finditer(text):
         for names in (people, others):
-            before = [s for s in names
-                      if s[1] <= m.start() and (m.start() - s[1] < 60 or _appositive(text, s, m.start()))]
+            # The name an apposition describes first: not a name inside it ("the Bureau of ... Enforcement").
+            before = [s for s in names if s[1] <= m.start() and _appositive(text, s, m.start())] or \
+                [s for s in names if s[1] <= m.start() and m.start() - s[1] < 60]
             after = [s for s in names if 0 <= s[0] - m.end() < 3]
             if before or after:
                 return (before[-1] if before else after[0]), 1.0
