@@ -41,7 +41,8 @@ DATE = re.compile(
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?)\b\)?")
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 DURATION = re.compile(
-    rf"\b{_APPROX}(?:{_NUM}|an?|half an?)[- ](?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
+    rf"\b{_APPROX}(?:{_NUM}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"
+    rf"(?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
     rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b"
     rf"|\b(?:a|one|two|three|several) decades?\b|\bovernight\b")
 MONEY = re.compile(
@@ -160,7 +161,17 @@ def _all(pattern: re.Pattern[str], text: str) -> tuple[Span, ...]:
 
 @lru_cache(maxsize=32768)
 def dates(text: str) -> tuple[Span, ...]:
-    return tuple(s for s in _all(DATE, text) if text[s[0]:s[1]].strip(" ()"))
+    """Dates and times; a time and the day after it are one ("11 a.m. on Thursday")."""
+    out: list[Span] = []
+    for s in _all(DATE, text):
+        if not text[s[0]:s[1]].strip(" ()"):
+            continue
+        if out and re.fullmatch(r"\.?\s*(?:on|,)?\s*", text[out[-1][1]:s[0]]) and re.search(
+                r"\d\s*[ap]\.?m\.?$", text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], s[1])
+        else:
+            out.append(s)
+    return tuple(out)
 
 
 @lru_cache(maxsize=32768)
