@@ -75,7 +75,9 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         clause = re.search(rf"\b{anchor.group(1)}\s+", text)
         if clause and not found:
             return spans.clause_after(text, clause.end(), 8), 0.7
-    nearest = closest(found, hits)
+    # "who had served since June 2023, announced ... on Thursday": a since-date is when a state began,
+    # not when the thing asked about happened.
+    nearest = closest([s for s in found if not re.search(r"\bsince\s+$", text[:s[0]])] or found, hits)
     if nearest is None:
         return None
     return nearest, 1.0 if distance(nearest, hits) < 60 else 0.6
