@@ -86,6 +86,9 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
 _BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")
 
 
+_PLACE_AFTER = re.compile(r"(?:\s+\w+){0,1}?\s+((?:in|on|at|from|inside|outside|aboard|near|along)\s+\S)")
+
+
 def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     found = answer_names(question, text, base)
     if question.focus:
@@ -95,9 +98,14 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                     of and question.focus in base.lexicon.terms(of.group(1))):
                 return s, 1.0
     placed = [s for s in found if spans.name_kind(text, s) == "place" or re.search(
-        r"\b(?:in|at|from|to|near|outside|on|of)\s+(?:the\s+)?$", text[max(0, s[0] - 12):s[0]])]
+        r"\b(?:in|at|from|to|near|outside|inside|aboard|on|of)\s+(?:the\s+)?$", text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     nearest = closest(placed or found, hits)
+    anchor = anchor_hit(hits)
+    after = _PLACE_AFTER.match(text, anchor.end) if anchor is not None and anchor.verb else None
+    if anchor is not None and after and (nearest is None or distance(nearest, [anchor]) > 60):
+        # No name near the verb asked about: the phrase it is placed in ("buried on page nine of ...").
+        return spans.clause_after(text, after.start(1), 6), 0.8
     if nearest is None:
         return None
     return nearest, (0.9 if placed else 0.5) * (0.5 if question.focus else 1.0)
