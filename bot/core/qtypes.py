@@ -120,7 +120,8 @@ _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said
               "brought|bought|began|ran|saw|paid|sold|left|struck|hit|put|spoke|chose|rose|fell|grew|knew|found|"
               "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug")
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|\w+ed|\w+s)$")
-_OBJECT_START = frozenset("the a an to his her their its this that these those it them him".split())
+_OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
+                          "between over".split())
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
             "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally", "majority",
             "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss", "toll",
