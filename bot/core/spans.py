@@ -55,7 +55,10 @@ COUNT = re.compile(rf"(?<![\w$€£.,])({_APPROX}{_NUM})(?:[- ](?!and\b|or\b|to\
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
 REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
                     r"so that|in order to|to make up for|for fear of|citing|blaming|amid|over concerns?|"
-                    r"arguing(?: that)?|saying(?: that)?|claiming(?: that)?|insisting(?: that)?)\b", re.IGNORECASE)
+                    r"arguing(?: that)?|saying(?: that)?|claiming(?: that)?|insisting(?: that)?|"
+                    r"for(?= \w+ing\b))\b", re.IGNORECASE)  # "criticised the authority for waiting ..."
+# Markers that may only tell when, or what someone said: a reason only when no plainer one is there.
+WEAK_REASON = re.compile(r"(?:after|when|arguing|saying|claiming|insisting)\b", re.IGNORECASE)
 PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?!be\b|the\b|a\b|an\b|this\b|that\b|its\b|his\b|her\b|their\b)"
                      r"[a-z]+")
 # A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").

@@ -147,10 +147,12 @@ def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         for_ = re.search(r"\bfor\s+", text[anchor.end:])
         if for_:
             return spans.clause_after(text, anchor.end + for_.end(), 12), 1.0
-    later = [s for s in found if anchor and s[0] >= anchor.start]
-    if later:
-        return later[0], 1.0
-    return (found[0], 0.7) if found else None
+    plain = [s for s in found if spans.REASON.match(text, s[0]) and not spans.WEAK_REASON.match(text, s[0])]
+    for kind in (plain, found):  # "collapsed amid accusations" rather than "agreed after U.S. mediation"
+        later = [s for s in kind if anchor and s[0] >= anchor.start]
+        if later:
+            return later[0], 1.0
+    return ((plain or found)[0], 0.7) if found else None
 
 
 def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
