@@ -143,7 +143,7 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     in_text = {t for _, _, terms in base.lexicon.words_of(text) for t in terms}
     for s in spans.names(text) if roles & in_text else ():
         if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \
-                PARTIES.fullmatch(text[s[0]:s[1]]):
+                PARTIES.fullmatch(text[s[0]:s[1]]) or spans.GROUP.fullmatch(text[s[0]:s[1]]):
             continue
         # The role in the name ("Mayor Denise Okafor"), right before it, or in the apposition after it.
         near = text[s[0]:s[1]].split()

@@ -130,6 +130,10 @@ def _trim_name(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end > start else None
 
 
+GROUP = re.compile(r"\b(?:[A-Z][a-z]+(?:an|ean|ian|ese|ish|ern|ic)|Arab|G\d+|NATO|EU)\s+(?:countries|allies|nations|"
+                   r"leaders|governments|capitals|partners|states|powers|members)\b")
+
+
 @lru_cache(maxsize=32768)
 def names(text: str) -> tuple[Span, ...]:
     """Capitalized runs that read as names ("Mayor Linda Okafor", "Calder & Reece", "G20")."""
@@ -138,6 +142,9 @@ def names(text: str) -> tuple[Span, ...]:
         span = _trim_name(text, m.start(), m.end())
         if span:
             out.append(span)
+    groups = [m.span() for m in GROUP.finditer(text)]  # "European countries" answers who as a name does
+    if groups:
+        out = sorted([s for s in out if not any(g[0] <= s[0] < g[1] for g in groups)] + groups)
     return tuple(out)
 
 
