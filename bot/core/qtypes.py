@@ -119,7 +119,7 @@ def _head(words: str) -> str:
 _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said|told|built|set|sent|won|lost|held|"
               "brought|bought|began|ran|saw|paid|sold|left|struck|hit|put|spoke|chose|rose|fell|grew|knew|found|"
               "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug")
-_VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|\w+ed|\w+s)$")
+_VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|[\w-]+ed|\w+s)$")  # "co-hosted"
 _OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
                           "between over".split())
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
@@ -144,6 +144,8 @@ def _which(text: str) -> Parse | None:
             verb = "" if w in _AUX else w
             break
         noun.append(w)
+    if verb and len(noun) > 1 and noun[-1] in ("co", "re", "pre", "non", "self", "over", "under"):
+        noun.pop()  # "which leader co-hosted it": normalizing split the verb's prefix off
     if not noun:
         return None
     parse = _which_noun(noun)
