@@ -62,7 +62,7 @@ RANK_FEATURES: dict[str, str] = {
     "entity": "share of the entities the question names that the fact or its paragraph names",
     "typed": "the reader found the asked kind of answer (1), a related curated slot (0.5), a clause (0.3)",
     "want_missed": "the question wants a specific kind (a date, a name, a number...) and got a clause",
-    "anchored": "the answer sits beside the words the question asked about",
+    "anchored": "how near the answer sits to the words the question asked about (1 beside them, 0.5 at ANCHOR_CHARS)",
     "echo": "share of the answer's words the question already has",
     "verb_missing": "the question's verb ('who *replaced* ...') is not in the sentence read",
     "curated": "the fact is curated rather than machine-distilled",
