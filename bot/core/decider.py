@@ -96,7 +96,17 @@ DECIDE_FEATURES: dict[str, str] = {
     "known_terms": "how many known content words the question has, up to 6, over 6",
     "shape": RANK_FEATURES["shape"],
     "contrast": RANK_FEATURES["contrast"],
+    "want_person": "the question asks for a person or organization (who, who said, who is)",
+    "want_number": "the question asks for a count or a sum",
+    "want_time": "the question asks for a date, a year or a duration",
+    "want_yes_no": "the question is a yes/no question",
 }
+# Some kinds of answer are read right more often than others: each group has its own base rate
+# (out of fold, eight repeats of five folds: 50.1% -> 50.9% right at 97% declined, 44.6% instead
+# of 40.6% at 98%; groups for places and quotations added nothing).
+_WANT_GROUPS = {"want_person": {"agent", "patient", "speaker", "holder", "name", "description"},
+                "want_number": {"count", "amount"}, "want_time": {"date", "year", "duration"},
+                "want_yes_no": {"clause"}}
 
 
 @dataclass(frozen=True)
@@ -250,6 +260,7 @@ def decide_features(question: Question, w: Weights, best: Judged, others: list[f
         "known_terms": min(len(w.known), 6) / 6,
         "shape": x["shape"],
         "contrast": x["contrast"],
+        **{name: 1.0 if question.want in wants else 0.0 for name, wants in _WANT_GROUPS.items()},
     }
 
 
