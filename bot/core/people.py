@@ -54,8 +54,9 @@ def _lead(text: str, start: int) -> tuple[int, str] | None:
     begin, stop = None, end
     for w in reversed(words):
         word = w.group(0)
+        opens = not text[:offset + w.start()].strip() or text[:offset + w.start()].rstrip()[-1:] in ".!?\"“"
         if (word.lower() in _LEAD_STOP and word != "of") or text[offset + w.end():stop].strip() or \
-                not word[:1].islower():
+                not (word[:1].islower() or opens):  # "Party leader Ines Cardell" opens its sentence
             break
         begin = stop = offset + w.start()
     if begin is None:
