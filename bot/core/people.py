@@ -59,6 +59,8 @@ def _lead(text: str, start: int) -> tuple[int, str] | None:
                 not (word[:1].islower() or opens):  # "Party leader Ines Cardell" opens its sentence
             break
         begin = stop = offset + w.start()
+        if opens:
+            break
     if begin is None:
         return None
     lead = text[begin:end].strip()

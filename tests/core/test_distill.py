@@ -56,11 +56,14 @@ def test_roles_from_titles_appositions_and_leads() -> None:
                   "Luis Ferraro, president of AAU Local 318, called it a betrayal.",
                   "Zelensky's chief of staff, Andriy Yermak, led the delegation.",
                   "Mayor Linda Okafor cut the ribbon. She called it a milestone.",
+                  "Party leader Ines Cardell said so. Incident commander Marcus Oyelaran agreed.",
                   "Army Secretary Daniel Driscoll met them. Driscoll, a former Army officer, spoke later.")
     people = {p.name: p for p in find_people(paragraphs)}
     assert people["Mykola Kravets"].role == "opposition lawmaker"
     assert people["Luis Ferraro"].role == "president of AAU Local 318"
-    assert people["Andriy Yermak"].role == "chief of staff"
+    # A sentence's first word is capitalized whatever it is: it still belongs to the role before the name.
+    assert people["Andriy Yermak"].role == "Zelensky's chief of staff"
+    assert people["Ines Cardell"].role == "Party leader" and people["Marcus Oyelaran"].role == "Incident commander"
     assert people["Linda Okafor"].role == "Mayor" and people["Linda Okafor"].evidence == "Mayor Linda Okafor"
     # The surname alone joins the full name; the role the article introduces him with is kept.
     assert "Driscoll" not in people and people["Daniel Driscoll"].role == "Army Secretary"
