@@ -23,6 +23,10 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
     "premier": ["pm", "prime minister", "prime ministers", "premiers"],
+    # Titles as chat abbreviates them.
+    "ceo": ["chief executive", "chief executive officer", "chief executives", "ceos"],
+    "cfo": ["chief financial officer", "finance chief", "finance director"],
+    "fm": ["foreign minister", "foreign ministers", "foreign secretary"],
     "congress": ["congressman", "congressmen", "congresswoman", "congressional", "legislators", "lawmakers",
                  "lawmaker"],
     "guarant": ["guarantees", "guarantee", "assurances"],
