@@ -122,6 +122,8 @@ _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|[\w-]+ed|\w+s)$")  # "co-hosted"
 _OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
                           "between over".split())
+_TIME_NOUNS = frozenset({"year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season",
+                         "deadline", "deadlines"})
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
             "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally", "majority",
             "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss", "toll",
@@ -162,8 +164,7 @@ def _which_noun(noun: list[str]) -> Parse | None:
         return Parse("who", "agent", focus)
     if focus in ("condition", "conditions", "circumstances", "terms", "proviso"):
         return Parse("which", "condition", focus)  # "under what condition will he honor it?"
-    if focus in ("year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season",
-                 "deadline", "deadlines"):  # "what's the deadline?" asks for a date
+    if focus in _TIME_NOUNS:  # "what's the deadline?" asks for a date
         return Parse("when", "year" if focus.startswith("year") else "date", focus)
     if focus in _AGENTS:
         return Parse("which", "agent", focus)
@@ -278,4 +279,6 @@ def _classify(normalized: str) -> Parse:
     found = _by_rules(text, anchored=False)
     if found is None and (amount := next((w for w in text.split() if w in _AMOUNTS), None)):
         return Parse("how_many", "amount", amount)  # "troop cap in the european text?"
+    if found is None and (time := next((w for w in text.split() if w in _TIME_NOUNS), None)):
+        return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
     return found or Parse("what", "thing")

@@ -37,7 +37,7 @@ from bot.core.text import normalize
     ("which company built the plant", "which", "agent"),
     ("what kind of weather system caused the flooding", "which", "focus"),
     ("how would the rebuilding be paid for", "what", "means"),
-    ("deadline?", "what", "thing"),
+    ("deadline?", "when", "date"),  # a bare time noun asks for the date, as "what is the deadline?" does
     ("what's the new deadline?", "when", "date"),  # a deadline is a date
     ("which holiday deadline did trump drop", "when", "date"),
     ("what did trump say about the deadline?", "quote", "quote"),
