@@ -50,7 +50,9 @@ _AGENTS = {"company", "companies", "firm", "firms", "group", "groups", "organiza
            "ministry", "committee", "council", "government", "governments", "side", "sides", "contractor",
            "supplier", "bank", "banks", "airline", "network", "station", "office", "court", "alliance",
            "bloc", "delegation", "delegations", "administration", "nation", "nations", "countries", "country",
-           "state", "states"}
+           "state", "states", "regulator", "regulators", "authority", "authorities", "watchdog", "commission",
+           "board", "manufacturer", "maker", "carmaker", "automaker", "insurer", "lender", "operator", "utility",
+           "retailer", "broadcaster", "charity", "university", "school", "hospital", "club", "agencies"}
 _PLACES = {"city", "cities", "place", "places", "town", "towns", "venue", "location", "locations", "region",
            "regions", "street", "river", "area", "areas", "province", "neighborhood", "neighbourhood",
            "district", "island", "capital", "site", "port", "county", "village", "villages", "airport"}
