@@ -126,6 +126,8 @@ _OBJECT_START = frozenset("the a an to his her their its this that these those i
                           "between over".split())
 _TIME_NOUNS = frozenset({"year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season",
                          "deadline", "deadlines"})
+# In a question with no question word, these nouns ask when ("per day" or "the next few days" do not).
+_TERSE_TIMES = frozenset({"deadline", "deadlines", "date", "dates", "year", "weekday"})
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
             "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally", "majority",
             "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss", "toll",
@@ -281,6 +283,7 @@ def _classify(normalized: str) -> Parse:
     found = _by_rules(text, anchored=False)
     if found is None and (amount := next((w for w in text.split() if w in _AMOUNTS), None)):
         return Parse("how_many", "amount", amount)  # "troop cap in the european text?"
-    if found is None and (time := next((w for w in text.split() if w in _TIME_NOUNS), None)):
+    if found is None and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
+            (time := next((w for w in text.split() if w in _TERSE_TIMES), None)):
         return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
     return found or Parse("what", "thing")
