@@ -202,9 +202,35 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
         number = text[m.start(1):m.end(1)]
         if YEAR.fullmatch(number.split()[-1]) or re.search(rf"(?:{_MONTH})\s*$", text[:m.start()]):
             continue  # a year, or the day of a date
-        noun = (m.start(2), m.end()) if m.group(2) else None
-        out.append(((m.start(), m.end()), noun))
+        end, noun = m.end(), None
+        if m.group(2):
+            length = _noun_length(text[m.start(2):m.end()])
+            end, noun = (m.start(2) + length, (m.start(2), m.start(2) + length)) if length else (m.end(1), None)
+        out.append(((m.start(), end), noun))
     return tuple(out)
+
+
+# Words that end the counted noun phrase: "900 evacuees spent", "25 member states rather", "140
+# businesses have already" are 900 evacuees, 25 member states, 140 businesses.
+_NOUN_END = frozenset("have has had were was are is be been will would could can may might must did does do "
+                      "since rather than once it from with for as who that which the a an its their his her "
+                      "there here also still already now then just each per".split())
+_PLURALS = frozenset("people men women children staff police aircraft personnel troops cattle".split())
+
+
+def _noun_length(words: str) -> int:
+    """How many characters of the words after a number are the noun counted."""
+    kept, of, head = 0, words.startswith("of "), False  # "all 28 of its turboprop aircraft"
+    for w in re.finditer(r"\S+", words):
+        word = w.group(0)
+        if head and word != "of":
+            break  # after the plural noun only "of" goes on: "96 millimetres of rain"
+        if (word in _NOUN_END and not of) or re.fullmatch(r"[a-z]+(?:ed|ing)", word):
+            break
+        kept = w.end()
+        of = of or word == "of"
+        head = not of and (word in _PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 3))
+    return kept
 
 
 @lru_cache(maxsize=32768)
