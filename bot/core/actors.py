@@ -6,6 +6,7 @@ verb asked about, the one it acts on, a role's holder, a person's description, w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core import spans
 from bot.core.factbase import Entry, FactBase
@@ -22,6 +23,15 @@ _NOT_NOUN = (r"(?!(?:would|will|has|have|had|is|was|were|are|be|been|can|could|s
              r"but|and|or|then|also|later|which|who|that|as)\b)")
 _NP_BEFORE = re.compile(rf"\b((?:the|a|an|its|his|her|their|our)\s+(?:{_NOT_NOUN}[\w’'-]+\s+){{0,3}}?"
                         rf"{_NOT_NOUN}[\w’'-]+)\s*$")
+
+
+@lru_cache(maxsize=65536)
+def _np_before(text: str, end: int) -> Span | None:
+    """The noun phrase that ends right before ``end`` ("the city's transport department")."""
+    m = _NP_BEFORE.search(text[:end])
+    return (m.start(1), m.end(1)) if m else None
+
+
 # The question's verb is one of reporting ("who reported ...", "who announced ..."): who said it.
 _REPORTING_TERMS = frozenset({"report", "announc", "claim", "stat", "tell", "post", "say", "warn", "insist",
                               "stres", "note", "add", "declar", "confirm", "reveal", "disclos"})
@@ -74,10 +84,10 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         adjacent = [s for s in found if 0 <= first.start - s[1] <= 3]
         if adjacent:
             return adjacent[-1], 1.0
-        np = _NP_BEFORE.search(text[:first.start])
-        if np and echo(question, np.group(1), base) < 0.75 and not SAID.search(np.group(1)) and \
-                _AGENTIVE.search(np.group(1)):
-            return (np.start(1), np.end(1)), 0.8
+        phrase = _np_before(text, first.start)
+        words = text[phrase[0]:phrase[1]] if phrase else ""
+        if phrase and echo(question, words, base) < 0.75 and not SAID.search(words) and _AGENTIVE.search(words):
+            return phrase, 0.8
         before = [s for s in found if s[1] <= first.start and first.start - s[1] < 80]
         if before:
             return before[-1], 0.8
@@ -140,8 +150,8 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     """Who holds the role asked about ("who's the mayor?"): a name with that title before it or
     in the apposition after it ("Helen Marsh, the county health commissioner")."""
     roles = {t for t in question.terms if t in base.title_terms} or ({question.focus} if question.focus else set())
-    in_text = {t for _, _, terms in base.lexicon.words_of(text) for t in terms}
-    for s in spans.names(text) if roles & in_text else ():
+    in_text = base.lexicon.word_index(text)
+    for s in spans.names(text) if any(r in in_text for r in roles) else ():
         if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \
                 PARTIES.fullmatch(text[s[0]:s[1]]) or spans.GROUP.fullmatch(text[s[0]:s[1]]):
             continue
@@ -192,6 +202,17 @@ _LEAD_STOP = frozenset("the a an of in on at by said says told and with for to f
 
 def _lead(text: str, start: int, base: FactBase) -> Span | None:
     """The title or role words right before a name ("opposition lawmaker", "His spokesman, ")."""
+    found = _lead_words(text, start)
+    if found is None:
+        return None
+    begin, lead = found
+    if any(t in base.title_terms for w in lead.split() for t in base.lexicon.terms(w)) or lead[:1].islower():
+        return begin, begin + len(lead)
+    return None
+
+
+@lru_cache(maxsize=65536)  # the sentences of the facts, read again and again
+def _lead_words(text: str, start: int) -> tuple[int, str] | None:
     offset = max(0, start - 60)
     words = list(re.finditer(r"[\w’'.-]+", text[offset:start]))
     begin = None
@@ -204,10 +225,7 @@ def _lead(text: str, start: int, base: FactBase) -> Span | None:
         end = begin
     if begin is None:
         return None
-    lead = text[begin:start].rstrip(" ,")
-    if any(t in base.title_terms for w in lead.split() for t in base.lexicon.terms(w)) or lead[:1].islower():
-        return begin, begin + len(lead)
-    return None
+    return begin, text[begin:start].rstrip(" ,")
 
 _ACCORDING = re.compile(r"\baccording to ((?:the )?(?:[A-Z][\w’'.-]*(?:'s)?\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
                         r"(?=[,.;]|$)")
@@ -230,9 +248,10 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
     if source:
         return (source.start(1), source.end(1)), 0.9
     for m in SAID.finditer(text):  # "..., the city's transport department said."
-        np = _NP_BEFORE.search(text[:m.start()])
-        if np and _AGENTIVE.search(np.group(1)) and echo(question, np.group(1), base) < 0.75:
-            return (np.start(1), np.end(1)), 0.8
+        phrase = _np_before(text, m.start())
+        words = text[phrase[0]:phrase[1]] if phrase else ""
+        if phrase and _AGENTIVE.search(words) and echo(question, words, base) < 0.75:
+            return phrase, 0.8
     if entry is not None and entry.fact.speaker and entry.fact.speaker in base.entities:
         return base.entities[entry.fact.speaker].name, 0.8
     found = agent(question, text, hits, base, by_role=False)
@@ -251,9 +270,11 @@ _MODIFIER_STOP = frozenset(("the", "a", "an", "of", "and", "to", "its", "their",
 
 def focus_words(question: Question, text: str, base: FactBase) -> list[Span]:
     """Where the noun of "which <noun>" occurs in the text."""
-    return [(a, b) for a, b, terms in base.lexicon.words_of(text) if question.focus in terms]
+    words = base.lexicon.words_of(text)
+    return [words[i][:2] for i in base.lexicon.word_index(text).get(question.focus, ())]
 
 
+@lru_cache(maxsize=65536)
 def modified_from(text: str, pos: int) -> int:
     """Where the noun phrase ending at ``pos`` starts: up to three modifiers back ("transport")."""
     start = pos

@@ -30,6 +30,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.core import shapes
 from bot.core.factbase import FactBase
@@ -159,14 +160,11 @@ def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool
     """Gates 3 and 4: the fact or its paragraph names an entity the question names and every
     number it names; the fact is about the question's subject (for a quotation, that subject
     is its speaker when it has one); and the reading holds an answer."""
-    entry = candidate.entry
-    numbers = [t for t in question.terms if t.isdigit()]
-    spelled = [(stem(w), d) for w, d in NUMBER_WORDS.items() if w in question.words] if \
-        question.words & NUMBER_WORDS.keys() else []
-    context, terms = entry.context, entry.terms
+    context, terms = candidate.entry.context, candidate.entry.terms
+    spelled = () if question.words.isdisjoint(NUMBER_WORDS) else NUMBER_WORDS.items()
     return (candidate.entity > 0 and reading.answer is not None and _subject(question, candidate) > 0
-            and all(n in context or n in terms for n in numbers)
-            and all(any(x in context or x in terms for x in (w, d)) for w, d in spelled)
+            and all(n in context or n in terms for n in question.terms if n.isdigit())
+            and all(any(x in context or x in terms for x in (stem(w), d)) for w, d in spelled if w in question.words)
             and _on_topic(question, candidate))
 
 
@@ -174,22 +172,20 @@ def _on_topic(question: Question, candidate: Candidate) -> bool:
     """"What did Vindman say about the deadline?" needs a statement of Vindman's about the deadline;
     "who is the prime minister of Japan?" a person whose stated role (or article) has every word of it."""
     entry = candidate.entry
-    known = entry.terms | entry.context
     if question.want in ("quote", "manner") and question.subject:
         topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms]
-        return not topic or any(t in known for t in topic)
+        return not topic or any(entry.knows(t) for t in topic)
     if question.want == "holder" and entry.is_entity:
-        return all(t in known or t in question.alias_terms for t in question.terms)
+        return all(entry.knows(t) or t in question.alias_terms for t in question.terms)
     return True
 
 
 def _slot_topic(question: Question, candidate: Candidate) -> float:
     entry = candidate.entry
-    same = [terms for terms, qtype in zip(entry.phrasings, entry.phrasing_types, strict=True)
-            if qtype == question.qtype]
-    if entry.fact.distilled or not same:
+    same = None if entry.fact.distilled else entry.terms_by_type.get(question.qtype)
+    if same is None:
         return 0.5
-    return 1.0 if any(t in terms for terms in same for t in question.terms) else 0.0
+    return 1.0 if any(t in same for t in question.terms) else 0.0
 
 
 def _subject(question: Question, candidate: Candidate) -> float:
@@ -226,7 +222,7 @@ def rank_features(question: Question, candidate: Candidate, reading: Reading, be
         "want_missed": 1.0 if question.want in SPECIFIC_WANTS and reading.source == "clause" else 0.0,
         "anchored": reading.anchored,
         "echo": reading.echo,
-        "verb_missing": 1.0 if question.verb_terms and not question.verb_terms & (entry.terms | entry.context)
+        "verb_missing": 1.0 if question.verb_terms and not any(entry.knows(t) for t in question.verb_terms)
         else 0.0,
         "curated": 0.0 if entry.fact.distilled else 1.0,
         "curated_answer": {"curated": 1.0, "curated_alt": 0.5}.get(reading.source, 0.0),
@@ -264,8 +260,7 @@ def decide_features(question: Question, w: Weights, best: Judged, others: list[f
     }
 
 
-@dataclass(frozen=True)
-class Judged:
+class Judged(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, one per reading
     """A reading of a candidate, its ranker features and score, and (for the best) the decision."""
 
     candidate: Candidate
@@ -285,14 +280,14 @@ def judge(question: Question, candidates: list[Candidate], readings: list[list[R
         return []
     covers = article_coverage(w, question, base, {c.entry.article_id for c in candidates})
     ranked = []
-    for cand, reading in ((c, r) for c, rs in zip(candidates, readings, strict=True) for r in rs):
-        if not eligible(question, cand, reading):
-            continue
-        key = (cand.entry.article_id, cand.entry.fact.paragraph)
-        elsewhere = max((c.rank_score for c in candidates
-                         if (c.entry.article_id, c.entry.fact.paragraph) != key), default=0.0)
-        x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id])
-        ranked.append(Judged(cand, reading, x, model.ranker.logit(x)))
+    keys = [(c.entry.article_id, c.entry.fact.paragraph) for c in candidates]
+    for k, (cand, rs) in enumerate(zip(candidates, readings, strict=True)):
+        elsewhere = max((c.rank_score for c, key in zip(candidates, keys, strict=True) if key != keys[k]), default=0.0)
+        for reading in rs:
+            if not eligible(question, cand, reading):
+                continue
+            x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id])
+            ranked.append(Judged(cand, reading, x, model.ranker.logit(x)))
     ranked.sort(key=lambda j: -j.score)
     # The decision matters for the best few readings only (the answer, its rivals from other articles).
     return [decided(question, w, j, ranked, base, model.decider) if i < DECIDED else j for i, j in enumerate(ranked)]
@@ -327,8 +322,8 @@ def same_event(a: Judged, b: Judged, base: FactBase) -> bool:
     main_a, main_b = set(ea.fact.entities[:1]), set(eb.fact.entities[:1])
     if (main_a or main_b) and not (main_a & eb.entity_ids or main_b & ea.entity_ids):
         return False
-    terms = base.lexicon.terms
-    ta = set(terms(sentence_of(ea, base))) - set(terms(a.reading.answer or ""))
-    tb = set(terms(sentence_of(eb, base))) - set(terms(b.reading.answer or ""))
+    terms = base.lexicon.term_set
+    ta = terms(sentence_of(ea, base)) - terms(a.reading.answer or "")
+    tb = terms(sentence_of(eb, base)) - terms(b.reading.answer or "")
     shared = ta & tb
     return len(shared) >= CONFLICT_MIN_SHARED and len(shared) / min(len(ta), len(tb)) >= CONFLICT_SAME_EVENT

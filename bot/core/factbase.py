@@ -61,6 +61,18 @@ class Entry:
     context: frozenset[str] = frozenset()  # terms of its paragraph, the article title and its people's roles
     context_entities: frozenset[str] = frozenset()  # entities named in its paragraph or the fact
 
+    def knows(self, term: str) -> bool:
+        """Whether ``term`` is in ``terms`` or ``context`` (without building their union)."""
+        return term in self.terms or term in self.context
+
+    @cached_property
+    def terms_by_type(self) -> dict[str, frozenset[str]]:
+        """Per question type of its phrasings, the terms of the phrasings of that type."""
+        out: dict[str, frozenset[str]] = {}
+        for terms, qtype in zip(self.phrasings, self.phrasing_types, strict=True):
+            out[qtype] = out.get(qtype, frozenset()) | terms
+        return out
+
 
 @dataclass(frozen=True)
 class FactBase:

@@ -7,7 +7,8 @@ could answer, nearest first by what was asked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.core import spans
 from bot.core.factbase import FactBase
@@ -16,10 +17,10 @@ from bot.core.spans import Span
 from bot.core.text import content_words, normalize, stem
 
 LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s*&\s*)$")
+_PARTY_AFTER = re.compile(r"\s*\([A-Z][\w ]{1,30}\)")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: made for every asked word of every sentence read
     start: int
     end: int
     weight: float
@@ -30,24 +31,33 @@ class Hit:
 def hits_in(question: Question, text: str, base: FactBase) -> list[Hit]:
     """Words of ``text`` whose terms the question asked about (entity names marked)."""
     asked = set(question.terms)
+    words, index = base.lexicon.words_of(text), base.lexicon.word_index(text)
     out = []
-    for start, end, terms in base.lexicon.words_of(text):
-        if asked.isdisjoint(terms):
-            continue
+    # Only the words that have an asked term, in text order.
+    for i in sorted({i for t in asked for i in index.get(t, ())}):
+        start, end, terms = words[i]
         shared = [t for t in terms if t in asked]
-        if shared:
-            weight = max(base.weight(t) for t in shared)
-            out.append(Hit(start, end, weight, all(t in question.alias_terms for t in shared),
-                           bool(question.verb_terms & set(shared))))
+        if len(shared) == 1:  # most words: one term
+            t = shared[0]
+            out.append(Hit(start, end, base.weight(t), t in question.alias_terms, t in question.verb_terms))
+            continue
+        out.append(Hit(start, end, max(base.weight(t) for t in shared), all(t in question.alias_terms for t in shared),
+                       bool(question.verb_terms & set(shared))))
     return out
 
 
 def echo(question: Question, answer: str, base: FactBase) -> float:
     """The share of the answer's content words (stemmed, synonyms not folded) the question has."""
-    words = {stem(w) for w in content_words(normalize(answer))}
+    words = answer_stems(answer)
     if not words:
         return 1.0
     return len(words & question.stems) / len(words)
+
+
+@lru_cache(maxsize=65536)  # answers are spans of the facts: the same texts again and again
+def answer_stems(answer: str) -> frozenset[str]:
+    """The stems of the content words of ``answer`` (synonyms not folded)."""
+    return frozenset(stem(w) for w in content_words(normalize(answer)))
 
 
 def content_hits(hits: list[Hit]) -> list[Hit]:
@@ -97,15 +107,25 @@ def closest(found: list[Span], hits: list[Hit]) -> Span | None:
     if not hits:
         return found[0]
 
-    def pull(h: Hit) -> float:  # the question's verb pulls most, the names it mentions least
-        return h.weight * (VERB_PULL if h.verb else ENTITY_PULL if h.entity else 1.0)
+    # The question's verb pulls most, the names it mentions least.
+    pulls = [(h.start, h.end, h.weight * (VERB_PULL if h.verb else ENTITY_PULL if h.entity else 1.0)) for h in hits]
 
-    return max(found, key=lambda s: (sum(pull(h) / (1 + gap(s, h) / NEAR_CHARS) for h in hits), -s[0]))
+    def strength(s: Span) -> tuple[float, int]:  # ``gap`` inlined: spans x hits calls
+        a, b = s
+        return (sum([p / (1 + (0 if start >= a and end <= b else min(abs(start - b), abs(a - end))) / NEAR_CHARS)
+                     for start, end, p in pulls]), -a)
+
+    return max(found, key=strength)
 
 
 def merge_lists(text: str, found: list[Span]) -> list[Span]:
     """"Britain, France and Germany": names joined by commas or "and" are one answer; a name
     followed by "(Party)" keeps it."""
+    return list(_merged(text, tuple(found)))
+
+
+@lru_cache(maxsize=65536)
+def _merged(text: str, found: tuple[Span, ...]) -> tuple[Span, ...]:
     out: list[Span] = []
     for s in found:
         if out and LIST_GAP.match(text[out[-1][1]:s[0]]):
@@ -114,13 +134,17 @@ def merge_lists(text: str, found: list[Span]) -> list[Span]:
             out.append(s)
     merged = []
     for s in out:
-        m = re.match(r"\s*\([A-Z][\w ]{1,30}\)", text[s[1]:])
+        m = _PARTY_AFTER.match(text[s[1]:])
         merged.append((s[0], s[1] + m.end()) if m else s)
-    return merged
+    return tuple(merged)
 
 
 def answer_names(question: Question, text: str, base: FactBase, kinds: tuple[str, ...] = ("org", "name", "person",
                                                                                       "place")) -> list[Span]:
-    found = [s for s in spans.names(text) if spans.name_kind(text, s) in kinds
-             and not spans.DATE.fullmatch(text[s[0]:s[1]])]  # "Thanksgiving" names a day, not who set it
-    return merge_lists(text, fresh(question, text, found, base))
+    return merge_lists(text, fresh(question, text, list(_names_of_kinds(text, kinds)), base))
+
+
+@lru_cache(maxsize=65536)
+def _names_of_kinds(text: str, kinds: tuple[str, ...]) -> tuple[Span, ...]:
+    return tuple(s for s in spans.names(text) if spans.name_kind(text, s) in kinds
+                 and not spans.DATE.fullmatch(text[s[0]:s[1]]))  # "Thanksgiving" names a day, not who set it

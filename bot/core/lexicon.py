@@ -86,6 +86,42 @@ class Lexicon:
             memo[text] = found
         return found
 
+    @cached_property
+    def _index_memo(self) -> dict[str, dict[str, tuple[int, ...]]]:
+        return {}
+
+    def word_index(self, text: str) -> dict[str, tuple[int, ...]]:
+        """Per term, the positions in ``words_of(text)`` of the words that have it (kept as ``words_of``)."""
+        memo = self._index_memo
+        found = memo.get(text)
+        if found is None:
+            index: dict[str, list[int]] = {}
+            for i, (_, _, terms) in enumerate(self.words_of(text)):
+                for t in terms:
+                    at = index.setdefault(t, [])
+                    if not at or at[-1] != i:  # a word with a term twice is one word
+                        at.append(i)
+            found = {t: tuple(ix) for t, ix in index.items()}
+            if len(memo) >= MAX_KEPT:
+                memo.clear()
+            memo[text] = found
+        return found
+
+    @cached_property
+    def _set_memo(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def term_set(self, text: str) -> frozenset[str]:
+        """``terms(text)`` as a set, kept as ``words_of`` (sentences and answers compared again and again)."""
+        memo = self._set_memo
+        found = memo.get(text)
+        if found is None:
+            found = frozenset(self.terms(text))
+            if len(memo) >= MAX_KEPT:
+                memo.clear()
+            memo[text] = found
+        return found
+
     def terms(self, text: str) -> list[str]:
         """Content terms of ``text`` with multi-word synonyms folded into their canonical word."""
         memo = self._memo

@@ -52,7 +52,7 @@ _AGENTS = {"company", "companies", "firm", "firms", "group", "groups", "organiza
            "bloc", "delegation", "delegations", "administration", "nation", "nations", "countries", "country",
            "state", "states", "regulator", "regulators", "authority", "authorities", "watchdog", "commission",
            "board", "manufacturer", "maker", "carmaker", "automaker", "insurer", "lender", "operator", "utility",
-           "retailer", "broadcaster", "charity", "university", "school", "hospital", "club", "agencies"}
+           "retailer", "broadcaster", "charity", "university", "school", "hospital", "club"}
 _PLACES = {"city", "cities", "place", "places", "town", "towns", "venue", "location", "locations", "region",
            "regions", "street", "river", "area", "areas", "province", "neighborhood", "neighbourhood",
            "district", "island", "capital", "site", "port", "county", "village", "villages", "airport"}
@@ -225,8 +225,13 @@ def _by_rules(text: str, anchored: bool) -> Parse | None:
 
 def classify(normalized: str) -> Parse:
     """The question type, the kind of answer wanted and, for who-is and what-did-X-say, the subject."""
-    parse = _classify(normalized)
-    verb = _VERB.match(core_text(normalized))
+    return classify_core(core_text(normalized))
+
+
+def classify_core(text: str) -> Parse:
+    """``classify`` of a question already without its chat lead-in (``core_text``)."""
+    parse = _classify(text)
+    verb = _VERB.match(text)
     if verb and parse.want in ("agent", "speaker") and not parse.verb:
         return Parse(parse.qtype, parse.want, parse.focus, parse.subject_text, parse.kind_of, verb.group(1))
     return parse
@@ -237,8 +242,7 @@ _VERB = re.compile(rf"^who(?: (?:also|actually|really|first|then|just))? "
                    rf"(?!{_AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")
 
 
-def _classify(normalized: str) -> Parse:
-    text = core_text(normalized)
+def _classify(text: str) -> Parse:
     if m := _DESCRIBE.match(text):
         return Parse("quote", "manner", subject_text=m.group(1))
     if m := _ROLE_OF.match(text):

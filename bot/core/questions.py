@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.models import QuestionType
-from bot.core.qtypes import ANSWER_CHAIN, classify, core_text
+from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text
 from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
@@ -96,7 +96,8 @@ def analyze(text: str, base: FactBase) -> Question:
     """Normalize, correct, classify and find the entities of a question."""
     words = correct_typos(normalize(text).split(), base)
     normalized = " ".join(words)
-    parse = classify(normalized)
+    core = core_text(normalized)
+    parse = classify_core(core)
     qtype, want = parse.qtype, parse.want
     found = find_entities(normalized, base)
     entities = {eid for ids in found.values() for eid in ids}
@@ -114,7 +115,6 @@ def analyze(text: str, base: FactBase) -> Question:
         # "Is Russia a NATO member?" is about Russia: an entity named right after the verb.
         head = " ".join(w for w in normalized.split()[1:4] if w not in ("the", "a", "an"))
         subject = {eid for alias, ids in found.items() if f" {head} ".startswith(f" {alias} ") for eid in ids}
-    core = core_text(normalized)
     terms = tuple(dict.fromkeys(base.lexicon.terms(core)))
     alias_terms: dict[str, frozenset[str]] = {}
     mentions = []

@@ -15,7 +15,8 @@ The decider chooses among the readings, weighing how each was found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.core import spans, typed
 from bot.core.extract import split_sentences
@@ -35,8 +36,7 @@ _CHECK = {"year": spans.YEAR, "count": re.compile(r"\d|\b(?:" + "|".join(spans.N
           "amount": re.compile(r"\d|\b(?:half|third|quarter|" + "|".join(spans.NUMBER_WORDS) + r")\b")}
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, several per question
     """A short answer and how it was found."""
 
     answer: str | None
@@ -47,11 +47,17 @@ class Reading:
 
 
 NONE = Reading(None, "none", 0.0, 0.0, 1.0)
+_FULL_STOP = re.compile(r"[a-z0-9]\.$")
 
 
 def _tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
-    answer = text[span[0]:span[1]].strip(" ,;:—-“”\"‘’")
-    if re.search(r"[a-z0-9]\.$", answer):
+    return _tidy_piece(text[span[0]:span[1]], limit)
+
+
+@lru_cache(maxsize=65536)  # spans of the facts: the same pieces again and again
+def _tidy_piece(piece: str, limit: int) -> str:
+    answer = piece.strip(" ,;:—-“”\"‘’")
+    if _FULL_STOP.search(answer):
         answer = answer[:-1]  # the sentence's full stop, not an abbreviation's
     if answer.count("(") > answer.count(")"):
         answer = answer.rsplit("(", 1)[0].strip() if not answer.startswith("(") else answer + ")"
@@ -61,7 +67,7 @@ def _tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
     while len(words) > 1 and words[-1].lower().strip(",") in _DANGLING:
         words.pop()  # "the former head of the" reads wrong: end on a content word
     answer = " ".join(words[:limit]).rstrip(",;:")
-    return answer + ("…" if len(text[span[0]:span[1]].split()) > limit else "")
+    return answer + ("…" if len(piece.split()) > limit else "")
 
 
 def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Reading:
@@ -90,9 +96,9 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
             return Reading(answer, "typed", strength, anchored, echo(question, answer, base))
     span = typed.clause(question, text, hits, base)
-    if span is None or not _tidy(text, span):
+    answer = _tidy(text, span) if span is not None else ""
+    if not answer:
         return NONE
-    answer = _tidy(text, span)
     return Reading(answer, "clause", 0.3, 1.0 if hits else 0.0, echo(question, answer, base))
 
 
@@ -102,10 +108,15 @@ def sentence_of(entry: Entry, base: FactBase) -> str:
     article = base.articles.get(entry.article_id)
     if article is None or entry.fact.paragraph > len(article.paragraphs):
         return entry.fact.evidence
-    for sentence in split_sentences(article.paragraphs[entry.fact.paragraph - 1]):
-        if entry.fact.evidence[:40] in sentence:
+    return _sentence_holding(article.paragraphs[entry.fact.paragraph - 1], entry.fact.evidence)
+
+
+@lru_cache(maxsize=65536)  # facts are read again and again: split their paragraph once
+def _sentence_holding(paragraph: str, evidence: str) -> str:
+    for sentence in split_sentences(paragraph):
+        if evidence[:40] in sentence:
             return sentence
-    return entry.fact.evidence
+    return evidence
 
 
 def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:

@@ -16,6 +16,8 @@ and ranked by ``RANK_WEIGHTS`` over them; the best ``KEEP`` go on to the reader.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -44,8 +46,7 @@ class Weights:
     unknown_top: float = 0.0  # the weight share of the heaviest word the base does not know
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, one per entry scored
     """A retrieved fact and its retrieval signals, each in [0, 1]."""
 
     entry: Entry
@@ -71,13 +72,17 @@ def _covered(w: Weights, question: Question, terms: frozenset[str], about: froze
     # entity the fact is about ("the Polish PM" covers every fact about Tusk).
     if not w.total:
         return 0.0
-    got = sum(v for t, v in w.known.items() if t in terms or (question.alias_terms.get(t, frozenset()) & about))
+    alias = question.alias_terms
+    got = sum([v for t, v in w.known.items() if t in terms or (t in alias and alias[t] & about)])
     return got / w.total
 
 
+_TYPE_GROUPS = (frozenset({"what", "which", "quote"}), frozenset({"who", "who_is", "who_role"}))
+
+
+@cache
 def _same_type(a: str, b: str) -> bool:
-    groups = ({"what", "which", "quote"}, {"who", "who_is", "who_role"})
-    return a in (b, "any") or any(a in g and b in g for g in groups)
+    return a in (b, "any") or any(a in g and b in g for g in _TYPE_GROUPS)
 
 
 def _phrasings(w: Weights, question: Question, entry: Entry, stated: frozenset[str]) -> tuple[float, float]:
@@ -89,15 +94,15 @@ def _phrasings(w: Weights, question: Question, entry: Entry, stated: frozenset[s
     end?" resembles "when will the war end?", but the fact's answer to that is a date."""
     known = w.known
     asked = known.keys()
-    stated_weight = sum(known[t] for t in stated)
+    stated_weight = sum([known[t] for t in stated])
     own, best = stated_weight, 0.0
     for terms, weight, qtype, text in zip(entry.phrasings, entry.phrasing_weights, entry.phrasing_types,
                                           entry.phrasing_texts, strict=True):
         common = terms & asked
         if not common:
             continue
-        shared = sum(known[t] for t in common)
-        own = max(own, stated_weight + sum(known[t] for t in common - stated))
+        shared = sum([known[t] for t in common])
+        own = max(own, stated_weight + sum([known[t] for t in common - stated]))
         jaccard = shared / (w.total + weight - shared)
         if 0.7 * jaccard + 0.3 <= best:
             continue
@@ -110,18 +115,20 @@ def entity_presence(question: Question, entry: Entry) -> float:
     """The share of the entities the question names that the fact or its paragraph names."""
     if not question.mentions:
         return 1.0
-    present = sum(1 for terms, ids in question.mentions
-                  if ids & entry.context_entities or (terms and terms <= entry.context))
+    present = 0
+    for terms, ids in question.mentions:
+        if ids & entry.context_entities or (terms and terms <= entry.context):
+            present += 1
     return present / len(question.mentions)
 
 
 def score(question: Question, entry: Entry, w: Weights) -> Candidate:
     if not w.total:
         return Candidate(entry, 0.0, 0.0, 0.0, 0.0, 0.0)
-    about = entry.entity_ids
-    stated = frozenset(t for t in w.known if t in entry.content or question.alias_terms.get(t, frozenset()) & about)
+    about, content, alias, known = entry.entity_ids, entry.content, question.alias_terms, w.known
+    stated = frozenset([t for t in known if t in content or (t in alias and alias[t] & about)])
     if entry.fact.distilled and len(entry.phrasings) <= 1:  # a distilled fact with no taught phrasing
-        own, sim = sum(w.known[t] for t in stated), 0.0
+        own, sim = sum([known[t] for t in stated]), 0.0
     else:
         own, sim = _phrasings(w, question, entry, stated)
     own /= w.total
@@ -170,50 +177,101 @@ def narrow(question: Question, w: Weights, base: FactBase, keep: int = NARROW_TO
     rare = [(t, v, e) for t, v, e in terms if len(hits[t]) <= n // 10]
     common = [(t, v, e) for t, v, e in terms if len(hits[t]) > n // 10]
     if not rare or sum(v for _, v, _ in common) > COMMON_SHARE * w.total:
-        # Every word counts for every entry it covers; the common ones as masks (cheaper than
-        # their long postings).
-        acc = np.zeros(n)
-        for t, v, _ in rare:
-            acc[hits[t]] += v
-        for t, v, e in common:
-            acc += v * vectors.covering_mask(t, e)
-        common = []
+        # Every word counts for every entry it covers.
+        if rare:
+            acc = np.zeros(n)
+            for t, v, _ in rare:
+                acc[hits[t]] += v
+        else:  # the first mask weighted is the sum so far (0.0 + x is x)
+            t, v, e = common[0]
+            acc = np.multiply(vectors.covering_mask(t, e), v)
+        _add_each(acc, common[0 if rare else 1:], hits)
+        added, common = terms, []
     else:
         weights = np.repeat(np.fromiter((v for _, v, _ in rare), dtype=float, count=len(rare)),
                             [len(hits[t]) for t, _, _ in rare])
         ids = np.concatenate([hits[t] for t, _, _ in rare])
-        acc = np.bincount(ids, weights=weights, minlength=n).astype(np.float64)
-    nonzero = np.count_nonzero(acc)
-    if nonzero < keep and common:  # too few: let the common words bring candidates too
-        for t, v, e in common:
-            acc += v * vectors.covering_mask(t, e)
-        common, nonzero = [], np.count_nonzero(acc)
+        acc = np.bincount(ids, weights=weights, minlength=n).astype(np.float64, copy=False)
+        added = rare
+    # Every weight is positive: the entries covered number at least the longest of the postings
+    # added and at most their sum; counted only when these bounds do not settle a test below.
+    least = max((len(hits[t]) for t, _, _ in added), default=0)
+    most = sum(len(hits[t]) for t, _, _ in added)
+    nonzero: int | None = None
+    if least < keep and common:
+        nonzero = int(np.count_nonzero(acc))
+        if nonzero < keep:  # too few: let the common words bring candidates too
+            _add_each(acc, common, hits)
+            common, nonzero = [], int(np.count_nonzero(acc))
     top_cover = acc.max()
     if top_cover <= 0:
         return []
+    if nonzero is None and least <= 8 * keep < most:
+        nonzero = int(np.count_nonzero(acc))
+    many = least > 8 * keep if nonzero is None else nonzero > 8 * keep
     # Below half the best coverage an entry cannot overtake the best-covering ones (coverage
     # dominates the score); the rest are ranked on the estimate below.
-    idx = np.flatnonzero(acc >= 0.5 * top_cover) if nonzero > 8 * keep else np.flatnonzero(acc)
+    idx = (acc >= 0.5 * top_cover).nonzero()[0] if many else acc.nonzero()[0]
     if len(idx) <= keep:
         return [int(i) for i in idx]
     covered = acc[idx]
     for t, v, e in common:
-        covered = covered + v * vectors.covering_mask(t, e)[idx]
+        covered += vectors.covering_mask(t, e)[idx] * v
     # Coverage, plus the phrasing overlap it implies (for a curated fact with several phrasings
     # the bound Jaccard <= coverage, so that curated facts are never crowded out), plus entities
-    # and whether the fact has a curated answer of the asked type.
-    several = vectors.several_phrasings[idx]
-    about = np.full(len(idx), 0.5)
-    if question.entities:
-        about = np.zeros(len(idx))
-        for eid in question.entities:
-            about += vectors.about_mask(eid)[idx] / len(question.entities)
-    slot = np.zeros(len(idx))
-    first = ANSWER_CHAIN[question.qtype][0]
-    if first in vectors.has_slot:
-        slot[vectors.has_slot[first][idx] & several] = 1.0
+    # and whether the fact has a curated answer of the asked type. Summed in this order, in
+    # place: the arrays of a large base are costly to allocate and crowd the caches.
     a, _, c, d = RANK_WEIGHTS
-    ranked = (a * covered / w.total + c * np.where(several, covered / w.total, 0.0) + d * about + 0.05 * slot
-              - idx * (1e-9 / n))  # earlier entries win ties
-    top = idx[np.argpartition(-ranked, keep)[:keep]]
-    return sorted(int(i) for i in top)
+    several = vectors.several_phrasings[idx]
+    part = covered / w.total
+    part *= several  # where it has several phrasings, else 0.0
+    part *= c
+    ranked = covered
+    ranked *= a
+    ranked /= w.total
+    ranked += part
+    if question.entities:
+        among = len(question.entities)
+        masks = [vectors.about_mask(eid)[idx] for eid in question.entities]
+        if among < 256 and _counts_exact(among):  # the shares summed are the count over ``among``
+            count = masks[0].view(np.uint8)
+            for mask in masks[1:]:
+                count += mask.view(np.uint8)
+            np.divide(count, among, out=part)
+        else:
+            np.divide(masks[0], among, out=part)
+            for mask in masks[1:]:
+                part += mask / among
+        part *= d
+        ranked += part
+    else:
+        ranked += d * 0.5
+    first = ANSWER_CHAIN[question.qtype][0]
+    if first in vectors.has_slot:  # else it adds 0.0
+        slot = vectors.has_slot[first][idx]
+        slot &= several
+        np.multiply(slot, 0.05, out=part)
+        ranked += part
+    np.multiply(idx, 1e-9 / n, out=part)
+    ranked -= part  # earlier entries win ties
+    np.negative(ranked, out=ranked)
+    top = idx[np.argpartition(ranked, keep)[:keep]]
+    return sorted(top.tolist())
+
+
+@cache
+def _counts_exact(among: int) -> bool:
+    """Whether adding ``1 / among`` up to ``among`` times always gives ``count / among`` exactly."""
+    total = 0.0
+    for count in range(1, among + 1):
+        total += 1 / among
+        if total != count / among:
+            return False
+    return True
+
+
+def _add_each(acc: np.ndarray, words: list[tuple[str, float, tuple[str, ...]]], hits: dict[str, np.ndarray]) -> None:
+    """``acc += weight * mask`` for each of ``words``, through its postings (each entry once): the
+    same sums without the temporary arrays of a large base, whose traffic slows what follows."""
+    for t, v, _ in words:
+        np.add.at(acc, hits[t], v)

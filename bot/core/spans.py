@@ -246,6 +246,7 @@ _CLAUSE_END = re.compile(r",(?!\d{3})|[;:!?—()]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St
                          r"because|when|where|after|before|since|until|unless|whereas)\s")
 
 
+@lru_cache(maxsize=65536)
 def clause_after(text: str, pos: int, max_words: int = 12) -> Span:
     """From ``pos`` to the end of its clause (a comma, a full stop, "and", ...), at most ``max_words``."""
     while pos < len(text) and text[pos] in " ,“\"‘":

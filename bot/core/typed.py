@@ -9,6 +9,7 @@ span of the right kind is found elsewhere in the sentence. The reader and decide
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core import spans
 from bot.core.actors import (
@@ -209,6 +210,7 @@ def name(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
 
 
 CLAUSE = re.compile(r"(?:[^,;:()—]|,(?=\d{3}))+")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Span | None:
@@ -224,22 +226,31 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
             if len(text[span[0]:span[1]].split()) >= 2 and echo(question, text[span[0]:span[1]], base) < 0.5:
                 return span
     if question.want == "clause":  # yes/no: the clause holding the most of what was asked
-        clauses = [m for m in CLAUSE.finditer(text) if m.group(0).strip()]
-        scored = [(sum(h.weight for h in content if m.start() <= h.start < m.end()), m) for m in clauses]
-        best_clause = max(scored, key=lambda sm: (sm[0], -sm[1].start()))[1] if scored else None
-        if best_clause is not None and len(best_clause.group(0).split()) <= MAX_WORDS:
-            return best_clause.start(), best_clause.end()
+        clauses = [(s, e) for s, e in _clauses(text) if text[s:e].strip()]
+        scored = [(sum(h.weight for h in content if s <= h.start < e), (s, e)) for s, e in clauses]
+        best_clause = max(scored, key=lambda sm: (sm[0], -sm[1][0]))[1] if scored else None
+        if best_clause is not None and len(text[best_clause[0]:best_clause[1]].split()) <= MAX_WORDS:
+            return best_clause
     best = max(content, key=lambda h: h.weight)
-    for m in CLAUSE.finditer(text):
-        if m.start() <= best.start < m.end():
-            s, e = m.start(), m.end()
-            words = list(re.finditer(r"\S+", text[s:e]))
+    for s, e in _clauses(text):
+        if s <= best.start < e:
+            words = _word_spans(text[s:e])
             if len(words) > MAX_WORDS:
-                pos = next(i for i, w in enumerate(words) if s + w.start() >= best.start)
+                pos = next(i for i, w in enumerate(words) if s + w[0] >= best.start)
                 lo = max(0, min(pos - 4, len(words) - MAX_WORDS))
-                s, e = s + words[lo].start(), s + words[min(lo + MAX_WORDS, len(words)) - 1].end()
+                s, e = s + words[lo][0], s + words[min(lo + MAX_WORDS, len(words)) - 1][1]
             return (s, e)
     return None
+
+
+@lru_cache(maxsize=32768)  # the sentences of the facts, read again and again
+def _clauses(text: str) -> tuple[Span, ...]:
+    return tuple((m.start(), m.end()) for m in CLAUSE.finditer(text))
+
+
+@lru_cache(maxsize=32768)
+def _word_spans(text: str) -> tuple[Span, ...]:
+    return tuple((m.start(), m.end()) for m in _NON_SPACE.finditer(text))
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
