@@ -82,7 +82,8 @@ RANK_FEATURES: dict[str, str] = {
 #: weighs added nothing out of fold, see the README).
 DECIDE_FEATURES: dict[str, str] = {
     "score": "the ranker's score of the reading, over 10",
-    "share": "its share of the ranker's probability mass among the different answers (softmax of the scores)",
+    "share": "its share of the ranker's probability mass among the different answers (softmax of the scores; an "
+             "answer that holds the other or is held by it is not a different one)",
     "phrasing": RANK_FEATURES["phrasing"],
     "entity": RANK_FEATURES["entity"],
     "unknown": "share of the question's weight in words the base never uses",
@@ -297,7 +298,10 @@ def decided(question: Question, w: Weights, j: Judged, ranked: list[Judged], bas
             decider: Linear) -> Judged:
     """``j`` with the decider's features and probability, its rivals being the other answers from
     other paragraphs (a later report of the same event is an update, not a rival: ``same_event``)."""
-    others = [o.score for o in ranked if o.reading.answer != j.reading.answer
+    mine = (j.reading.answer or "").lower()
+    # An answer another holds ("Army Secretary" in "Dan Driscoll, US Army Secretary") agrees with it.
+    others = [o.score for o in ranked if (o.reading.answer or "").lower() not in mine
+              and mine not in (o.reading.answer or "").lower()
               and o.candidate.entry.fact.paragraph != j.candidate.entry.fact.paragraph
               and not (o.candidate.entry.article_id != j.candidate.entry.article_id and same_event(o, j, base))]
     d = decide_features(question, w, j, others)
