@@ -75,9 +75,16 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+_FUTURE_ASKED = re.compile(r"^when (?:will|ll|is (?:\w+ ){1,4}going to|are (?:\w+ ){1,4}going to)\b")
+_FUTURE_TOLD = re.compile(r"\b(?:will|would|shall|going to|expected|expects?|plans?|planned|scheduled|set to|due|"
+                          r"next|deadline|until|by|soon|later|aims?|hopes?|intends?|upcoming|coming|future)\b", re.I)
+
+
 def contrast(question: Question, sentence: str, *paragraph: frozenset[str]) -> bool:
     """The question's qualifier is missing from ``sentence``, which has a rival of the same class;
     or the question names a month the fact's paragraph (its terms, ``paragraph``) does not."""
+    if _FUTURE_ASKED.match(question.normalized) and not _FUTURE_TOLD.search(sentence):
+        return True  # "when will the war end?" is not answered by what a sentence says happened
     asked = _qualifiers(question.normalized)
     if not asked:
         return False
