@@ -44,6 +44,15 @@ _PERSON = (r"(?:president|presidents|person|people|official|officials|leader|lea
            r"congressman|lawmaker|lawmakers|minister|politician|politicians|diplomat|secretary|man|woman|"
            r"mayor|governor|spokesman|spokeswoman|spokesperson|envoy|chief|director|commissioner|expert|"
            r"scientist|executive|ceo|head|member|members)")
+_PERSON_WORD = re.compile(rf"^(?:{_PERSON}|[a-z]+(?:man|woman|ist|ian)s?|guy|guys|analyst|lawyer|officer)$")
+
+
+def names_person(words: str) -> bool:
+    """Whether ``words`` speak of a person ("the US envoy", "the analyst", "the guy leading it"),
+    not a thing ("the drug being recalled", "the new plant")."""
+    return any(_PERSON_WORD.match(w) for w in words.split())
+
+
 _AGENTS = {"company", "companies", "firm", "firms", "group", "groups", "organization", "organisation",
            "organizations", "union", "unions", "department", "agency", "agencies", "team", "teams", "party",
            "parties", "newspaper", "paper", "outlet", "outlets", "media", "body", "bodies", "institution",

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.models import QuestionType
-from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text
+from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text, names_person
 from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
@@ -116,6 +116,8 @@ def analyze(text: str, base: FactBase) -> Question:
         head = " ".join(w for w in normalized.split()[1:4] if w not in ("the", "a", "an"))
         subject = {eid for alias, ids in found.items() if f" {head} ".startswith(f" {alias} ") for eid in ids}
     terms = tuple(dict.fromkeys(base.lexicon.terms(core)))
+    if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
+        terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
     alias_terms: dict[str, frozenset[str]] = {}
     mentions = []
     named = [(frozenset(base.lexicon.terms(alias)), frozenset(ids)) for alias, ids in found.items()]
@@ -170,11 +172,14 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
     return verbs[-1] if verbs else ""
 
 
+_NAME_FRAME = frozenset({"name", "call", "titl"})  # terms (stems) of "name", "called", "title"
+
+
 def _names_role(subject_text: str, base: FactBase) -> bool:
     """"the mayor of Port Elling", "the polish pm": a role, not a name ("Luis Ferraro")."""
     words = subject_text.split()
-    return words[0] in ("the", "a", "an", "our", "their", "his", "her", "its") or any(
-        t in base.title_terms for t in base.lexicon.terms(subject_text))
+    return (words[0] in ("the", "a", "an", "our", "their", "his", "her", "its") and names_person(subject_text)) or \
+        any(t in base.title_terms for t in base.lexicon.terms(subject_text))
 
 
 def _unknown(term: str, base: FactBase) -> bool:
