@@ -14,6 +14,7 @@ from bot.core.synonyms import GENERAL_SYNONYMS
 from bot.core.text import content_terms, normalize, stem
 
 _K = TypeVar("_K")
+_V = TypeVar("_V")
 _READ_WORD = re.compile(r"[\w’'$€£%-]+(?:[.,]\d+)*")  # a word as the reader sees it ("3.8", "$47.15")
 MAX_KEPT = 50_000
 # Texts whose terms are remembered (fact texts while indexing and reading, and questions), least
@@ -77,13 +78,10 @@ class Lexicon:
     def words_of(self, text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         """Each word of a sentence with its offsets and terms (the reader's hits come from these).
         Kept per sentence, up to ``MAX_KEPT`` sentences: facts are read again and again."""
-        memo = self._words_memo
-        found = memo.get(text)
+        found = self._words_memo.get(text)
         if found is None:
-            found = tuple((m.start(), m.end(), tuple(self.terms(m.group(0)))) for m in _READ_WORD.finditer(text))
-            if len(memo) >= MAX_KEPT:
-                memo.clear()
-            memo[text] = found
+            found = _keep(self._words_memo, text, tuple((m.start(), m.end(), tuple(self.terms(m.group(0))))
+                                                        for m in _READ_WORD.finditer(text)))
         return found
 
     @cached_property
@@ -92,8 +90,7 @@ class Lexicon:
 
     def word_index(self, text: str) -> dict[str, tuple[int, ...]]:
         """Per term, the positions in ``words_of(text)`` of the words that have it (kept as ``words_of``)."""
-        memo = self._index_memo
-        found = memo.get(text)
+        found = self._index_memo.get(text)
         if found is None:
             index: dict[str, list[int]] = {}
             for i, (_, _, terms) in enumerate(self.words_of(text)):
@@ -101,10 +98,7 @@ class Lexicon:
                     at = index.setdefault(t, [])
                     if not at or at[-1] != i:  # a word with a term twice is one word
                         at.append(i)
-            found = {t: tuple(ix) for t, ix in index.items()}
-            if len(memo) >= MAX_KEPT:
-                memo.clear()
-            memo[text] = found
+            found = _keep(self._index_memo, text, {t: tuple(ix) for t, ix in index.items()})
         return found
 
     @cached_property
@@ -113,13 +107,9 @@ class Lexicon:
 
     def term_set(self, text: str) -> frozenset[str]:
         """``terms(text)`` as a set, kept as ``words_of`` (sentences and answers compared again and again)."""
-        memo = self._set_memo
-        found = memo.get(text)
+        found = self._set_memo.get(text)
         if found is None:
-            found = frozenset(self.terms(text))
-            if len(memo) >= MAX_KEPT:
-                memo.clear()
-            memo[text] = found
+            found = _keep(self._set_memo, text, frozenset(self.terms(text)))
         return found
 
     def terms(self, text: str) -> list[str]:
@@ -142,6 +132,15 @@ class Lexicon:
             if len(memo) > self.cache_entries:
                 memo.popitem(last=False)
         return result
+
+
+def _keep(memo: dict[str, _V], text: str, value: _V) -> _V:
+    """Remember ``value`` for ``text``, starting afresh when ``MAX_KEPT`` texts are kept (the
+    per-sentence memos: facts are read again and again, a question's text rarely)."""
+    if len(memo) >= MAX_KEPT:
+        memo.clear()
+    memo[text] = value
+    return value
 
 
 def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterable[Entity]) -> Lexicon:
