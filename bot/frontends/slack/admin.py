@@ -230,12 +230,18 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
         taught, report = await teach_through(reload, holder, answerer, knowledge_dir, question, fact_id, article, user)
         return _sentence(taught.message) + ("" if report is None or report.ok else f"\n{report.summary()}")
 
-    @listens(app.action, re.compile(rf"^{TEACH_ACTION}_\d+_\d+$"))
-    async def on_teach(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
+    async def admin_clicking(body: dict[str, Any], respond: AsyncRespond) -> str | None:
+        """The admin who clicked, or None once a non-admin has been told why not."""
         user = (body.get("user") or {}).get("id") or ""
         if (refusal := _refusal(user, admins)) is not None:
             await reply(respond, refusal)
+            return None
+        return user
+
+    @listens(app.action, re.compile(rf"^{TEACH_ACTION}_\d+_\d+$"))
+    async def on_teach(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        if (user := await admin_clicking(body, respond)) is None:
             return
         if (parsed := parse_teach(action.get("value") or "")) is None:
             await reply(respond, "That Teach button carries no question: run /talks unanswered again.")
@@ -248,9 +254,7 @@ def register_admin(app: AsyncApp, listens: Listens, answerer: Answerer, holder: 
     async def on_dismiss(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
                          respond: AsyncRespond) -> None:
         await ack()
-        user = (body.get("user") or {}).get("id") or ""
-        if (refusal := _refusal(user, admins)) is not None:
-            await reply(respond, refusal)
+        if (user := await admin_clicking(body, respond)) is None:
             return
         if (parsed := parse_dismiss(action.get("value") or "")) is None:
             await reply(respond, "That button carries no question: run /talks unanswered again.")
