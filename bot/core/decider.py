@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,7 +37,7 @@ from bot.core.factbase import FactBase
 from bot.core.questions import Question
 from bot.core.reader import Reading, sentence_of
 from bot.core.retrieve import Candidate, Weights
-from bot.core.text import stem
+from bot.core.text import STOPWORDS, normalize, stem
 
 PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i'm", "i've", "im"})
 # Two reports of different dates conflict when both answer the question (the other with at least
@@ -298,14 +298,25 @@ def decided(question: Question, w: Weights, j: Judged, ranked: list[Judged], bas
             decider: Linear) -> Judged:
     """``j`` with the decider's features and probability, its rivals being the other answers from
     other paragraphs (a later report of the same event is an update, not a rival: ``same_event``)."""
-    mine = (j.reading.answer or "").lower()
-    # An answer another holds ("Army Secretary" in "Dan Driscoll, US Army Secretary") agrees with it.
-    others = [o.score for o in ranked if (o.reading.answer or "").lower() not in mine
-              and mine not in (o.reading.answer or "").lower()
+    mine = j.reading.answer or ""
+    others = [o.score for o in ranked if not _agree(mine, o.reading.answer or "")
               and o.candidate.entry.fact.paragraph != j.candidate.entry.fact.paragraph
               and not (o.candidate.entry.article_id != j.candidate.entry.article_id and same_event(o, j, base))]
     d = decide_features(question, w, j, others)
     return Judged(j.candidate, j.reading, j.x, j.score, decider.probability(d), d)
+
+
+@lru_cache(maxsize=16384)
+def _words(answer: str) -> frozenset[str]:
+    return frozenset(normalize(answer).split()) - STOPWORDS
+
+
+def _agree(a: str, b: str) -> bool:
+    """Whether two answers agree: one holds the other's words, in any order ("Army Secretary" and
+    "Dan Driscoll, US Army Secretary"; "Prime Minister Anders Halvik" and "Anders Halvik, Prime
+    Minister"). Answers of small words only ("No", "Yes") agree when they are the same."""
+    wa, wb = _words(a), _words(b)
+    return (wa <= wb or wb <= wa) if wa and wb else a.lower() == b.lower()
 
 
 def article_coverage(w: Weights, question: Question, base: FactBase, article_ids: set[str]) -> dict[str, float]:

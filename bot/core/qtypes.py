@@ -53,6 +53,13 @@ def names_person(words: str) -> bool:
     return any(_PERSON_WORD.match(w) for w in words.split())
 
 
+def kind_noun(word: str) -> bool:
+    """Whether ``word``, as the noun of "which <noun>", names the kind of answer wanted (a body, a
+    place, a person, a date, a sum) rather than what the question is about."""
+    return (word in _AGENTS or word in _PLACES or word in _TIME_NOUNS or word in _AMOUNTS
+            or bool(_PERSON_WORD.match(word)))
+
+
 _AGENTS = {"company", "companies", "firm", "firms", "group", "groups", "organization", "organisation",
            "organizations", "union", "unions", "department", "agency", "agencies", "team", "teams", "party",
            "parties", "newspaper", "paper", "outlet", "outlets", "media", "body", "bodies", "institution",

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.models import QuestionType
-from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text, names_person
+from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text, kind_noun, names_person
 from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
@@ -118,6 +118,11 @@ def analyze(text: str, base: FactBase) -> Question:
     terms = tuple(dict.fromkeys(base.lexicon.terms(core)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
+    if parse.focus and kind_noun(parse.focus):
+        # "which body is leading the inquiry?": a kind of answer the article never names as such
+        # ("the National Space Safety Board") is no word the question misses.
+        kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
+        terms = tuple(t for t in terms if t not in kind) or terms
     alias_terms: dict[str, frozenset[str]] = {}
     mentions = []
     named = [(frozenset(base.lexicon.terms(alias)), frozenset(ids)) for alias, ids in found.items()]

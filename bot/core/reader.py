@@ -90,7 +90,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
     if found is not None:
         where, strength = found
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_WORDS
-        answer = where if isinstance(where, str) else _tidy(text, where, limit)
+        answer = where if isinstance(where, str) else spans.full_name(_tidy(text, where, limit), text)
         if answer:
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)

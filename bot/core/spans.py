@@ -50,7 +50,9 @@ MONEY = re.compile(
     rf"|\b{_NUM}\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b"
     rf"|\b{_NUM}\s?(?:percent|per cent|percentage points?)\b|\b\d[\d.]*\s?%"
     rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?(?:half|a third|a quarter|two thirds|three quarters)\b)")
-COUNT = re.compile(rf"(?<![\w$€£.,])({_APPROX}{_NUM})(?:[- ](?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)([a-z][a-z-]*)"
+# Not the 4 of "Kestrel-4" (a name), nor a number inside another.
+COUNT = re.compile(rf"(?<![\w$€£.,])(?<![A-Za-z]-)({_APPROX}{_NUM})"
+                   rf"(?:[- ](?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)([a-z][a-z-]*)"
                    rf"(?: (?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
 REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
@@ -146,6 +148,20 @@ def names(text: str) -> tuple[Span, ...]:
     if groups:
         out = sorted([s for s in out if not any(g[0] <= s[0] < g[1] for g in groups)] + groups)
     return tuple(out)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}\d*")
+
+
+def full_name(answer: str, text: str) -> str:
+    """An acronym with the name the text spells it out as: "NSSB" -> "National Space Safety Board
+    (NSSB)" (a reader who has not seen the acronym defined cannot use it alone)."""
+    mark = text.find(f"({answer})") if _ACRONYM.fullmatch(answer) else -1
+    if mark > 0:
+        for start, end in names(text[:mark]):
+            if not text[end:mark].strip():
+                return text[start:mark + len(answer) + 2]
+    return answer
 
 
 @lru_cache(maxsize=65536)

@@ -79,3 +79,10 @@ def test_a_number_in_words_must_be_in_the_paragraph_as_one_in_digits_must(base: 
     assert judged("what did the delegations agree in Geneva?")
     assert not judged("what did the eleven delegations agree in Geneva?")
     assert not judged("what did the 11 delegations agree in Geneva?")
+
+
+def test_answers_agree_when_one_holds_the_others_words_in_any_order() -> None:
+    assert decider._agree("Prime Minister Anders Halvik", "Anders Halvik, Prime Minister")
+    assert decider._agree("Army Secretary", "Dan Driscoll, US Army Secretary")
+    assert not decider._agree("Geneva", "Moscow")
+    assert not decider._agree("No", "Yes")  # no content words: only the same text agrees
