@@ -163,8 +163,12 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         after = APPOSITION.match(text[s[1]:])
         if after:
             near += after.group(1).split()
-        if roles & {t for w in near for t in base.lexicon.terms(w)}:
-            return s, 1.0
+        near_terms = {t for w in near for t in base.lexicon.terms(w)}
+        if roles & near_terms:
+            # "who heads Aurelis?" is not answered by the board's chair in a sentence that names
+            # Aurelis elsewhere: a name the question gives belongs with the role when in the text.
+            elsewhere = [t for t in question.alias_terms if t in in_text and t not in near_terms]
+            return s, 0.5 if elsewhere else 1.0
     found = agent(question, text, hits, base, by_role=False)
     if found is None or isinstance(found[0], str) or spans.name_kind(text, found[0]) != "person":
         return None  # a role is held by a person: not a party, a place or "the city"

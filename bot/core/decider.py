@@ -177,7 +177,8 @@ def _on_topic(question: Question, candidate: Candidate) -> bool:
         topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms]
         return not topic or any(entry.knows(t) for t in topic)
     if question.want == "holder" and entry.is_entity:
-        return all(entry.knows(t) or t in question.alias_terms for t in question.terms)
+        return all(entry.knows(t) or question.alias_terms.get(t, frozenset()) & entry.entity_ids
+                   for t in question.terms)
     return True
 
 

@@ -36,6 +36,10 @@ _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|ti
                       r"(?: before\b.*)?$|^what (?:party|political party) (?:is|was|does|did) (.+?)(?: belong to| in|"
                       r" represent| from)?$")
 _WHO_IS = re.compile(r"^(?:who is|who's|who are|who was|who were|whos|who s) (.+)$")
+# "who chairs the board?" asks who holds a standing role, as "who is the chair of the board?" does.
+_ROLE_VERBS = {"chairs": "chair", "heads": "head", "runs": "head", "owns": "owner", "manages": "manager",
+               "directs": "director", "governs": "governor", "commands": "commander", "founded": "founder"}
+_ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
                       r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|^whats (.+?) called$|"
@@ -126,6 +130,11 @@ def core_text(normalized: str) -> str:
     for _ in range(2):
         text = _ASK.sub("", _LEADS.sub("", text))
     return _HEDGE.sub(r"\1 ", text)
+
+
+# What follows the noun of "the name of the satellite that was lost": not the noun.
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whom|whose|being|was|were|is|are|did|does|do|will|would|has|have|had)"
+                       r"\b.*$")
 
 
 def _head(words: str) -> str:
@@ -268,7 +277,9 @@ def _classify(text: str) -> Parse:
         return Parse("quote", "quote", subject_text=m.group(1))
     if m := _NAME_OF.match(text):
         named = next(g for g in m.groups() if g)
-        return Parse("who_is", "name", _head(named), named)
+        return Parse("who_is", "name", _head(_RELATIVE.sub("", named)), named)
+    if m := _ROLE_VERB.match(text):
+        return Parse("who_is", "description", subject_text=f"the {_ROLE_VERBS[m.group(1)]} of {m.group(2)}")
     if m := _WHO_IS.match(text):
         rest = m.group(1)
         if not _VERBISH.search(rest) and len(rest.split()) <= 7:

@@ -38,7 +38,8 @@ DATE = re.compile(
     rf"|(?:(?:less|more) than\s+)?{_NUM}\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\s+"
     rf"(?:later|earlier|ago|after\b[^,.;]{{0,40}})"
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
-    rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?)\b\)?")
+    rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
+    rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 DURATION = re.compile(
     rf"\b{_APPROX}(?:{_NUM}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"

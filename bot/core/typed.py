@@ -205,8 +205,17 @@ def means(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     return None
 
 def name(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    nearest = closest(answer_names(question, text, base), hits)
-    return (nearest, 0.7) if nearest else None
+    """The name of what the question names ("the Halcyon-3 satellite", "the satellite, Halcyon-3"),
+    else the name nearest the words asked about."""
+    named = answer_names(question, text, base)
+    nouns = focus_words(question, text, base) if question.focus else []
+    for a, b in nouns:
+        beside = [s for s in named if 0 <= a - s[1] <= 1 or 0 <= s[0] - b <= 2]
+        if beside:
+            return beside[0], 1.0
+    nearest = closest(named, hits)
+    # With the thing named in the sentence but no name beside it, the nearest name is another's.
+    return (nearest, 0.4 if nouns else 0.7) if nearest else None
 
 
 CLAUSE = re.compile(r"(?:[^,;:()—]|,(?=\d{3}))+")

@@ -55,6 +55,15 @@ def test_focus_and_verb() -> None:
     assert classify(normalize("which company built the plant")).verb == "built"
     assert classify(normalize("what kind of weather system caused it")).kind_of
     assert classify(normalize("how many support cables were corroded")).focus == "cables"
+    # the noun named, not the last word of the clause after it
+    assert classify(normalize("what's the name of the satellite that was lost")).focus == "satellite"
+
+
+def test_a_standing_role_asked_with_its_verb_is_asked_as_the_role(base) -> None:  # type: ignore[no-untyped-def]
+    parse = classify(normalize("who chairs the safety board?"))
+    assert (parse.want, parse.subject_text) == ("description", "the chair of the safety board")
+    assert analyze("who chairs the safety board?", base).want == "holder"
+    assert classify(normalize("who chaired the meeting?")).want == "agent"  # an act, not a role held
 
 
 def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]

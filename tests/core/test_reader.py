@@ -33,6 +33,8 @@ ARTICLE = "\n".join([
     'U.S. special envoy Mark Delaney met Russian President Vladimir Putin in the Kremlin on Tuesday.',
     ('The Maritime Safety Board (MSB) will lead the inquiry into the Tern-4 ferry, which had made 14 Tern-4 '
      'crossings a day while the bridge was closed.'),
+    ('The first ferry of the day leaves at 06:15 local time. The board\'s chair, Dr. Ana Ruiz, said Harbor Lines '
+     'would wait for the review.'),
 ]) + "\n"
 
 
@@ -64,6 +66,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which department announced the reopening?", 1, "city's transport department"),
     ("which body will lead the inquiry?", 9, "Maritime Safety Board (MSB)"),  # an acronym with its full name
     ("how many crossings did the ferry make a day?", 9, "14"),  # not the 4 of "Tern-4 crossings"
+    ("what's the name of the ferry that the board will look into?", 9, "Tern-4"),  # the name beside the thing named
+    ("what time does the first ferry leave?", 10, "06:15 local time"),
+    ("who chairs the board?", 10, "Dr. Ana Ruiz"),
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
@@ -104,3 +109,13 @@ def test_a_kind_of_answer_the_article_never_names_is_not_a_missing_word(harbor: 
     q = analyze("which body will lead the inquiry?", harbor)
     assert q.terms and not any(t.startswith("bod") for t in q.terms)
     assert "inquiri" in " ".join(q.terms) or any(t.startswith("inquir") for t in q.terms)
+
+
+def test_a_role_holder_is_less_sure_when_the_name_asked_about_sits_elsewhere(harbor: FactBase) -> None:
+    # The board's chair is not the head of Harbor Lines, named in the same sentence.
+    entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 10
+                 and "chair" in e.fact.evidence and not e.is_entity)
+    chair = [r for r in read(analyze("who chairs the board?", harbor), entry, harbor) if r.source == "typed"]
+    head = [r for r in read(analyze("who heads harbor lines?", harbor), entry, harbor) if r.source == "typed"]
+    assert chair and chair[0].typed == 1.0
+    assert all(r.typed < chair[0].typed for r in head)
