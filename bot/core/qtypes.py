@@ -145,7 +145,9 @@ def _head(words: str) -> str:
 
 _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said|told|built|set|sent|won|lost|held|"
               "brought|bought|began|ran|saw|paid|sold|left|struck|hit|put|spoke|chose|rose|fell|grew|knew|found|"
-              "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug")
+              "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug|"
+              "blew|drove|ate|forgot|froze|hid|rode|shook|stole|swore|tore|woke|felt|dealt|lent|spent|bent|caught|"
+              "sank|swept|fled|shot|spun|slid|withdrew|oversaw|undertook")
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|[\w-]+ed|\w+s)$")  # "co-hosted"
 _OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
                           "between over".split())
@@ -156,7 +158,9 @@ _TERSE_TIMES = frozenset({"deadline", "deadlines", "date", "dates", "year", "wee
 _AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
             "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally", "majority",
             "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss", "toll",
-            "figure", "total", "rate", "budget", "fee", "value", "size", "number", "level"}
+            "figure", "total", "rate", "budget", "fee", "value", "size", "number", "level",
+            "altitude", "height", "depth", "length", "distance", "speed", "weight", "temperature", "elevation",
+            "width"}  # measures, asked as "how high" is
 
 
 def _which(text: str) -> Parse | None:

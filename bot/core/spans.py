@@ -20,7 +20,8 @@ NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve 
                 "dozen dozens").split()
 _NUM = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS)})(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
-          r"up to|only|just|all|another|an estimated|a total of|a further|an additional)\s+)?"
+          r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
+          rf"between {_NUM}(?: [a-z]+)? and)\s+)?"  # "between 30 and 36 months"
 
 DATE = re.compile(
     rf"\b(?:(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"

@@ -68,6 +68,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "die": ["died", "dies", "dead", "death", "deaths", "killed", "kill", "kills", "killing", "fatalities",
             "fatality", "lives lost", "perished", "death toll", "lost their lives"],
     "injur": ["injured", "injuries", "injury", "wounded", "wounds", "hurt"],
+    "debri": ["wreckage", "fragments"],
     "evacu": ["evacuate", "evacuated", "evacuation", "evacuations", "flee", "fled", "fleeing",
               "forced from their homes", "leave their homes", "left their homes", "displaced"],
     "cost": ["costs", "costing", "price", "prices", "priced", "expense", "expenses", "expensive", "spend", "spent",

@@ -102,7 +102,8 @@ _IRREGULAR = {f: base for base, forms in {
     "write": "wrote written", "give": "gave given", "take": "took taken", "draw": "drew drawn",
     "drive": "drove driven", "eat": "ate eaten", "forget": "forgot forgotten", "freeze": "froze frozen",
     "hide": "hid hidden", "ride": "rode ridden", "shake": "shook shaken", "steal": "stole stolen",
-    "swear": "swore sworn", "tear": "tore torn", "wake": "woke woken", "feel": "felt", "deal": "dealt",
+    "swear": "swore sworn", "blow": "blew blown", "withdraw": "withdrew withdrawn",
+    "tear": "tore torn", "wake": "woke woken", "feel": "felt", "deal": "dealt",
     "lend": "lent", "spend": "spent", "bend": "bent", "catch": "caught", "sink": "sank sunk",
     "come": "came", "go": "went gone", "do": "did done", "make": "made", "get": "got gotten", "have": "had",
 }.items() for f in forms.split()}

@@ -44,6 +44,7 @@ from bot.core.text import normalize
     ("whre did the talks happen", "where", "place"),  # a misspelt question word
     ("whcih country hosted the talks?", "which", "place"),
     ("waht did Vindman say about the plan?", "quote", "quote"),
+    ("at what altitude was contact lost?", "how_many", "amount"),  # a measure, as "how high"
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
@@ -55,6 +56,7 @@ def test_focus_and_verb() -> None:
     assert classify(normalize("which company built the plant")).verb == "built"
     assert classify(normalize("what kind of weather system caused it")).kind_of
     assert classify(normalize("how many support cables were corroded")).focus == "cables"
+    assert classify(normalize("which rocket blew up?")).focus == "rocket"  # "blew" is a verb
     # the noun named, not the last word of the clause after it
     assert classify(normalize("what's the name of the satellite that was lost")).focus == "satellite"
 

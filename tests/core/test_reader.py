@@ -35,6 +35,7 @@ ARTICLE = "\n".join([
      'crossings a day while the bridge was closed.'),
     ('The first ferry of the day leaves at 06:15 local time. The board\'s chair, Dr. Ana Ruiz, said Harbor Lines '
      'would wait for the review.'),
+    'A new ferry would take between 30 and 36 months to build, the board said.',
 ]) + "\n"
 
 
@@ -69,6 +70,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what's the name of the ferry that the board will look into?", 9, "Tern-4"),  # the name beside the thing named
     ("what time does the first ferry leave?", 10, "06:15 local time"),
     ("who chairs the board?", 10, "Dr. Ana Ruiz"),
+    ("how long would a new ferry take to build?", 11, "between 30 and 36 months"),
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
