@@ -43,10 +43,11 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "ur": "your", "u": "you", "r": "are", "pls": "please", "plz": "please", "abt": "about",
           "ppl": "people", "govt": "government", "govts": "governments", "dem": "democrat", "dems": "democrats",
           "gop": "republican", "prez": "president", "hrs": "hours", "mins": "minutes", "yrs": "years",
-          "bc": "because", "b4": "before", "tmrw": "tomorrow", "mtg": "meeting", "dept": "department",
-          "intl": "international", "natl": "national", "approx": "about", "thru": "through", "w": "with",
-          "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
+          "yr": "year", "hr": "hour", "bc": "because", "b4": "before", "tmrw": "tomorrow", "mtg": "meeting",
+          "dept": "department", "intl": "international", "natl": "national", "approx": "about", "thru": "through",
+          "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
 
+_INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})
 _SUFFIXES = (("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"),
              ("iveness", "ive"), ("fulness", "ful"),
              ("ousness", "ous"), ("ements", "e"), ("ement", "e"), ("ments", ""), ("ment", ""), ("ness", ""),
@@ -121,6 +122,9 @@ def stem(word: str) -> str:
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)] + repl
+            # "entered" meets "enter" and "enters": the -er the bare word loses goes here too
+            if suffix in _INFLECTIONS and word.endswith("er") and len(word) >= 5:
+                word = word[:-2]
             break
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]

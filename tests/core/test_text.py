@@ -42,3 +42,13 @@ def test_stem_meets_word_forms() -> None:
 def test_content_terms_drop_stopwords_and_apply_synonyms() -> None:
     assert content_terms("Who is the president of the country?") == ["president", "country"]
     assert content_terms("ultimatum", {"ultimatum": "deadline"}) == ["deadline"]
+
+
+@pytest.mark.parametrize("forms", [("enter", "entered", "entering", "enters"), ("order", "ordered", "orders"),
+                                   ("offer", "offered", "offering"), ("answer", "answered", "answers")])
+def test_a_verb_ending_in_er_meets_its_inflections(forms: tuple[str, ...]) -> None:
+    assert len({stem(f) for f in forms}) == 1
+
+
+def test_chat_abbreviations_of_time_words() -> None:
+    assert normalize("what yr was the deal signed, and what hr") == "what year was the deal signed and what hour"
