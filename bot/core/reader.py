@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core import spans, typed
+from bot.core import shapes, spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import distance, echo, hits_in
@@ -136,7 +136,10 @@ def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
                 break
         if question.focus == "party" and out and not typed.PARTIES.search(out[0].answer or ""):
             out = []  # "which party is X in?" is not answered by a role without a party
-        if entry.is_entity or (out and out[0].source == "curated" and question.want not in OPEN_WANTS):
+        # A curated answer the question already names ("Vindman" for "vindman thinks who drafted
+        # it?") is who reported it, not who did it: the sentence is read too.
+        if entry.is_entity or (out and out[0].source == "curated" and question.want not in OPEN_WANTS
+                               and shapes.shape(question, out[0].answer or "") >= 0):
             return out
     reading = read_text(question, entry, fact.evidence if fact.distilled else sentence_of(entry, base), base)
     if reading.answer is not None and all(r.answer != reading.answer for r in out):

@@ -98,6 +98,15 @@ def test_open_questions_also_read_the_sentence_of_a_curated_fact(base: FactBase)
     assert len(answers) == 2 and any("future attacks" in (a or "") for a in answers)
 
 
+def test_a_curated_who_the_question_names_is_the_reporter_and_the_sentence_is_read(base: FactBase) -> None:
+    # The curated who of Vindman's claim is Vindman; asked what he thinks, the actor is in the sentence.
+    entry = next(e for e in base.entries if "drafted by Putin" in e.fact.evidence and not e.is_entity)
+    answers = [r.answer for r in read(analyze("according to vindman, who drafted the plan?", base), entry, base)]
+    assert "Putin" in answers
+    plain = [r.answer for r in read(analyze("who believes putin drafted the plan?", base), entry, base)]
+    assert plain and "Vindman" in (plain[0] or "")  # a curated who the question does not name answers alone
+
+
 def test_answers_never_end_on_a_dangling_word(harbor: FactBase) -> None:
     for question in ("who cut the", "what did the mayor do", "where", "how many of the", "the bridge was"):
         q = analyze(question, harbor)
