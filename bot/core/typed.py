@@ -231,8 +231,10 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
         # What the question's verb acts on comes first ("what did she pay?": "paid 189 euros for ..."),
         # then the words after the last word asked about.
         for h in sorted(content, key=lambda h: (not h.verb, -h.start)):
-            span = spans.clause_after(text, h.end, MAX_WORDS)
-            if len(text[span[0]:span[1]].split()) >= 2 and echo(question, text[span[0]:span[1]], base) < 0.5:
+            after = spans.clause_after(text, h.end, MAX_WORDS)
+            span = _object(question, text, after, base)
+            if len(text[span[0]:span[1]].split()) >= (1 if span != after else 2) and \
+                    echo(question, text[span[0]:span[1]], base) < 0.5:
                 return span
     if question.want == "clause":  # yes/no: the clause holding the most of what was asked
         clauses = [(s, e) for s, e in _clauses(text) if text[s:e].strip()]
@@ -250,6 +252,22 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
                 s, e = s + words[lo][0], s + words[min(lo + MAX_WORDS, len(words)) - 1][1]
             return (s, e)
     return None
+
+
+_PHRASE = re.compile(r"\s(?:on|in|at|for|from|to|with|by|during|after|before|over|under|near|of)\s")
+
+
+def _object(question: Question, text: str, span: Span, base: FactBase) -> Span:
+    """What the verb acts on, without the phrase the question already has ("struck a substation
+    *on the city's northern outskirts*" for "what was hit on the northern outskirts?"), and with
+    what a short clause's colon announces ("secured a concession: an extra 600 million euros")."""
+    start, end = span
+    if end < len(text) and text[end] == ":" and len(text[start:end].split()) <= 4:
+        return spans.clause_after(text, end + 1, MAX_WORDS)
+    for m in _PHRASE.finditer(text, start, end):
+        if len(text[start:m.start()].split()) >= 1 and echo(question, text[m.start():end], base) >= 0.5:
+            return start, m.start()
+    return span
 
 
 @lru_cache(maxsize=32768)  # the sentences of the facts, read again and again

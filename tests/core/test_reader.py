@@ -36,6 +36,7 @@ ARTICLE = "\n".join([
     ('The first ferry of the day leaves at 06:15 local time. The board\'s chair, Dr. Ana Ruiz, said Harbor Lines '
      'would wait for the review.'),
     'A new ferry would take between 30 and 36 months to build, the board said.',
+    'The ferry union secured one concession: an extra 60 million dollars for training.',
 ]) + "\n"
 
 
@@ -130,3 +131,14 @@ def test_a_role_holder_is_less_sure_when_the_name_asked_about_sits_elsewhere(har
     head = [r for r in read(analyze("who heads harbor lines?", harbor), entry, harbor) if r.source == "typed"]
     assert chair and chair[0].typed == 1.0
     assert all(r.typed < chair[0].typed for r in head)
+
+
+@pytest.mark.parametrize(("question", "paragraph", "expected"), [
+    ("what did the ferry union secure?", 12, "an extra 60 million dollars for training"),  # what the colon announces
+    ("what did inspectors find in the main support cables?", 3, "corrosion"),  # not the phrase the question has
+])
+def test_what_the_verb_acts_on(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
+    q = analyze(question, harbor)
+    entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == paragraph
+               and not e.is_entity]
+    assert expected in [r.answer for e in entries for r in read(q, e, harbor)]
