@@ -157,16 +157,30 @@ def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 
 
 def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """The quotation (for "how did X describe it", the nearest short one), else what follows "said";
+    less sure when the sentence names another speaker than the one asked about."""
+    strength = 0.4 if _another_speaker(question, text, hits, base) else 1.0
     found = list(spans.quotes(text))
     if found:
         if question.want == "manner":
-            return min(found, key=lambda s: (s[1] - s[0] > 80, distance(s, hits))), 1.0
+            return min(found, key=lambda s: (s[1] - s[0] > 80, distance(s, hits))), strength
         return max(found, key=lambda s: (sum(1 for h in hits if s[0] <= h.start < s[1] and not h.entity),
-                                         s[1] - s[0])), 1.0
+                                         s[1] - s[0])), strength
     said = SAID.search(text)
     if said and said.end() < len(text) - 10:
-        return spans.clause_after(text, said.end(), MAX_WORDS), 0.7
+        return spans.clause_after(text, said.end(), MAX_WORDS), 0.7 * strength
     return None
+
+
+def _another_speaker(question: Question, text: str, hits: list[Hit], base: FactBase) -> bool:
+    """"What did the consortium say?" of a sentence in which Aurelis told investors something."""
+    if not question.subject_terms:
+        return False
+    found = speaker(question, None, text, hits, base)
+    if found is None or found[1] < 1.0:
+        return False
+    who = found[0] if isinstance(found[0], str) else text[found[0][0]:found[0][1]]
+    return not set(base.lexicon.terms(who)) & question.subject_terms
 
 
 

@@ -142,3 +142,13 @@ def test_what_the_verb_acts_on(harbor: FactBase, question: str, paragraph: int, 
     entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == paragraph
                and not e.is_entity]
     assert expected in [r.answer for e in entries for r in read(q, e, harbor)]
+
+
+def test_a_quotation_is_less_sure_when_the_sentence_names_another_speaker(harbor: FactBase) -> None:
+    entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 5
+                 and "sales" in e.fact.evidence and not e.is_entity)
+    own = [r for r in read(analyze("what did Maria Santos say about her sales?", harbor), entry, harbor)
+           if r.source == "typed"]
+    other = [r for r in read(analyze("what did Thomas Greer say about the sales?", harbor), entry, harbor)
+             if r.source == "typed"]
+    assert own and other and other[0].typed < own[0].typed
