@@ -10,18 +10,7 @@ coefficients and the cross-validated figures of the fit are data, in ``decider.j
    does not know, ...). The bot answers when it is at least the calibrated ``threshold``, chosen
    to decline at least 97% of out-of-scope questions out of fold, and declines otherwise.
 
-Gates come first, because no weighting should let them through:
-
-* a question with no content word the base knows, other than numbers and symbols, is declined
-  ("28", "{{7*7}}", "%(name)s");
-* a question about someone the base does not know at all is declined ("what did Biden say?",
-  "who is Lisa Chen?");
-* a reading whose fact and paragraph name none of the entities the question names, or lack a
-  number the question names, is not eligible ("what did Putin say about Geneva?" is not
-  answered by a sentence about Geneva, nor "what is in point 12?" by the 28-point plan); nor
-  is a statement of X's that says nothing of what the question asks X said, nor the holder of
-  a role whose stated role lacks part of the one asked about (the prime minister of Japan);
-* a reading with no answer is not eligible.
+Gates come first, because no weighting should let them through: see ``gates``.
 """
 from __future__ import annotations
 
@@ -34,10 +23,11 @@ from typing import NamedTuple
 
 from bot.core import shapes
 from bot.core.factbase import FactBase
+from bot.core.gates import answerable, eligible, slot_topic, subject_fit
 from bot.core.questions import Question
 from bot.core.reader import Reading, sentence_of
 from bot.core.retrieve import Candidate, Weights
-from bot.core.text import STOPWORDS, normalize, stem
+from bot.core.text import STOPWORDS, normalize
 
 PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i'm", "i've", "im"})
 # Two reports of different dates conflict when both answer the question (the other with at least
@@ -48,10 +38,6 @@ CONFLICT_MIN_P = 0.5
 DECIDED = 3  # how many of the best-ranked readings get the decider's probability
 CONFLICT_SAME_EVENT = 0.5
 CONFLICT_MIN_SHARED = 3
-# A number the question spells out ("which six precincts") must be in the fact or its paragraph,
-# in words or digits, as a number in digits must. ("one" is too often not a number: "which one".)
-NUMBER_WORDS = {w: str(i) for i, w in
-                enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
 WEIGHTS_FILE = Path(__file__).with_name("decider.json")
 SPECIFIC_WANTS = frozenset({"agent", "patient", "speaker", "holder", "date", "year", "duration", "place", "count",
                             "amount", "quote", "manner", "name", "description", "reason"})
@@ -151,59 +137,6 @@ def load_model(path: Path = WEIGHTS_FILE) -> Model:
     return Model(linear(data["ranker"]), linear(data["decider"]), float(data["threshold"]))
 
 
-def answerable(question: Question, w: Weights) -> bool:
-    """Gates 1 and 2: some content word the base knows that is not a number or a symbol, and no
-    subject the base has never heard of."""
-    return any(t.isalpha() and len(t) > 1 for t in w.known) and not question.unknown_subject
-
-
-def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool:
-    """Gates 3 and 4: the fact or its paragraph names an entity the question names and every
-    number it names; the fact is about the question's subject (for a quotation, that subject
-    is its speaker when it has one); and the reading holds an answer."""
-    context, terms = candidate.entry.context, candidate.entry.terms
-    spelled = () if question.words.isdisjoint(NUMBER_WORDS) else NUMBER_WORDS.items()
-    return (candidate.entity > 0 and reading.answer is not None and _subject(question, candidate) > 0
-            and all(n in context or n in terms for n in question.terms if n.isdigit())
-            and all(any(x in context or x in terms for x in (stem(w), d)) for w, d in spelled if w in question.words)
-            and _on_topic(question, candidate))
-
-
-def _on_topic(question: Question, candidate: Candidate) -> bool:
-    """"What did Vindman say about the deadline?" needs a statement of Vindman's about the deadline;
-    "who is the prime minister of Japan?" a person whose stated role (or article) has every word of it."""
-    entry = candidate.entry
-    if question.want in ("quote", "manner") and question.subject:
-        topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms]
-        return not topic or any(entry.knows(t) for t in topic)
-    if question.want == "holder" and entry.is_entity:
-        return all(entry.knows(t) or question.alias_terms.get(t, frozenset()) & entry.entity_ids
-                   for t in question.terms)
-    return True
-
-
-def _slot_topic(question: Question, candidate: Candidate) -> float:
-    entry = candidate.entry
-    same = None if entry.fact.distilled else entry.terms_by_type.get(question.qtype)
-    if same is None:
-        return 0.5
-    return 1.0 if any(t in same for t in question.terms) else 0.0
-
-
-def _subject(question: Question, candidate: Candidate) -> float:
-    if not question.subject:
-        return 0.5
-    entry = candidate.entry
-    if question.want in ("quote", "manner") and entry.fact.speaker:
-        # "What did Macron say?" is not answered by what Zelensky said after meeting Macron.
-        return 1.0 if entry.fact.speaker in question.subject else 0.0
-    if not question.subject & entry.entity_ids:
-        return 0.0
-    # "Is Russia a NATO member?" is about Russia: better when the fact is mainly about it.
-    main = entry.fact.entities[:1]
-    return 1.0 if question.qtype != "yes_no" or not main or main[0] in question.subject else 0.5
-
-
 def _topic(question: Question, w: Weights, terms: frozenset[str]) -> float:
     """What the question asks about X, X aside: "what did Ferraro say about the transfer offer?"."""
     asked = {t: v for t, v in w.known.items() if t not in question.alias_terms}
@@ -229,8 +162,8 @@ def rank_features(question: Question, candidate: Candidate, reading: Reading, be
         "curated": 0.0 if entry.fact.distilled else 1.0,
         "curated_answer": {"curated": 1.0, "curated_alt": 0.5}.get(reading.source, 0.0),
         "who_is_entry": 1.0 if entry.is_entity else 0.0,
-        "subject": _subject(question, candidate),
-        "slot_topic": _slot_topic(question, candidate),
+        "subject": subject_fit(question, candidate),
+        "slot_topic": slot_topic(question, candidate),
         "retrieval": candidate.rank_score - best_elsewhere,
         "article": article_cover,
         "shape": float(shapes.shape(question, reading.answer or "")),

@@ -1,0 +1,81 @@
+"""The gates: what no weighting may let through, before the decider weighs anything.
+
+* a question with no content word the base knows, other than numbers and symbols, is declined
+  ("28", "{{7*7}}", "%(name)s");
+* a question about someone the base does not know at all is declined ("what did Biden say?",
+  "who is Lisa Chen?");
+* a reading whose fact and paragraph name none of the entities the question names, or lack a
+  number the question names, is not eligible ("what did Putin say about Geneva?" is not
+  answered by a sentence about Geneva, nor "what is in point 12?" by the 28-point plan); nor
+  is a statement of X's that says nothing of what the question asks X said, nor the holder of
+  a role whose stated role lacks part of the one asked about (the prime minister of Japan);
+* a reading with no answer is not eligible.
+"""
+from __future__ import annotations
+
+from bot.core.questions import Question
+from bot.core.reader import Reading
+from bot.core.retrieve import Candidate, Weights
+from bot.core.text import stem
+
+# A number the question spells out ("which six precincts") must be in the fact or its paragraph,
+# in words or digits, as a number in digits must. ("one" is too often not a number: "which one".)
+NUMBER_WORDS = {w: str(i) for i, w in
+                enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+
+
+def answerable(question: Question, w: Weights) -> bool:
+    """Gates 1 and 2: some content word the base knows that is not a number or a symbol, and no
+    subject the base has never heard of."""
+    return any(t.isalpha() and len(t) > 1 for t in w.known) and not question.unknown_subject
+
+
+def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool:
+    """Gates 3 and 4: the fact or its paragraph names an entity the question names and every
+    number it names; the fact is about the question's subject (for a quotation, that subject
+    is its speaker when it has one); and the reading holds an answer."""
+    context, terms = candidate.entry.context, candidate.entry.terms
+    spelled = () if question.words.isdisjoint(NUMBER_WORDS) else NUMBER_WORDS.items()
+    return (candidate.entity > 0 and reading.answer is not None and subject_fit(question, candidate) > 0
+            and all(n in context or n in terms for n in question.terms if n.isdigit())
+            and all(any(x in context or x in terms for x in (stem(w), d)) for w, d in spelled if w in question.words)
+            and on_topic(question, candidate))
+
+
+def on_topic(question: Question, candidate: Candidate) -> bool:
+    """"What did Vindman say about the deadline?" needs a statement of Vindman's about the deadline;
+    "who is the prime minister of Japan?" a person whose stated role (or article) has every word of it."""
+    entry = candidate.entry
+    if question.want in ("quote", "manner") and question.subject:
+        topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms]
+        return not topic or any(entry.knows(t) for t in topic)
+    if question.want == "holder" and entry.is_entity:
+        return all(entry.knows(t) or question.alias_terms.get(t, frozenset()) & entry.entity_ids
+                   for t in question.terms)
+    return True
+
+
+def slot_topic(question: Question, candidate: Candidate) -> float:
+    """A curated phrasing of the asked type shares a word with the question (1), none does (0), or
+    the fact has no phrasing of that type (0.5)."""
+    entry = candidate.entry
+    same = None if entry.fact.distilled else entry.terms_by_type.get(question.qtype)
+    if same is None:
+        return 0.5
+    return 1.0 if any(t in same for t in question.terms) else 0.0
+
+
+def subject_fit(question: Question, candidate: Candidate) -> float:
+    """The question's subject is the fact's main entity (1), one of them (0.5 for yes/no), not one
+    (0), or the question names none (0.5)."""
+    if not question.subject:
+        return 0.5
+    entry = candidate.entry
+    if question.want in ("quote", "manner") and entry.fact.speaker:
+        # "What did Macron say?" is not answered by what Zelensky said after meeting Macron.
+        return 1.0 if entry.fact.speaker in question.subject else 0.0
+    if not question.subject & entry.entity_ids:
+        return 0.0
+    # "Is Russia a NATO member?" is about Russia: better when the fact is mainly about it.
+    main = entry.fact.entities[:1]
+    return 1.0 if question.qtype != "yes_no" or not main or main[0] in question.subject else 0.5

@@ -1,0 +1,30 @@
+"""The gates: what no weighting lets through (see ``bot.core.gates``)."""
+from __future__ import annotations
+
+from bot.core import decider, gates
+from bot.core.answers import Answerer
+from bot.core.factbase import FactBase
+from bot.core.questions import analyze
+from bot.core.reader import read
+from bot.core.retrieve import retrieve
+
+
+def test_an_entity_the_fact_is_not_about_is_not_an_answer(base: FactBase, answerer: Answerer) -> None:
+    q = analyze("what did Putin say about the Geneva meeting?", base)
+    candidates, _ = retrieve(q, base, full=True)
+    geneva = [c for c in candidates if c.entry.fact.id == "geneva-meeting"]
+    for c in geneva:  # about Geneva, but Putin is not in its paragraph
+        assert c.entity < 1 and not any(gates.eligible(q, c, r) for r in read(q, c.entry, base))
+    assert not answerer.answer("What did Vindman say about the Thanksgiving deadline?").matched
+    assert not answerer.answer("what is in point 12 of the plan?").matched  # no paragraph has a point 12
+
+
+def test_a_number_in_words_must_be_in_the_paragraph_as_one_in_digits_must(base: FactBase) -> None:
+    def judged(text: str) -> list[decider.Judged]:
+        q = analyze(text, base)
+        candidates, w = retrieve(q, base)
+        return decider.judge(q, candidates, [read(q, c.entry, base) for c in candidates], w, base)
+
+    assert judged("what did the delegations agree in Geneva?")
+    assert not judged("what did the eleven delegations agree in Geneva?")
+    assert not judged("what did the 11 delegations agree in Geneva?")
