@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core.kinds import (
+    AGENT_NOUNS,
+    AMOUNT_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    TERSE_TIMES,
+    TIME_NOUNS,
+)
 from bot.core.models import QuestionType
 from bot.core.spans import TITLE_WORDS
 
@@ -44,38 +52,6 @@ _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|det
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
                       r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|^whats (.+?) called$|"
                       r"^(?:what s |whats |what's |what is )?(?:the )?(.+?)(?:'s|s') name$")
-_PERSON = (r"(?:president|presidents|person|people|official|officials|leader|leaders|senator|senators|"
-           r"congressman|lawmaker|lawmakers|minister|politician|politicians|diplomat|secretary|man|woman|"
-           r"mayor|governor|spokesman|spokeswoman|spokesperson|envoy|chief|director|commissioner|expert|"
-           r"scientist|executive|ceo|head|member|members)")
-_PERSON_WORD = re.compile(rf"^(?:{_PERSON}|[a-z]+(?:man|woman|ist|ian)s?|guy|guys|analyst|lawyer|officer)$")
-
-
-def names_person(words: str) -> bool:
-    """Whether ``words`` speak of a person ("the US envoy", "the analyst", "the guy leading it"),
-    not a thing ("the drug being recalled", "the new plant")."""
-    return any(_PERSON_WORD.match(w) for w in words.split())
-
-
-def kind_noun(word: str) -> bool:
-    """Whether ``word``, as the noun of "which <noun>", names the kind of answer wanted (a body, a
-    place, a person, a date, a sum) rather than what the question is about."""
-    return (word in _AGENTS or word in _PLACES or word in _TIME_NOUNS or word in _AMOUNTS
-            or bool(_PERSON_WORD.match(word)))
-
-
-_AGENTS = {"company", "companies", "firm", "firms", "group", "groups", "organization", "organisation",
-           "organizations", "union", "unions", "department", "agency", "agencies", "team", "teams", "party",
-           "parties", "newspaper", "paper", "outlet", "outlets", "media", "body", "bodies", "institution",
-           "ministry", "committee", "council", "government", "governments", "side", "sides", "contractor",
-           "supplier", "bank", "banks", "airline", "network", "station", "office", "court", "alliance",
-           "bloc", "delegation", "delegations", "administration", "nation", "nations", "countries", "country",
-           "state", "states", "regulator", "regulators", "authority", "authorities", "watchdog", "commission",
-           "board", "manufacturer", "maker", "carmaker", "automaker", "insurer", "lender", "operator", "utility",
-           "retailer", "broadcaster", "charity", "university", "school", "hospital", "club"}
-_PLACES = {"city", "cities", "place", "places", "town", "towns", "venue", "location", "locations", "region",
-           "regions", "street", "river", "area", "areas", "province", "neighborhood", "neighbourhood",
-           "district", "island", "capital", "site", "port", "county", "village", "villages", "airport"}
 _LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|hello|please|and|but|also|then|now|well|quick question|quick q|"
                     r"question|q|bot|talksbot|yo|um|uh|hmm|btw|sorry|guys|all|folks|team|lol|wait|oh|anyone|"
                     r"just wondering|curious|random question|one more|another one|roughly|approximately|about|"
@@ -151,16 +127,6 @@ _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|[\w-]+ed|\w+s)$")  # "co-hosted"
 _OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
                           "between over".split())
-_TIME_NOUNS = frozenset({"year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season",
-                         "deadline", "deadlines"})
-# In a question with no question word, these nouns ask when ("per day" or "the next few days" do not).
-_TERSE_TIMES = frozenset({"deadline", "deadlines", "date", "dates", "year", "weekday"})
-_AMOUNTS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion", "portion",
-            "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally", "majority",
-            "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss", "toll",
-            "figure", "total", "rate", "budget", "fee", "value", "size", "number", "level",
-            "altitude", "height", "depth", "length", "distance", "speed", "weight", "temperature", "elevation",
-            "width"}  # measures, asked as "how high" is
 
 
 def _which(text: str) -> Parse | None:
@@ -175,7 +141,8 @@ def _which(text: str) -> Parse | None:
             verb = noun.pop()  # "which company built the plant": the word before the article was a verb
             break
         after_of = bool(noun) and noun[-1] == "of"  # "kinds of facilities": a noun follows "of"
-        if w in _AUX or (i > 0 and not after_of and _VERB_AFTER.match(w) and w not in _AGENTS and w not in _PLACES):
+        if w in _AUX or (i > 0 and not after_of and _VERB_AFTER.match(w) and w not in AGENT_NOUNS
+                         and w not in PLACE_NOUNS):
             verb = "" if w in _AUX else w
             break
         noun.append(w)
@@ -191,17 +158,17 @@ def _which_noun(noun: list[str]) -> Parse | None:
     focus = _head(" ".join(noun))
     if not focus or focus in ("the", "a", "an", "it", "this", "that", "they", "he", "she"):
         return None
-    if focus in _PLACES:
+    if focus in PLACE_NOUNS:
         return Parse("where", "place", focus)
-    if re.match(rf"^{_PERSON}$", focus) or focus.capitalize() in TITLE_WORDS:  # "which judge wrote it?"
+    if re.match(rf"^{PERSON_NOUNS}$", focus) or focus.capitalize() in TITLE_WORDS:  # "which judge wrote it?"
         return Parse("who", "agent", focus)
     if focus in ("condition", "conditions", "circumstances", "terms", "proviso"):
         return Parse("which", "condition", focus)  # "under what condition will he honor it?"
-    if focus in _TIME_NOUNS:  # "what's the deadline?" asks for a date
+    if focus in TIME_NOUNS:  # "what's the deadline?" asks for a date
         return Parse("when", "year" if focus.startswith("year") else "date", focus)
-    if focus in _AGENTS:
+    if focus in AGENT_NOUNS:
         return Parse("which", "agent", focus)
-    if focus in _AMOUNTS:
+    if focus in AMOUNT_NOUNS:
         return Parse("how_many", "amount", focus)
     return Parse("which", "focus", focus, kind_of=bool(_KIND_OF.match(" ".join(noun))))
 
@@ -227,7 +194,7 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^(?:why|for what reason|what for|how come|what (?:caused|causes|led to|prompted|triggered|explains|drove)|"
      r"what (?:is|was|were|are) the (?:reason|cause|reasons|causes|motive|rationale|purpose))\b", "why", "reason"),
     (r"^(?:who|whom|whose|by whom)\b", "who", "agent"),
-    (rf"^(?:which|what) (?:\w+ )?{_PERSON}\b", "who", "agent"),
+    (rf"^(?:which|what) (?:\w+ )?{PERSON_NOUNS}\b", "who", "agent"),
     (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why", "reason"),
     (rf"^how {_AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"
     (r"^(?:which|what) (?:party|political party)\b", "who_is", "description"),
@@ -316,9 +283,9 @@ def _classify(text: str) -> Parse:
         return Parse("quote", "quote", subject_text=m.group(1))
     # "the deadline was set by whom", "erdogan putin call when"
     found = _by_rules(text, anchored=False)
-    if found is None and (amount := next((w for w in text.split() if w in _AMOUNTS), None)):
+    if found is None and (amount := next((w for w in text.split() if w in AMOUNT_NOUNS), None)):
         return Parse("how_many", "amount", amount)  # "troop cap in the european text?"
     if found is None and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
-            (time := next((w for w in text.split() if w in _TERSE_TIMES), None)):
+            (time := next((w for w in text.split() if w in TERSE_TIMES), None)):
         return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
     return found or Parse("what", "thing")

@@ -8,8 +8,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
+from bot.core.kinds import kind_noun, names_person
 from bot.core.models import QuestionType
-from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text, kind_noun, names_person
+from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text
 from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
