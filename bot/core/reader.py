@@ -18,14 +18,14 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core import shapes, spans, typed
+from bot.core import clauses, shapes, spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import distance, echo, hits_in
 from bot.core.questions import ANSWER_CHAIN, Question
 from bot.core.spans import Span
 
-MAX_WORDS = typed.MAX_WORDS
+MAX_WORDS = clauses.MAX_WORDS
 MAX_QUOTE_WORDS = 30
 ANCHOR_CHARS = 40  # 15 to 80 gave the same out of fold (ranker top 1 right 77.1%, was 76.2% with a 60-char cut)
 OPEN_WANTS = frozenset({"thing", "focus", "quote", "manner", "reason", "clause"})
@@ -95,7 +95,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
             return Reading(answer, "typed", strength, anchored, echo(question, answer, base))
-    span = typed.clause(question, text, hits, base)
+    span = clauses.clause(question, text, hits, base)
     answer = _tidy(text, span) if span is not None else ""
     if not answer:
         return NONE

@@ -1,0 +1,25 @@
+"""The clause that answers when no typed span does."""
+from __future__ import annotations
+
+from bot.core.clauses import MAX_WORDS, clause
+from bot.core.factbase import FactBase
+from bot.core.hits import hits_in
+from bot.core.questions import analyze
+
+
+def _clause(base: FactBase, question: str, text: str) -> str:
+    q = analyze(question, base)
+    span = clause(q, text, hits_in(q, text, base), base)
+    assert span is not None
+    return text[span[0]:span[1]]
+
+
+def test_what_the_verb_acts_on_without_the_phrase_the_question_has(base: FactBase) -> None:
+    text = "The talks stalled in May, when negotiators found gaps in three of the main chapters of the plan."
+    assert _clause(base, "what did negotiators find in the main chapters?", text) == "gaps"
+
+
+def test_a_yes_no_question_reads_the_clause_holding_most_of_what_it_asks(base: FactBase) -> None:
+    text = "The deadline is firm, Trump said, but the talks could go on past Thanksgiving if needed."
+    answer = _clause(base, "could the talks go on past thanksgiving?", text)
+    assert "past Thanksgiving" in answer and len(answer.split()) <= MAX_WORDS
