@@ -113,6 +113,9 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     counted = spans.counts(text)
+    beside = _beside_named(question, text, counted, hits, base)
+    if beside is not None:
+        return beside, 1.0
     if question.focus:
         # The count of the noun asked about; of two ("from 28 points to a 19-point draft"), the one
         # nearer the other words asked about ("the revised draft").
@@ -138,6 +141,30 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if _MONEY_WORDS & set(question.terms):
         return nearest, 0.3  # a count where a sum was asked
     return nearest, 0.5 if question.focus else 0.8
+
+
+def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span | None], ...], hits: list[Hit],
+                  base: FactBase) -> Span | None:
+    """In a list of who got how much ("Germany ... 120 monitors, followed by Finland with 85";
+    "Whitfield ... 48.6 percent, while Oyelaran received ... 47.8 percent"), the figure that
+    follows the one the question names, with no other name between."""
+    named = [h for h in hits if h.entity or (h.start > 0 and text[h.start].isupper())]  # a name, known or not
+    if not named or len(named) == len(hits):
+        return None
+    if question.want == "amount":
+        pool = list(spans.amounts(text))
+        if question.focus_word in ("percentage", "percent", "share", "proportion", "fraction", "rate"):
+            pool = [s for s in pool if re.search(r"percent|per cent|%", text[s[0]:s[1]])]
+    else:
+        pool = [w for w, noun in counted if noun is None or question.focus in base.lexicon.terms(text[noun[0]:noun[1]])]
+    if len(pool) < 2:
+        return None  # one figure: nothing to choose between
+    after = [(s[0] - h.end, s) for s in pool for h in named
+             if 0 <= s[0] - h.end < _BESIDE_CHARS and not spans.names(text[h.end:s[0]])]
+    return min(after)[1] if after else None
+
+
+_BESIDE_CHARS = 60
 
 
 def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:

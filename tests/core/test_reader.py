@@ -37,6 +37,7 @@ ARTICLE = "\n".join([
      'would wait for the review.'),
     'A new ferry would take between 30 and 36 months to build, the board said.',
     'The ferry union secured one concession: an extra 60 million dollars for training.',
+    'Harbor Lines carried 900 passengers a day during the closure, while Tern Ferries carried 650.',
 ]) + "\n"
 
 
@@ -72,6 +73,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what time does the first ferry leave?", 10, "06:15 local time"),
     ("who chairs the board?", 10, "Dr. Ana Ruiz"),
     ("how long would a new ferry take to build?", 11, "between 30 and 36 months"),
+    ("how many passengers did Tern Ferries carry?", 13, "650"),  # the figure that follows the name asked about
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
