@@ -19,6 +19,7 @@ NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve 
                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                 "dozen dozens").split()
 _NUM = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS)})(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
+NUMBER_RE = _NUM  # a number in digits or words ("28", "1,100", "twenty-one", "a dozen")
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
           rf"between {_NUM}(?: [a-z]+)? and)\s+)?"  # "between 30 and 36 months"

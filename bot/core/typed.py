@@ -56,6 +56,17 @@ def _as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
     return [s for s in found if s not in old]
 
 
+_TO_VALUE = re.compile(rf"\s+to\s+(?:an?\s+)?({spans.NUMBER_RE}(?:-[a-z]+)?)")
+
+
+def _new_value(question: Question, text: str, span: Span) -> Span:
+    """"trimmed from 28 points to 20": the 20, unless the question asks about before."""
+    if question.words & _BEFORE_WORDS or not _FROM.search(text[max(0, span[0] - 40):span[0]]):
+        return span
+    to = _TO_VALUE.match(text, span[1])
+    return (to.start(1), to.end(1)) if to else span
+
+
 def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     found = fresh(question, text, list(spans.dates(text)), base)
     if question.want == "year":
@@ -122,7 +133,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         of_focus = [whole for whole, noun in counted if noun and question.focus in
                     base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
         if of_focus:
-            return closest(_as_asked(question, text, of_focus), hits), 1.0  # type: ignore[return-value]
+            chosen = closest(_as_asked(question, text, of_focus), hits)
+            return _new_value(question, text, chosen) if chosen else None, 1.0  # type: ignore[return-value]
         for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8

@@ -38,6 +38,7 @@ ARTICLE = "\n".join([
     'A new ferry would take between 30 and 36 months to build, the board said.',
     'The ferry union secured one concession: an extra 60 million dollars for training.',
     'Harbor Lines carried 900 passengers a day during the closure, while Tern Ferries carried 650.',
+    'The ferry timetable was cut from 48 sailings to 30 during the works.',
 ]) + "\n"
 
 
@@ -74,6 +75,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who chairs the board?", 10, "Dr. Ana Ruiz"),
     ("how long would a new ferry take to build?", 11, "between 30 and 36 months"),
     ("how many passengers did Tern Ferries carry?", 13, "650"),  # the figure that follows the name asked about
+    ("how many sailings are there now?", 14, "30"),  # the new value of a change
+    ("how many sailings were there before the works?", 14, "48 sailings"),
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
