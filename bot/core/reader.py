@@ -27,6 +27,7 @@ from bot.core.spans import Span
 
 MAX_WORDS = clauses.MAX_WORDS
 MAX_QUOTE_WORDS = 30
+MAX_REASON_WORDS = 18  # a reason is a clause: "the authority was required to confirm the result with a second test"
 ANCHOR_CHARS = 40  # 15 to 80 gave the same out of fold (ranker top 1 right 77.1%, was 76.2% with a 60-char cut)
 OPEN_WANTS = frozenset({"thing", "focus", "quote", "manner", "reason", "clause"})
 _DANGLING = frozenset("the a an of in on at to for from with by and or but as its his her their our that which who "
@@ -89,7 +90,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             found = (found[0], found[1] * 0.6) if found else None
     if found is not None:
         where, strength = found
-        limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_WORDS
+        limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
         answer = where if isinstance(where, str) else spans.full_name(_tidy(text, where, limit), text)
         if answer:
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.

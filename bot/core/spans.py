@@ -27,6 +27,7 @@ _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fe
 DATE = re.compile(
     rf"\b(?:(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"
     rf"|(?:[A-Z][a-z]+ Day\s*)?\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*(?:{_DAY}))?\)"
+    rf"|between (?:{_MONTH})(?:\s+\d{{4}})? and (?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|(?:(?:{_DAY}),?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of|end of|mid-)\s*)?"

@@ -39,6 +39,8 @@ ARTICLE = "\n".join([
     'The ferry union secured one concession: an extra 60 million dollars for training.',
     'Harbor Lines carried 900 passengers a day during the closure, while Tern Ferries carried 650.',
     'The ferry timetable was cut from 48 sailings to 30 during the works.',
+    ('Repairs ran between March and August, because the old hull had to be rebuilt plate by plate with steel '
+     'from Wales.'),
 ]) + "\n"
 
 
@@ -77,6 +79,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how many passengers did Tern Ferries carry?", 13, "650"),  # the figure that follows the name asked about
     ("how many sailings are there now?", 14, "30"),  # the new value of a change
     ("how many sailings were there before the works?", 14, "48 sailings"),
+    ("when did the repairs run?", 15, "between March and August"),
+    ("why did the repairs take so long?", 15,
+     "because the old hull had to be rebuilt plate by plate with steel from Wales"),  # a reason is a whole clause
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
