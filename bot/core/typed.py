@@ -101,7 +101,8 @@ _PLACE_AFTER = re.compile(r"(?:\s+\w+){0,1}?\s+((?:in|on|at|from|inside|outside|
 
 
 def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    found = answer_names(question, text, base)
+    # "Kestrel-4", "F-16", "G7": a model or a group, not a place
+    found = [s for s in answer_names(question, text, base) if not re.search(r"\d", text[s[0]:s[1]])]
     if question.focus:
         for s in found:
             of = re.search(r"\b([\w-]+) of (?:the )?$", text[max(0, s[0] - 30):s[0]])

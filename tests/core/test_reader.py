@@ -41,6 +41,7 @@ ARTICLE = "\n".join([
     'The ferry timetable was cut from 48 sailings to 30 during the works.',
     ('Repairs ran between March and August, because the old hull had to be rebuilt plate by plate with steel '
      'from Wales.'),
+    'It was the first failure in 27 Tern-4 crossings since the ferry entered service in 2019.',
 ]) + "\n"
 
 
@@ -162,3 +163,9 @@ def test_a_quotation_is_less_sure_when_the_sentence_names_another_speaker(harbor
     other = [r for r in read(analyze("what did Thomas Greer say about the sales?", harbor), entry, harbor)
              if r.source == "typed"]
     assert own and other and other[0].typed < own[0].typed
+
+
+def test_a_model_name_is_no_place(harbor: FactBase) -> None:
+    q = analyze("where did the ferry enter service?", harbor)
+    entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 16]
+    assert entries and "Tern-4" not in [r.answer for e in entries for r in read(q, e, harbor)]  # "in 27 Tern-4 ..."
