@@ -149,7 +149,10 @@ def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
 def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """Who holds the role asked about ("who's the mayor?"): a name with that title before it or
     in the apposition after it ("Helen Marsh, the county health commissioner")."""
-    roles = {t for t in question.terms if t in base.title_terms} or ({question.focus} if question.focus else set())
+    # The title asked about ("the mayor"), else the noun of "which <noun>", else the words naming the
+    # role ("the builder", "the baker whose shop was wrecked").
+    roles = {t for t in question.terms if t in base.title_terms} or (
+        {question.focus} if question.focus else set(question.subject_terms))
     in_text = base.lexicon.word_index(text)
     for s in spans.names(text) if any(r in in_text for r in roles) else ():
         if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \

@@ -184,8 +184,15 @@ _NAME_FRAME = frozenset({"name", "call", "titl"})  # terms (stems) of "name", "c
 def _names_role(subject_text: str, base: FactBase) -> bool:
     """"the mayor of Port Elling", "the polish pm": a role, not a name ("Luis Ferraro")."""
     words = subject_text.split()
-    return (words[0] in ("the", "a", "an", "our", "their", "his", "her", "its") and names_person(subject_text)) or \
+    determined = words[0] in ("the", "a", "an", "our", "their", "his", "her", "its")
+    # "the builder", "the baker whose shop was wrecked": a doer of something, by the noun's ending
+    head = re.split(r"\s(?:of|whose|who|that|which|in|at|for|on|from)\s", " ".join(words[1:]))[0].split()
+    doer = determined and bool(head) and bool(_DOER.fullmatch(head[-1]))
+    return (determined and (names_person(subject_text) or doer)) or \
         any(t in base.title_terms for t in base.lexicon.terms(subject_text))
+
+
+_DOER = re.compile(r"[a-z]{3,}(?:er|or|ist|ant)s?")
 
 
 def _unknown(term: str, base: FactBase) -> bool:

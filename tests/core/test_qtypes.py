@@ -72,6 +72,7 @@ def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]
     assert analyze("who is the polish prime minister?", base).subject == {"tusk"}  # the role names him
     assert analyze("who is the mayor of the town?", base).want == "holder"  # a role nobody here holds
     assert analyze("who is Lisa Chen?", base).want == "description"  # a name: what she is
+    assert analyze("who was the builder?", base).want == "holder"  # a doer, by the noun's ending
     assert analyze("who is Lisa Chen?", base).unknown_subject
 
 
