@@ -57,6 +57,8 @@ _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|share|proportion|
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b")
 _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
+_MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"
+                     r"|today|tomorrow|yesterday|tonight", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight|morning|afternoon|evening|"
                     r"night|dawn|dusk)\b", re.IGNORECASE)
 _MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old)\b")  # not "big": often a sum
@@ -131,7 +133,10 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "year":
         return 1 if spans.YEAR.search(answer) else -1
     if want == "duration":
-        return 1 if spans.DURATION.search(answer) or spans.DATE.search(answer) else -1
+        if spans.DURATION.search(answer):
+            return 1
+        # "since March 2025" can say how long; "Tuesday" cannot
+        return 0 if spans.DATE.search(answer) and not _MOMENT.fullmatch(answer.strip()) else -1
     if want == "place":
         if _is_name(answer):
             return _new_name(words, answer)

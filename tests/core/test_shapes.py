@@ -42,6 +42,9 @@ from bot.core.questions import analyze
     ("how old is the mayor?", "48.6 percent", -1),
     ("how big is the grant?", "$6.5 million", 1),
     ("how big is the aid package?", "€4.2 billion", 1),  # "big" is often a sum
+    ("how long did the meeting last?", "about five hours", 1),
+    ("how long did the meeting last?", "Tuesday", -1),  # a day is no length
+    ("how long has he been envoy?", "March 2025", 0),  # since March 2025: the words cannot tell
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
