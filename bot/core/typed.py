@@ -94,6 +94,7 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     return nearest, 1.0 if distance(nearest, hits) < 60 else 0.6
 
 
+_PLACED_CHARS = 50
 _BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")
 
 
@@ -114,6 +115,12 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     nearest = closest(placed or found, hits)
     anchor = anchor_hit(hits)
+    if anchor is not None and anchor.verb:
+        # Where the verb asked about puts it: "halted production at Linmouth and shifted it to its plant
+        # at Kessford" answers "where was production moved?" with Kessford.
+        moved = [s for s in placed if 0 <= s[0] - anchor.end < _PLACED_CHARS]
+        if moved:
+            return moved[0], 0.9
     after = _PLACE_AFTER.match(text, anchor.end) if anchor is not None and anchor.verb else None
     if anchor is not None and after and (nearest is None or distance(nearest, [anchor]) > 60):
         # No name near the verb asked about: the phrase it is placed in ("buried on page nine of ...").

@@ -42,6 +42,7 @@ ARTICLE = "\n".join([
     ('Repairs ran between March and August, because the old hull had to be rebuilt plate by plate with steel '
      'from Wales.'),
     'It was the first failure in 27 Tern-4 crossings since the ferry entered service in 2019.',
+    'The operator halted sailings at Port Elling on Monday and shifted them to a quay in Glasgow.',
 ]) + "\n"
 
 
@@ -83,6 +84,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("when did the repairs run?", 15, "between March and August"),
     ("why did the repairs take so long?", 15,
      "because the old hull had to be rebuilt plate by plate with steel from Wales"),  # a reason is a whole clause
+    ("where were the sailings moved?", 17, "Glasgow"),  # where the verb asked about puts them
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
