@@ -149,6 +149,10 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
     if question.focus_word in ("percentage", "percent", "share", "proportion", "fraction", "rate"):
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
+    anchor = anchor_hit(hits)
+    acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < 12]
+    if acted:  # "throwing out $3.9 million" for "how much was thrown out?"
+        return acted[0], 1.0
     if money:
         wants_money = bool(_MONEY_WORDS & set(question.terms)) or not question.focus
         return closest(_as_asked(question, text, money), hits), 1.0 if wants_money else 0.7  # type: ignore
