@@ -241,8 +241,10 @@ _ACCORDING = re.compile(r"\baccording to ((?:the )?(?:[A-Z][\w’'.-]*(?:'s)?\s+
 def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit], base: FactBase) -> Found:
     """Who said it: the person before "said" (past an apposition: "Lorraine Whitaker, who heads
     the bureau, said"), or the source after "according to"."""
-    people = [s for s in spans.names(text) if spans.name_kind(text, s) in ("person", "name")]
-    others = [s for s in spans.names(text) if spans.name_kind(text, s) == "org"]
+    # A name used as a modifier does not speak: "described the Geneva talks ... but warned".
+    named = [s for s in spans.names(text) if not _attributive(text, s)]
+    people = [s for s in named if spans.name_kind(text, s) in ("person", "name")]
+    others = [s for s in named if spans.name_kind(text, s) == "org"]
     for m in SAID.finditer(text):
         for names in (people, others):
             # The name an apposition describes first: not a name inside it ("the Bureau of ... Enforcement").

@@ -44,6 +44,7 @@ ARTICLE = "\n".join([
     'It was the first failure in 27 Tern-4 crossings since the ferry entered service in 2019.',
     'The operator halted sailings at Port Elling on Monday and shifted them to a quay in Glasgow.',
     'The council reduced the grant to $5 million, throwing out $2 million of the original request.',
+    'Councillor Ana Diaz described the Elling talks as a step forward but warned that tolls would rise.',
 ]) + "\n"
 
 
@@ -87,6 +88,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
      "because the old hull had to be rebuilt plate by plate with steel from Wales"),  # a reason is a whole clause
     ("where were the sailings moved?", 17, "Glasgow"),  # where the verb asked about puts them
     ("how much of the grant was thrown out?", 18, "$2 million"),  # the sum right after the word asked about
+    ("who warned that tolls would rise?", 19, "Councillor Ana Diaz"),  # not the street named as a modifier
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
