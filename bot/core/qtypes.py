@@ -45,8 +45,9 @@ _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|ti
                       r" represent| from)?$")
 _WHO_IS = re.compile(r"^(?:who is|who's|who are|who was|who were|whos|who s) (.+)$")
 # "who chairs the board?" asks who holds a standing role, as "who is the chair of the board?" does.
-_ROLE_VERBS = {"chairs": "chair", "heads": "head", "runs": "head", "owns": "owner", "manages": "manager",
-               "directs": "director", "governs": "governor", "commands": "commander", "founded": "founder"}
+_ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "owns": "owner",
+               "manages": "manager", "directs": "director", "governs": "governor", "commands": "commander",
+               "founded": "founder"}
 _ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"

@@ -65,6 +65,7 @@ def test_a_standing_role_asked_with_its_verb_is_asked_as_the_role(base) -> None:
     parse = classify(normalize("who chairs the safety board?"))
     assert (parse.want, parse.subject_text) == ("description", "the chair of the safety board")
     assert analyze("who chairs the safety board?", base).want == "holder"
+    assert classify(normalize("who leads the rural alliance")).subject_text == "the leader of the rural alliance"
     assert classify(normalize("who chaired the meeting?")).want == "agent"  # an act, not a role held
 
 
