@@ -45,6 +45,7 @@ ARTICLE = "\n".join([
     'The operator halted sailings at Port Elling on Monday and shifted them to a quay in Glasgow.',
     'The council reduced the grant to $5 million, throwing out $2 million of the original request.',
     'Councillor Ana Diaz described the Elling talks as a step forward but warned that tolls would rise.',
+    'Tom Reyes, head of the Ferry Workers Union, which represents about 1,200 crew members, called the cuts reckless.',
 ]) + "\n"
 
 
@@ -89,6 +90,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("where were the sailings moved?", 17, "Glasgow"),  # where the verb asked about puts them
     ("how much of the grant was thrown out?", 18, "$2 million"),  # the sum right after the word asked about
     ("who warned that tolls would rise?", 19, "Councillor Ana Diaz"),  # not the street named as a modifier
+    ("who called the cuts reckless?", 20, "Tom Reyes"),  # past an apposition that holds a relative clause
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
