@@ -62,6 +62,7 @@ _ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?
                   r"^i (?:want|would like|d like|wanna|need) to know\s+|^(?:tell me|remind me|explain)\s+|"
                   r"^i (?:was )?wonder(?:ing)?\s+|^any idea\s+|^(?:does )?anyone know\s+|^(?:do )?you know\s+")
 # An adverb after the wh-word is not what is asked about: "what exactly did the inspection find?"
+_IN_THE_STORY = re.compile(r"\s+(?:(?:in|from|according to) (?:this|the) (?:story|article|piece|report|news)|here)$")
 _HEDGE = re.compile(r"^(what|who|where|when|which|why|how(?: many| much)?)\s+(?:exactly|precisely|actually|"
                     r"specifically|really|again)\s+")
 _VERBISH = re.compile(r"\b(?:going|gonna|to|about|with|for|from|into|behind|meeting|talking|speaking|leading|"
@@ -106,7 +107,7 @@ def core_text(normalized: str) -> str:
     text = normalized
     for _ in range(2):
         text = _ASK.sub("", _LEADS.sub("", text))
-    return _HEDGE.sub(r"\1 ", text)
+    return _IN_THE_STORY.sub("", _HEDGE.sub(r"\1 ", text))
 
 
 # What follows the noun of "the name of the satellite that was lost": not the noun.

@@ -11,6 +11,7 @@ from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.kinds import kind_noun, names_person
 from bot.core.models import QuestionType
 from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text
+from bot.core.spans import TITLE_WORDS
 from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
@@ -110,6 +111,9 @@ def analyze(text: str, base: FactBase) -> Question:
     elif qtype == "who_is" and role and not subject & base.described:
         # "Who is the prime minister of Poland?": a role-holder, not a description of Poland.
         qtype, want, subject = "who_role", "holder", set()
+    elif qtype == "who_is" and role and subject and not _names_by_name(parse.subject_text, subject, base):
+        # "who's the US secretary of state?": the role is an alias of someone; the name is wanted.
+        qtype, want = "who_role", "holder"
     elif qtype == "who_is" and not parse.subject_text:
         qtype, want = "who", "agent"
     elif qtype == "yes_no":
@@ -193,6 +197,13 @@ def _names_role(subject_text: str, base: FactBase) -> bool:
 
 
 _DOER = re.compile(r"[a-z]{3,}(?:er|or|ist|ant)s?")
+
+
+def _names_by_name(subject_text: str, subject: set[str], base: FactBase) -> bool:
+    """Whether the words naming the subject hold a word of its name ("Pompeo", not "the secretary of state")."""
+    said = set(subject_text.split())
+    return any({w for w in normalize(base.entities[e].name).split() if w.capitalize() not in TITLE_WORDS} & said
+               for e in subject if e in base.entities)
 
 
 def _unknown(term: str, base: FactBase) -> bool:
