@@ -125,6 +125,8 @@ def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
     read, unless a curated answer of the asked type already answers a question wanting a specific
     kind of answer (a person, a date, a number: what a person who read the article wrote wins)."""
     fact = entry.fact
+    if entry.is_entity and question.want in ("quote", "manner"):
+        return []  # "what did the Polish PM say?" is not answered by who he is
     out = []
     # A distilled fact an admin taught a phrasing to offers its slots as a curated fact does.
     if not fact.distilled or len(fact.questions) > 1:

@@ -177,3 +177,9 @@ def test_a_model_name_is_no_place(harbor: FactBase) -> None:
     q = analyze("where did the ferry enter service?", harbor)
     entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 16]
     assert entries and "Tern-4" not in [r.answer for e in entries for r in read(q, e, harbor)]  # "in 27 Tern-4 ..."
+
+
+def test_who_someone_is_does_not_answer_what_they_said(harbor: FactBase) -> None:
+    entity = next(e for e in harbor.entries if e.is_entity and "Okafor" in e.fact.evidence)
+    assert read(analyze("what did the mayor say?", harbor), entity, harbor) == []
+    assert read(analyze("who is the mayor?", harbor), entity, harbor)  # it answers who she is
