@@ -227,7 +227,11 @@ def classify(normalized: str) -> Parse:
 
 
 def classify_core(text: str) -> Parse:
-    """``classify`` of a question already without its chat lead-in (``core_text``)."""
+    """``classify`` of a question already without its chat lead-in (``core_text``); a leading
+    "according to X" or "in X's view" frames the question, which is what follows it."""
+    framed = _FRAME.match(text)
+    if framed and framed.end() < len(text):
+        text = text[framed.end():]
     parse = _classify(text)
     verb = _VERB.match(text)
     if verb and parse.want in ("agent", "speaker") and not parse.verb:
@@ -235,6 +239,9 @@ def classify_core(text: str) -> Parse:
     return parse
 
 
+_FRAME = re.compile(rf"^(?:according to|per|in) (?:(?!which|what|whose|who|when|where|why|how)[\w'-]+ ){{1,5}}?"
+                    rf"(?:s )?(?:view |opinion |words |account |telling )?"
+                    rf"(?=(?:who|what|when|where|why|how|which|whose|{_AUX_RE})\b)")
 # "who led ...", "which company built ...": the word after the wh-phrase is the verb.
 _VERB = re.compile(rf"^who(?: (?:also|actually|really|first|then|just))? "
                    rf"(?!{_AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")

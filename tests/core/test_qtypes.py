@@ -45,6 +45,9 @@ from bot.core.text import normalize
     ("whcih country hosted the talks?", "which", "place"),
     ("waht did Vindman say about the plan?", "quote", "quote"),
     ("at what altitude was contact lost?", "how_many", "amount"),  # a measure, as "how high"
+    ("in trump's view, would the war have happened with better leadership?", "yes_no", "clause"),  # a frame
+    ("according to vindman, who drafted the plan?", "who", "agent"),
+    ("in which city did they meet", "where", "place"),  # not a frame
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
