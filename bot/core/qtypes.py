@@ -49,6 +49,8 @@ _ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "h
                "manages": "manager", "directs": "director", "governs": "governor", "commands": "commander",
                "founded": "founder"}
 _ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
+_WHOSE = re.compile(r"\bwhose ((?:[a-z'-]+ )?[a-z'-]+?)"
+                    r"(?= (?:did|does|do|was|were|is|are|has|have|had|will|would)\b|\?|$)")
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
                       r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|^whats (.+?) called$|"
@@ -258,6 +260,10 @@ def _classify(text: str) -> Parse:
     if m := _NAME_OF.match(text):
         named = next(g for g in m.groups() if g)
         return Parse("who_is", "name", _head(_RELATIVE.sub("", named)), named)
+    if m := _WHOSE.search(text):
+        # "whose perspectives did the plan include?": the phrase of that noun ("Russian perspectives",
+        # "the idea of volunteers"), which says whose
+        return Parse("who", "focus", _head(m.group(1)))
     if m := _ROLE_VERB.match(text):
         return Parse("who_is", "description", subject_text=f"the {_ROLE_VERBS[m.group(1)]} of {m.group(2)}")
     if m := _WHO_IS.match(text):

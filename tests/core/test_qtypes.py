@@ -48,6 +48,7 @@ from bot.core.text import normalize
     ("in trump's view, would the war have happened with better leadership?", "yes_no", "clause"),  # a frame
     ("according to vindman, who drafted the plan?", "who", "agent"),
     ("in which city did they meet", "where", "place"),  # not a frame
+    ("pompeo said the plan included whose perspectives?", "who", "focus"),  # the phrase of the noun says whose
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
@@ -60,6 +61,7 @@ def test_focus_and_verb() -> None:
     assert classify(normalize("what kind of weather system caused it")).kind_of
     assert classify(normalize("how many support cables were corroded")).focus == "cables"
     assert classify(normalize("which rocket blew up?")).focus == "rocket"  # "blew" is a verb
+    assert classify(normalize("whose perspectives did the plan include?")).focus == "perspectives"
     # the noun named, not the last word of the clause after it
     assert classify(normalize("what's the name of the satellite that was lost")).focus == "satellite"
 
