@@ -9,10 +9,12 @@
   answered by a sentence about Geneva, nor "what is in point 12?" by the 28-point plan); nor
   is a statement of X's that says nothing of what the question asks X said, nor the holder of
   a role whose stated role lacks part of the one asked about (the prime minister of Japan);
-* a reading with no answer is not eligible.
+* a reading with no answer is not eligible, nor one plainly not of the asked kind (``shapes``: "a
+  Democrat" or the question's own name for who, a percent for a price, a day for how long).
 """
 from __future__ import annotations
 
+from bot.core import shapes
 from bot.core.questions import Question
 from bot.core.reader import Reading
 from bot.core.retrieve import Candidate, Weights
@@ -33,13 +35,14 @@ def answerable(question: Question, w: Weights) -> bool:
 def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool:
     """Gates 3 and 4: the fact or its paragraph names an entity the question names and every
     number it names; the fact is about the question's subject (for a quotation, that subject
-    is its speaker when it has one); and the reading holds an answer."""
+    is its speaker when it has one); and the reading holds an answer that is not plainly of
+    another kind than the one asked."""
     context, terms = candidate.entry.context, candidate.entry.terms
     spelled = () if question.words.isdisjoint(NUMBER_WORDS) else NUMBER_WORDS.items()
     return (candidate.entity > 0 and reading.answer is not None and subject_fit(question, candidate) > 0
             and all(n in context or n in terms for n in question.terms if n.isdigit())
             and all(any(x in context or x in terms for x in (stem(w), d)) for w, d in spelled if w in question.words)
-            and on_topic(question, candidate))
+            and on_topic(question, candidate) and shapes.shape(question, reading.answer) >= 0)
 
 
 def on_topic(question: Question, candidate: Candidate) -> bool:

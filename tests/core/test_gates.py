@@ -28,3 +28,13 @@ def test_a_number_in_words_must_be_in_the_paragraph_as_one_in_digits_must(base: 
     assert judged("what did the delegations agree in Geneva?")
     assert not judged("what did the eleven delegations agree in Geneva?")
     assert not judged("what did the 11 delegations agree in Geneva?")
+
+
+def test_an_answer_plainly_of_another_kind_is_not_eligible(base: FactBase) -> None:
+    q = analyze("who drafted the plan?", base)
+    candidates, _ = retrieve(q, base)
+    pairs = [(c, r) for c in candidates for r in read(q, c.entry, base) if gates.eligible(q, c, r)]
+    assert pairs
+    c, r = pairs[0]
+    assert not gates.eligible(q, c, r._replace(answer="a Democrat"))  # a description, not who
+    assert not gates.eligible(q, c, r._replace(answer="November 27"))  # a date, not who
