@@ -31,7 +31,13 @@ from bot.core.spans import Span
 
 __all__ = ["FINDERS", "PARTIES", "Found", "agent", "describe", "speaker"]
 
-
+# Nouns of "what share / percentage ..." that ask for a percent, not a sum.
+_SHARE_WORDS = frozenset({"percentage", "percent", "share", "proportion", "fraction", "rate"})
+# How near the figure must follow the name asked about ("Finland with 85"), and the place the verb
+# asked about ("shifted it to its plant at Kessford"), in characters.
+_BESIDE_CHARS = 60
+_PLACED_CHARS = 50
+_ACTED_CHARS = 12  # a sum right after the word asked about: "throwing out $3.9 million"
 
 # Words of a question that ask for money rather than a count.
 _MONEY_WORDS = frozenset({"cost", "pay", "price", "worth", "spend", "fund", "loan", "money", "budget", "fee", "bill",
@@ -94,7 +100,6 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     return nearest, 1.0 if distance(nearest, hits) < 60 else 0.6
 
 
-_PLACED_CHARS = 50
 _BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")
 
 
@@ -142,15 +147,15 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
                     base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
         if of_focus:
             chosen = closest(_as_asked(question, text, of_focus), hits)
-            return _new_value(question, text, chosen) if chosen else None, 1.0  # type: ignore[return-value]
+            return (_new_value(question, text, chosen), 1.0) if chosen else None
         for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8
     money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
-    if question.focus_word in ("percentage", "percent", "share", "proportion", "fraction", "rate"):
+    if question.focus_word in _SHARE_WORDS:
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
     anchor = anchor_hit(hits)
-    acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < 12]
+    acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
     if acted:  # "throwing out $3.9 million" for "how much was thrown out?"
         return acted[0], 1.0
     if money:
@@ -177,7 +182,7 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
         return None
     if question.want == "amount":
         pool = list(spans.amounts(text))
-        if question.focus_word in ("percentage", "percent", "share", "proportion", "fraction", "rate"):
+        if question.focus_word in _SHARE_WORDS:
             pool = [s for s in pool if re.search(r"percent|per cent|%", text[s[0]:s[1]])]
     else:
         pool = [w for w, noun in counted if noun is None or question.focus in base.lexicon.terms(text[noun[0]:noun[1]])]
@@ -187,8 +192,6 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
              if 0 <= s[0] - h.end < _BESIDE_CHARS and not spans.names(text[h.end:s[0]])]
     return min(after)[1] if after else None
 
-
-_BESIDE_CHARS = 60
 
 
 def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
@@ -231,8 +234,6 @@ def _another_speaker(question: Question, text: str, hits: list[Hit], base: FactB
         return False
     who = found[0] if isinstance(found[0], str) else text[found[0][0]:found[0][1]]
     return not set(base.lexicon.terms(who)) & question.subject_terms
-
-
 
 
 def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
