@@ -51,6 +51,7 @@ _ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "h
 _ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
 _WHOSE = re.compile(r"\bwhose ((?:[a-z'-]+ )?[a-z'-]+?)"
                     r"(?= (?:did|does|do|was|were|is|are|has|have|had|will|would)\b|\?|$)")
+_ROLE_BEFORE = re.compile(r"^(?:the )?([a-z]+(?: [a-z]+)?) (?:before|after|prior to) \w")
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
                       r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|^whats (.+?) called$|"
@@ -268,6 +269,8 @@ def _classify(text: str) -> Parse:
         return Parse("who_is", "description", subject_text=f"the {_ROLE_VERBS[m.group(1)]} of {m.group(2)}")
     if m := _WHO_IS.match(text):
         rest = m.group(1)
+        if before := _ROLE_BEFORE.match(rest):  # "who was mayor before Denise Okafor?": a holder of the role
+            return Parse("who_is", "description", subject_text=f"the {before.group(1)}")
         if not _VERBISH.search(rest) and len(rest.split()) <= 7:
             return Parse("who_is", "description", subject_text=rest)
         return Parse("who", "agent")

@@ -79,6 +79,7 @@ def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]
     assert analyze("who is the mayor of the town?", base).want == "holder"  # a role nobody here holds
     assert analyze("who is Lisa Chen?", base).want == "description"  # a name: what she is
     assert analyze("who was the builder?", base).want == "holder"  # a doer, by the noun's ending
+    assert analyze("who was president before Trump?", base).want == "holder"  # not who Trump is
     # a role that is someone's alias asks for the name; the name asks what the person is
     assert analyze("who's the US secretary of state in this story", base).want == "holder"
     assert analyze("who is Pompeo?", base).want == "description"

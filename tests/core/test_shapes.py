@@ -45,6 +45,7 @@ from bot.core.questions import analyze
     ("how long did the meeting last?", "about five hours", 1),
     ("how long did the meeting last?", "Tuesday", -1),  # a day is no length
     ("how long has he been envoy?", "March 2025", 0),  # since March 2025: the words cannot tell
+    ("which district is Vindman from?", "US Congressman Eugene Vindman (Democrat)", -1),  # a party names no one
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
