@@ -12,7 +12,7 @@ from bot.core import spans
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, echo, fresh
 from bot.core.questions import Question
-from bot.core.spans import Span
+from bot.core.spans import PARTIES, Span
 
 Found = tuple[Span | str, float] | None
 
@@ -42,8 +42,6 @@ _AGENTIVE = re.compile(r"(?:service|office|department|agency|union|group|council
 _NP_AFTER = re.compile(r"^\s*((?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s*){1,5})")
 APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,\s*((?:who|which)\s+[^,.;]{3,80}|(?:a|an|the)?\s*[^,.;“\"]{3,80}?)"
                         r"(?=,|\.|;|$)")
-PARTIES = re.compile(r"\b(?:Democrat|Democratic|Republican|Independent|Labour|Conservative|Liberal|Green|"
-                     r"Socialist|Social Democrat|Christian Democrat)s?\b")
 # Between the verb asked about and a name: the name is its object ("set for Kyiv", "sent it to Moscow").
 _OBJECT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:for|to|with|from|against|into|on|at|toward|towards)\s+(?:the\s+)?")
 _PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",

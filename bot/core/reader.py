@@ -137,7 +137,7 @@ def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
                     out.append(Reading(answer, "curated" if rank == 0 else "curated_alt", 1.0 if rank == 0 else 0.5,
                                        1.0, echo(question, answer, base)))
                 break
-        if question.focus == "party" and out and not typed.PARTIES.search(out[0].answer or ""):
+        if question.focus == "party" and out and not spans.PARTIES.search(out[0].answer or ""):
             out = []  # "which party is X in?" is not answered by a role without a party
         # A curated answer the question already names ("Vindman" for "vindman thinks who drafted
         # it?") is who reported it, not who did it: the sentence is read too.

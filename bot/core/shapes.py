@@ -45,7 +45,6 @@ _SAME = tuple(frozenset(c.split()) for c in (
     "north northern", "south southern", "east eastern", "west western",
 ))
 _MONTHS = CONTRAST_CLASSES[1]
-_PARTY = re.compile(r"(?:Democrat|Republican|Independent|Democratic|Labour|Conservative|Green)s?")
 _NOT_PROPER = spans.TITLE_WORDS | spans.PLACE_WORDS | spans.ORG_WORDS | spans.DEMONYMS
 _CLASS_OF = {w: i for i, c in enumerate(CONTRAST_CLASSES) for w in c}
 _SAME_OF = {w: s for s in _SAME for w in s}
@@ -157,7 +156,7 @@ def _new_name(words: frozenset[str], answer: str) -> int:
     and words such as River or Union are not what makes a name new."""
     surnames = []
     for a, b in spans.names(answer):
-        if _PARTY.fullmatch(answer[a:b]):
+        if spans.PARTIES.fullmatch(answer[a:b]):
             continue  # "(Democrat)" says what the person named is, it names no one new
         proper = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]
         if proper:

@@ -18,11 +18,12 @@ _DAY = "|".join(DAYS)
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                 "dozen dozens").split()
-_NUM = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS)})(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
-NUMBER_RE = _NUM  # a number in digits or words ("28", "1,100", "twenty-one", "a dozen")
+# A number in digits or words ("28", "1,100", "twenty-one", "a dozen").
+NUMBER_RE = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS)})(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?" \
+            r"|a dozen|a few|several)"
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
-          rf"between {_NUM}(?: [a-z]+)? and)\s+)?"  # "between 30 and 36 months"
+          rf"between {NUMBER_RE}(?: [a-z]+)? and)\s+)?"  # "between 30 and 36 months"
 
 DATE = re.compile(
     rf"\b(?:(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"
@@ -38,24 +39,24 @@ DATE = re.compile(
     rf"|(?:{_DAY})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|[A-Z][a-z]+ (?:Day|Eve)|Thanksgiving|Christmas|Easter"
     rf"|tomorrow|yesterday|today|tonight|overnight"
-    rf"|(?:(?:less|more) than\s+)?{_NUM}\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\s+"
+    rf"|(?:(?:less|more) than\s+)?{NUMBER_RE}\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\s+"
     rf"(?:later|earlier|ago|after\b[^,.;]{{0,40}})"
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 DURATION = re.compile(
-    rf"\b{_APPROX}(?:{_NUM}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"
+    rf"\b{_APPROX}(?:{NUMBER_RE}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"
     rf"(?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
     rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b"
     rf"|\b(?:a|one|two|three|several) decades?\b|\bovernight\b")
 MONEY = re.compile(
     rf"{_APPROX}(?:(?:US|C|A)?[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
-    rf"|\b{_NUM}\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b"
-    rf"|\b{_NUM}\s?(?:percent|per cent|percentage points?)\b|\b\d[\d.]*\s?%"
+    rf"|\b{NUMBER_RE}\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b"
+    rf"|\b{NUMBER_RE}\s?(?:percent|per cent|percentage points?)\b|\b\d[\d.]*\s?%"
     rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?(?:half|a third|a quarter|two thirds|three quarters)\b)")
 # Not the 4 of "Kestrel-4" (a name), nor a number inside another.
-COUNT = re.compile(rf"(?<![\w$€£.,])(?<![A-Za-z]-)({_APPROX}{_NUM})"
+COUNT = re.compile(rf"(?<![\w$€£.,])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
                    rf"(?:[- ](?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)([a-z][a-z-]*)"
                    rf"(?: (?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
@@ -136,6 +137,9 @@ def _trim_name(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end > start else None
 
 
+# Party names: "(Democrat)" says what a person is, it names no one.
+PARTIES = re.compile(r"\b(?:Democrat|Democratic|Republican|Independent|Labour|Conservative|Liberal|Green|"
+                     r"Socialist|Social Democrat|Christian Democrat)s?\b")
 GROUP = re.compile(r"\b(?:[A-Z][a-z]+(?:an|ean|ian|ese|ish|ern|ic)|Arab|G\d+|NATO|EU)\s+(?:countries|allies|nations|"
                    r"leaders|governments|capitals|partners|states|powers|members)\b")
 

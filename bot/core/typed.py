@@ -12,7 +12,6 @@ import re
 
 from bot.core import spans
 from bot.core.actors import (
-    PARTIES,
     SAID,
     Found,
     agent,
@@ -29,7 +28,7 @@ from bot.core.hits import Hit, anchor_hit, answer_names, closest, distance, echo
 from bot.core.questions import Question
 from bot.core.spans import Span
 
-__all__ = ["FINDERS", "PARTIES", "Found", "agent", "describe", "speaker"]
+__all__ = ["FINDERS", "Found", "agent", "describe", "speaker"]
 
 # Nouns of "what share / percentage ..." that ask for a percent, not a sum.
 _SHARE_WORDS = frozenset({"percentage", "percent", "share", "proportion", "fraction", "rate"})
