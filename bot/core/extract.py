@@ -88,13 +88,28 @@ def find_purpose(sentence: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.",
+           "Prof.", "Rev.", "Hon.", "Maj.", "Adm.", "Cmdr.", "No.")
+_INITIALISM = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
+# Words that open a sentence rather than continue a name ("... in the U.S. The next day ...").
+_OPENERS = frozenset("The A An He She It They We I You This That These Those There But And Or So Yet In On At As "
+                     "After Before When While If Its His Her Their Our Some Many Most Such Still However Meanwhile "
+                     "Officials Asked".split())
+
+
+def _name_goes_on(before: str, after: str) -> bool:
+    """"filed in the U.S. District Court ...": an initialism before a capitalized word that does
+    not open a sentence is part of a name, not the end of a sentence."""
+    return bool(_INITIALISM.search(before)) and after.split()[0].strip("“(") not in _OPENERS
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph, each a verbatim substring of it."""
     parts = re.split(r"(?<=[.!?”])\s+(?=[A-Z“(])", paragraph)
     out: list[str] = []
     for part in parts:
         open_quote = bool(out) and out[-1].count("“") > out[-1].count("”")
-        if out and (open_quote or len(part) < 25 or out[-1].endswith(("Mr.", "Mrs.", "Dr.", "St."))):
+        if out and (open_quote or len(part) < 25 or out[-1].endswith(_TITLES) or _name_goes_on(out[-1], part)):
             out[-1] = paragraph[paragraph.index(out[-1]): paragraph.index(part) + len(part)]
         else:
             out.append(part)

@@ -41,6 +41,13 @@ def test_sentences_keep_quotations_whole() -> None:
     assert len(two) == 2
 
 
+def test_an_initialism_inside_a_name_does_not_end_the_sentence() -> None:
+    one = "A lawsuit was filed on Thursday in the U.S. District Court for the Southern District of Ohio by customers."
+    assert split_sentences(one) == [one]
+    two = split_sentences("The plan was drafted in the U.S. The Ukrainian side received it a week later.")
+    assert two == ["The plan was drafted in the U.S.", "The Ukrainian side received it a week later."]
+
+
 def test_people_and_their_roles() -> None:
     people = {p.name.split()[-1]: p for p in find_people(read_paragraphs(SEEDS / "geneva-talks-2025-11-23.txt"))}
     assert people["Rounds"].role == "US Senator, Republican" and "Rounds" in people["Rounds"].aliases
