@@ -20,7 +20,7 @@ from bot.core.kinds import (
     TIME_NOUNS,
 )
 from bot.core.models import QuestionType
-from bot.core.spans import TITLE_WORDS
+from bot.core.spans import NUMBER_WORDS, TITLE_WORDS
 
 _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
         "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",
@@ -120,7 +120,7 @@ _RELATIVE = re.compile(r"\s+(?:that|which|who|whom|whose|being|was|were|is|are|d
 
 def _head(words: str) -> str:
     """The focus noun of "which <adjectives> <noun> ...": the last word before the verb."""
-    words = _KIND_OF.sub("", words.strip()).split(" of ")[0]
+    words = re.split(r" (?:of|in|at|on|near|from|outside|inside) ", _KIND_OF.sub("", words.strip()))[0]
     return words.split()[-1] if words.split() else ""
 
 
@@ -134,6 +134,10 @@ _OBJECT_START = frozenset("the a an to his her their its this that these those i
                           "between over".split())
 
 
+_NOUN_FOLLOWS = frozenset({"of", "other", "another", "several", "few", "more", "both", "same", "different",
+                           "main", *NUMBER_WORDS})
+
+
 def _which(text: str) -> Parse | None:
     words = text.split()[1:]
     if text.startswith("what ") and len(words) > 1 and re.match(rf"^(?:{_IRREGULAR}|\w+ed|happens)$", words[0]) and \
@@ -145,7 +149,15 @@ def _which(text: str) -> Parse | None:
         if w in ("the", "a", "an", "his", "her", "their", "its") and len(noun) > 1:
             verb = noun.pop()  # "which company built the plant": the word before the article was a verb
             break
-        after_of = bool(noun) and noun[-1] == "of"  # "kinds of facilities": a noun follows "of"
+        # "kinds of facilities", "which two other manufacturers buy ...": a noun follows "of", a number
+        # or a quantifier, however much it looks like a verb in -s
+        after_of = bool(noun) and (noun[-1] in _NOUN_FOLLOWS or noun[-1].isdigit())
+        # ... and a plural noun there ends the noun: what comes next is the verb ("manufacturers *buy*")
+        plural_ended = len(noun) > 1 and (noun[-2] in _NOUN_FOLLOWS or noun[-2].isdigit()) and \
+            noun[-2] != "of" and noun[-1].endswith("s") and w not in ("of", "and", "or")
+        if plural_ended and w not in _AUX and w.isalpha():
+            verb = w
+            break
         if w in _AUX or (i > 0 and not after_of and _VERB_AFTER.match(w) and w not in AGENT_NOUNS
                          and w not in PLACE_NOUNS):
             verb = "" if w in _AUX else w
@@ -218,8 +230,8 @@ def _by_rules(text: str, anchored: bool) -> Parse | None:
                 return Parse("who", "speaker")
             if qtype == "who" and re.match(r"^(?:who|whom) (?:did|does|do|will|would|can|could|should|has|have|"
                                            r"had|is|was|are|were) (?:the|a|an|his|her|their|its|he|she|they|it|"
-                                           r"we|you|i)\b", text):
-                return Parse("who", "patient")  # "who did the envoy meet?": the one the verb acts on
+                                           r"we|you|i|[a-z]+'s?)\b", text):
+                return Parse("who", "patient")  # "who did the envoy / trump's envoy meet?": the one acted on
             return Parse(qtype, want)  # type: ignore[arg-type]
     return None
 

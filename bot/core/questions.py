@@ -107,7 +107,10 @@ def analyze(text: str, base: FactBase) -> Question:
         if parse.subject_text else set()
     role = bool(parse.subject_text) and _names_role(parse.subject_text, base)
     if qtype == "who_is" and want == "name":
-        qtype, want = ("who_role", "holder") if subject or role else ("what", "name")
+        # "the name of the polish PM": someone; "the name of the club in Hallandale Beach": a thing in a place
+        head = re.split(r"\s(?:in|at|on|near|from|for|with|outside|inside)\s", parse.subject_text)[0]
+        by_head = subject & {eid for ids in find_entities(head, base).values() for eid in ids}
+        qtype, want = ("who_role", "holder") if by_head or role else ("what", "name")
     elif qtype == "who_is" and role and not subject & base.described:
         # "Who is the prime minister of Poland?": a role-holder, not a description of Poland.
         qtype, want, subject = "who_role", "holder", set()

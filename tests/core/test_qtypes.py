@@ -64,6 +64,10 @@ def test_focus_and_verb() -> None:
     assert classify(normalize("whose perspectives did the plan include?")).focus == "perspectives"
     # the noun named, not the last word of the clause after it
     assert classify(normalize("what's the name of the satellite that was lost")).focus == "satellite"
+    # after a number or "other" comes a noun, however much it looks like a verb; then the verb
+    which = classify(normalize("which two other manufacturers buy solvent from the firm?"))
+    assert (which.focus, which.verb) == ("manufacturers", "buy")
+    assert classify(normalize("what's the name of the private club in the beach town?")).focus == "club"
 
 
 def test_a_standing_role_asked_with_its_verb_is_asked_as_the_role(base) -> None:  # type: ignore[no-untyped-def]
@@ -84,6 +88,14 @@ def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]
     assert analyze("who's the US secretary of state in this story", base).want == "holder"
     assert analyze("who is Pompeo?", base).want == "description"
     assert analyze("who is Lisa Chen?", base).unknown_subject
+    # a name in a place phrase is where the thing is, not whose name is asked
+    assert analyze("what's the name of the hotel in Geneva?", base).want == "name"
+    assert analyze("what's the name of the polish PM?", base).want == "holder"
+
+
+def test_who_did_someone_act_on_is_the_one_acted_on(base) -> None:  # type: ignore[no-untyped-def]
+    assert analyze("who did Trump's envoy meet in Moscow?", base).want == "patient"
+    assert analyze("who did the Turkish president call?", base).want == "patient"
 
 
 def test_temporal_qualifiers_and_two_typos_keep_the_question(base) -> None:  # type: ignore[no-untyped-def]
