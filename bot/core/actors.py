@@ -11,8 +11,9 @@ from functools import lru_cache
 from bot.core import spans
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, echo, fresh
-from bot.core.questions import Question
+from bot.core.questions import Question, find_entities
 from bot.core.spans import PARTIES, Span
+from bot.core.text import normalize
 
 Found = tuple[Span | str, float] | None
 
@@ -129,13 +130,21 @@ def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | Non
     return named if len(text[named[0]:named[1]].split()) > 1 else None
 
 
+def _named_in(question: Question, name: str, base: FactBase) -> bool:
+    """Whether the question names ``name``: by one of its names or by its role ("trump's envoy" is
+    Mark Delaney); a name the base does not know, by a word of it ("Russian" is not the Kremlin's)."""
+    ids = {i for found in find_entities(normalize(name), base).values() for i in found}
+    if ids:
+        return bool(ids & {i for _, named in question.mentions for i in named})
+    return bool(set(base.lexicon.terms(name)) & {t for terms, _ in question.mentions for t in terms})
+
+
 def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """Whom it was done to ("who did the envoy meet?"): the first name after the verb asked about."""
     anchor = anchor_hit(hits)
     # Not a place, and not whom the question names as the one acting ("who did the Turkish president call?").
-    asker = {t for terms, _ in question.mentions for t in terms}
     found = [s for s in answer_names(question, text, base, ("org", "name", "person"))
-             if not set(base.lexicon.terms(text[s[0]:s[1]])) & asker]
+             if not _named_in(question, text[s[0]:s[1]], base)]
     if anchor is not None:
         after = [s for s in found if s[0] >= anchor.end]
         if after:

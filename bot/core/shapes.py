@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from bot.core import spans
+from bot.core.kinds import PERSON_WORD
 from bot.core.questions import Question
 from bot.core.text import stem
 
@@ -59,8 +60,7 @@ _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"
                      r"|today|tomorrow|yesterday|tonight", re.IGNORECASE)
-_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight|morning|afternoon|evening|"
-                    r"night|dawn|dusk)\b", re.IGNORECASE)
+_CLOCK = re.compile(rf"{spans.CLOCK.pattern}|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
 _MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old)\b")  # not "big": often a sum
 _MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
                       r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
@@ -121,6 +121,10 @@ def shape(question: Question, answer: str) -> int:
 @lru_cache(maxsize=65536)
 def _shape(want: str, focus: str, focus_word: str, normalized: str, words: frozenset[str], answer: str) -> int:
     if want in ("agent", "patient", "speaker", "holder", "name"):
+        if want == "name" and focus_word and not PERSON_WORD.match(focus_word) and \
+                any(spans.name_kind(answer, s) == "person" and spans.TITLE_WORDS & set(answer[s[0]:s[1]].split())
+                    for s in spans.names(answer)):
+            return -1  # "the name of the private club" is not "Army Secretary Thomas Reardon"
         if _is_name(answer):
             return _new_name(words, answer)
         # "a Democrat", "an engineer": a description of someone, not who.
@@ -135,7 +139,10 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "duration":
         if spans.DURATION.search(answer):
             return 1
-        # "since March 2025" can say how long; "Tuesday" cannot
+        # "since March 2025" can say how long it has been; "Tuesday" cannot, nor a date how long it lasted
+        if re.search(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)", normalized) and \
+                not re.match(r"(?:since|from|until|till|through|by)\b", answer.strip(), re.IGNORECASE):
+            return -1
         return 0 if spans.DATE.search(answer) and not _MOMENT.fullmatch(answer.strip()) else -1
     if want == "place":
         if _is_name(answer):

@@ -44,6 +44,7 @@ DATE = re.compile(
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
+CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 DURATION = re.compile(
     rf"\b{_APPROX}(?:{NUMBER_RE}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"
@@ -88,6 +89,7 @@ Chairwoman Chair Deputy Foreign Defense Defence Interior Finance Transport Army 
 Supreme Commander Colonel Captain Lieutenant Sergeant Officer Inspector CEO Executive Founder Head Reverend Bishop
 Lawmaker Legislator Premier Governor Adviser Advisor Aide Negotiator Analyst Economist Scientist Climatologist
 Manager Owner Official Spokesman Chancellor Secretary-General Mayor Treasurer Attorney Prosecutor Marshal
+Sheriff Detective Constable Superintendent Warden Administrator Coordinator
 """.split())
 ORG_WORDS = frozenset("""
 Union Council Department Ministry Agency Office Committee Commission Parliament Congress Senate House Court Bank
@@ -100,7 +102,8 @@ AG GmbH SA PLC LLC Co. Ltd. Securities Research Capital Bancorp Industries Labor
 PLACE_WORDS = frozenset("""
 City Street Avenue Road Square River Lake Sea Ocean Bay Island Islands Mountains Mountain Valley County State
 Province Region District Bridge Park Harbor Harbour Port Airport Station Hall Center Centre Building Palace
-Quay Beach Coast Gulf Strait Canal Peninsula Desert Forest
+Quay Beach Coast Gulf Strait Canal Peninsula Desert Forest Falls Hollow Springs Heights Creek Ridge Hills Grove
+Rapids Canyon Junction Landing Township Borough Village Parish Highway Boulevard Plaza
 """.split())
 # Adjectives of nationality and region: "German partner Voltreon" names Voltreon, not "German".
 DEMONYMS = frozenset("""
@@ -177,6 +180,9 @@ def name_kind(text: str, span: Span) -> str:
     """"person", "org", "place" or "name" (unknown), from the words of the name and before it."""
     words = text[span[0]:span[1]].split()
     before = text[max(0, span[0] - 12):span[0]].split()[-1:] or [""]
+    titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and w not in ORG_WORDS]
+    if titled and all(w[:1].isupper() and w not in TITLE_WORDS and w not in ORG_WORDS for w in words[titled[-1] + 1:]):
+        return "person"  # "Tamarack County Sheriff Dolores Whitaker": a title, then a person's name
     if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words:
         return "org"
     if any(w in PLACE_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in _PLACE_FIRST):
@@ -218,14 +224,20 @@ def amounts(text: str) -> tuple[Span, ...]:
     return tuple((m.start(), m.end()) for m in MONEY.finditer(text) if text[m.start():m.end()].strip())
 
 
+# A capitalized word right before a number, not opening the sentence: "Local 318", "Road 412".
+_NAMED_NUMBER = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<=\s)(?!(?:About|Nearly|Almost|Some|Only|Over|Under|Just|All|"
+                           r"Another|More|Fewer|At|By|In|On|Of|To|And|The|Top|Around|Roughly)\b)[A-Z][a-z]+ $")
+
+
 @lru_cache(maxsize=32768)
 def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
     """Numbers with the words after them: (the whole span, the span of the counted words)."""
     out = []
     for m in COUNT.finditer(text):
         number = text[m.start(1):m.end(1)]
-        if YEAR.fullmatch(number.split()[-1]) or re.search(rf"(?:{_MONTH})\s*$", text[:m.start()]):
-            continue  # a year, or the day of a date
+        if YEAR.fullmatch(number.split()[-1]) or re.search(rf"(?:{_MONTH})\s*$", text[:m.start()]) or \
+                (number[:1].isdigit() and _NAMED_NUMBER.search(text[:m.start()])):
+            continue  # a year, the day of a date, or a name's number ("AAU Local 318", "Forest Road 412")
         end, noun = m.end(), None
         if m.group(2):
             length = _noun_length(text[m.start(2):m.end()])

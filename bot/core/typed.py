@@ -72,6 +72,9 @@ def _new_value(question: Question, text: str, span: Span) -> Span:
     return (to.start(1), to.end(1)) if to else span
 
 
+_HOW_LONG = re.compile(r"(?:\w+ )?how (?:long|many|much)\b")
+
+
 def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     found = fresh(question, text, list(spans.dates(text)), base)
     if question.want == "year":
@@ -82,7 +85,11 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         lengths = fresh(question, text, list(spans.durations(text)), base)
         if lengths:
             return closest(lengths, hits), 1.0  # type: ignore[return-value]
-        return (found[0], 0.5) if found else None
+        if _HOW_LONG.match(question.normalized):
+            return None  # "how long was the meeting?" is not answered by the day it was held
+        return (found[0], 0.5) if found else None  # "how soon ...?": by a date
+    if question.focus_word in ("time", "hour"):  # "what time did it start?": a clock time, if there is one
+        found = [s for s in found if spans.CLOCK.search(text[s[0]:s[1]])] or found
     anchor = re.search(r"\b(since|until|till|by|before|after|from)\b", question.normalized)
     if anchor:
         marked = [s for s in found if re.search(rf"\b{anchor.group(1)}\s*$", text[:s[0]])]

@@ -46,6 +46,9 @@ ARTICLE = "\n".join([
     'The council reduced the grant to $5 million, throwing out $2 million of the original request.',
     'Councillor Ana Diaz described the Elling talks as a step forward but warned that tolls would rise.',
     'Tom Reyes, head of the Ferry Workers Union, which represents about 1,200 crew members, called the cuts reckless.',
+    'The board said on Friday, October 10, that a sensor on the bridge recorded a fault at 2:40 p.m. on Monday.',
+    'Mayor Linda Okafor met Tom Reyes on Wednesday to discuss the cuts.',
+    'Engineer Sam Holt of Elling Port Authority, which represents 40 Local 318 dockers, inspected the quay.',
 ]) + "\n"
 
 
@@ -91,6 +94,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how much of the grant was thrown out?", 18, "$2 million"),  # the sum right after the word asked about
     ("who warned that tolls would rise?", 19, "Councillor Ana Diaz"),  # not the street named as a modifier
     ("who called the cuts reckless?", 20, "Tom Reyes"),  # past an apposition that holds a relative clause
+    ("what time did the sensor record a fault?", 21, "2:40 p.m. on Monday"),  # a clock time, not the day it was said
+    ("how many dockers does the authority represent?", 23, "40"),  # not the number in the name "Local 318"
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
@@ -171,6 +176,24 @@ def test_a_quotation_is_less_sure_when_the_sentence_names_another_speaker(harbor
     other = [r for r in read(analyze("what did Thomas Greer say about the sales?", harbor), entry, harbor)
              if r.source == "typed"]
     assert own and other and other[0].typed < own[0].typed
+
+
+def _sentence(harbor: FactBase, paragraph: int):  # type: ignore[no-untyped-def]
+    return next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == paragraph
+                and not e.is_entity)
+
+
+def test_whom_someone_named_by_role_met_is_not_that_someone(harbor: FactBase) -> None:
+    q = analyze("who did the head of the ferry workers union meet?", harbor)
+    answers = [r.answer for r in read(q, _sentence(harbor, 22), harbor) if r.source == "typed"]
+    assert "Tom Reyes" not in answers and "Mayor Linda Okafor" in answers, answers
+
+
+def test_how_long_is_not_answered_by_a_day(harbor: FactBase) -> None:
+    q = analyze("how long did the mayor meet Tom Reyes?", harbor)
+    assert not [r for r in read(q, _sentence(harbor, 22), harbor) if r.source == "typed"]  # when, not how long
+    soon = analyze("how soon did the mayor meet Tom Reyes?", harbor)
+    assert "Wednesday" in [r.answer for r in read(soon, _sentence(harbor, 22), harbor)]
 
 
 def test_a_model_name_is_no_place(harbor: FactBase) -> None:

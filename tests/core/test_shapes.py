@@ -45,6 +45,9 @@ from bot.core.questions import analyze
     ("how long did the meeting last?", "about five hours", 1),
     ("how long did the meeting last?", "Tuesday", -1),  # a day is no length
     ("how long has he been envoy?", "March 2025", 0),  # since March 2025: the words cannot tell
+    ("how long did the meeting last?", "Monday, November 24", -1),  # a date is when, not how long
+    ("what is the name of the private club?", "U.S. Army Secretary Thomas Reardon", -1),  # a person, not a club
+    ("what is the name of the envoy?", "Special Envoy Steve Witkoff", 1),
     ("which district is Vindman from?", "US Congressman Eugene Vindman (Democrat)", -1),  # a party names no one
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:

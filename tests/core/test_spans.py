@@ -1,0 +1,29 @@
+"""Spans of a sentence: names and their kinds, counts."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core import spans
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {text[a:b]: spans.name_kind(text, (a, b)) for a, b in spans.names(text)}
+
+
+def test_a_title_then_a_name_is_a_person_whatever_comes_before_the_title() -> None:
+    kinds = _kinds("Tamarack County Sheriff Dolores Whitaker ordered evacuations for Cedar Falls and Pine Hollow.")
+    assert kinds["Tamarack County Sheriff Dolores Whitaker"] == "person"
+    assert kinds["Cedar Falls"] == kinds["Pine Hollow"] == "place"  # by the last word of the name
+
+
+def test_a_number_in_a_name_is_not_a_count() -> None:
+    text = "Luis Ferraro, president of AAU Local 318, which represents about 3,400 workers, spoke."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["about 3,400 workers"]
+    text = "About 3,400 workers walked out along Forest Road 412."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["3,400 workers"]
+
+
+@pytest.mark.parametrize(("text", "clock"), [("at 1:52 p.m. on Sunday", True), ("at 9 a.m.", True),
+                                             ("on Sunday, September 7", False), ("at noon", True)])
+def test_clock_times(text: str, clock: bool) -> None:
+    assert bool(spans.CLOCK.search(text)) == clock
