@@ -143,8 +143,15 @@ def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     """Whom it was done to ("who did the envoy meet?"): the first name after the verb asked about."""
     anchor = anchor_hit(hits)
     # Not a place, and not whom the question names as the one acting ("who did the Turkish president call?").
-    found = [s for s in answer_names(question, text, base, ("org", "name", "person"))
-             if not _named_in(question, text[s[0]:s[1]], base)]
+    names = answer_names(question, text, base, ("org", "name", "person"))
+    found = [s for s in names if not _named_in(question, text[s[0]:s[1]], base)]
+    if anchor is None or not anchor.verb:
+        # The verb asked about is worded otherwise ("spoke with" for "call"): whom the sentence
+        # pairs with the one the question names, the next name after that one's.
+        actor = next((s for s in names if s not in found), None)
+        after_actor = [s for s in found if actor is not None and s[0] > actor[1]]
+        if after_actor:
+            return after_actor[0], 0.8
     if anchor is not None:
         after = [s for s in found if s[0] >= anchor.end]
         if after:

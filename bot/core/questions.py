@@ -232,12 +232,15 @@ def roles_named(terms: tuple[str, ...], normalized: str, base: FactBase) -> list
     the question all has; a one-word role only after "the" or a possessive ("the mayor")."""
     have = set(terms)
     out: list[tuple[frozenset[str], frozenset[str]]] = []
-    for t in terms:
-        for r_terms, ids in base.lexicon.roles_by_term.get(t, ()):
-            if not r_terms <= have or any(r_terms == o for o, _ in out) or len(ids) > MAX_ROLE_HOLDERS:
-                continue  # "the president" of a base with a hundred presidents names nobody in particular
-            named_as_role = rf"\b(?:the|a|an|its|his|her|their|\w+'s?) (?:\w+ )?{re.escape(t)}\w*"
-            if len(r_terms) == 1 and not re.search(named_as_role, normalized):
-                continue
-            out.append((r_terms, frozenset(ids)))
+    # The longest roles first: "the turkish president" names Erdogan, not every president as well.
+    roles = sorted({(r_terms, tuple(ids)) for t in terms for r_terms, ids in base.lexicon.roles_by_term.get(t, ())},
+                   key=lambda r: (-len(r[0]), sorted(r[0])))
+    for r_terms, ids in roles:
+        if not r_terms <= have or any(r_terms <= o for o, _ in out) or len(ids) > MAX_ROLE_HOLDERS:
+            continue  # "the president" of a base with a hundred presidents names nobody in particular
+        (word,) = r_terms if len(r_terms) == 1 else ("",)
+        named_as_role = rf"\b(?:the|a|an|its|his|her|their|\w+'s?) (?:\w+ )?{re.escape(word)}\w*"
+        if word and not re.search(named_as_role, normalized):
+            continue
+        out.append((r_terms, frozenset(ids)))
     return out

@@ -124,6 +124,8 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     placed = [s for s in found if spans.name_kind(text, s) == "place" or re.search(
         r"\b(?:in|at|from|to|near|outside|inside|aboard|on|of)\s+(?:the\s+)?$", text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
+    if any(spans.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
+        placed = [s for s in placed if spans.name_kind(text, s) != "org"]
     nearest = closest(placed or found, hits)
     anchor = anchor_hit(hits)
     if anchor is not None and anchor.verb:

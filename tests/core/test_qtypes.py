@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.qtypes import classify
-from bot.core.questions import analyze
+from bot.core.questions import analyze, roles_named
 from bot.core.text import normalize
 
 
@@ -94,6 +94,9 @@ def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_who_did_someone_act_on_is_the_one_acted_on(base) -> None:  # type: ignore[no-untyped-def]
+    # "the turkish president" names Erdogan only, not every president the base knows
+    named = roles_named(("president", "turkey", "call"), "who did the turkish president call", base)
+    assert [ids for _, ids in named] == [{"erdogan"}]
     assert analyze("who did Trump's envoy meet in Moscow?", base).want == "patient"
     assert analyze("who did the Turkish president call?", base).want == "patient"
 

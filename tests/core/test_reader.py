@@ -49,6 +49,8 @@ ARTICLE = "\n".join([
     'The board said on Friday, October 10, that a sensor on the bridge recorded a fault at 2:40 p.m. on Monday.',
     'Mayor Linda Okafor met Tom Reyes on Wednesday to discuss the cuts.',
     'Engineer Sam Holt of Elling Port Authority, which represents 40 Local 318 dockers, inspected the quay.',
+    'The crews trained with officials of the Harbor Safety Council at a yard in Elling Bay.',
+    'Councillor Ana Diaz spoke with Tom Reyes by phone on Friday, Harbor Lines said.',
 ]) + "\n"
 
 
@@ -96,6 +98,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who called the cuts reckless?", 20, "Tom Reyes"),  # past an apposition that holds a relative clause
     ("what time did the sensor record a fault?", 21, "2:40 p.m. on Monday"),  # a clock time, not the day it was said
     ("how many dockers does the authority represent?", 23, "40"),  # not the number in the name "Local 318"
+    ("which town did the crews train in?", 24, "Elling Bay"),  # a place, not the council "of" which
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
@@ -187,6 +190,12 @@ def test_whom_someone_named_by_role_met_is_not_that_someone(harbor: FactBase) ->
     q = analyze("who did the head of the ferry workers union meet?", harbor)
     answers = [r.answer for r in read(q, _sentence(harbor, 22), harbor) if r.source == "typed"]
     assert "Tom Reyes" not in answers and "Mayor Linda Okafor" in answers, answers
+
+
+def test_whom_someone_met_when_the_sentence_words_the_verb_otherwise(harbor: FactBase) -> None:
+    q = analyze("who did the councillor call on Friday?", harbor)  # "spoke with", not "called"
+    answers = [r.answer for r in read(q, _sentence(harbor, 25), harbor) if r.source == "typed"]
+    assert answers == ["Tom Reyes"], answers
 
 
 def test_how_long_is_not_answered_by_a_day(harbor: FactBase) -> None:
