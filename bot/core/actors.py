@@ -123,6 +123,9 @@ def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | Non
     named = _focus_phrase(question, text, base)
     if not named:
         return None
+    within = [s for s in names if s[0] <= named[0] and named[1] <= s[1] and s != named]
+    if within:  # "the U.S. District Court for the Southern District of Ohio": the whole name
+        return within[0]
     appositive = [s for s in names if re.fullmatch(
         r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}", text[s[1]:named[0]])]
     if appositive:

@@ -152,7 +152,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "count":
         return _count_shape(focus, focus_word, answer)
     if want == "amount":
-        return _amount_shape(normalized, answer)
+        return _amount_shape(normalized, focus_word, answer)
     return 0
 
 
@@ -190,11 +190,18 @@ def _count_shape(focus: str, focus_word: str, answer: str) -> int:
     return -1 if any(w in _UNITS and not w.startswith(stem) for w in words) else 0
 
 
-def _amount_shape(normalized: str, answer: str) -> int:
+# What can be a sum or a share alike: "the deficit target" of a budget is a percent of GDP.
+_SUM_OR_SHARE = frozenset({"target", "targets", "goal", "limit", "cap", "ceiling", "threshold", "level", "figure",
+                           "deficit", "surplus", "margin", "total", "forecast", "estimate"})
+
+
+def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
     text = normalized
     money, percent = bool(_CURRENCY.search(answer)), bool(_PERCENT.search(answer))
+    if focus_word in _SUM_OR_SHARE and not _PERCENT_ASKED.search(text):
+        return 1 if money or percent else 0
     if _PERCENT_ASKED.search(text):
         return 1 if percent else (-1 if money else 0)
     if _MONEY_ASKED.search(text):

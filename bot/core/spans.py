@@ -18,9 +18,10 @@ _DAY = "|".join(DAYS)
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                 "dozen dozens").split()
-# A number in digits or words ("28", "1,100", "twenty-one", "a dozen").
-NUMBER_RE = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS)})(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?" \
-            r"|a dozen|a few|several)"
+# A number in digits or words ("28", "1,100", "twenty-one", "a dozen"; capitalized too: "Six
+# coalition lawmakers broke ranks" opens a sentence).
+NUMBER_RE = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for w in NUMBER_WORDS])})" \
+            rf"(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
           rf"between {NUMBER_RE}(?: [a-z]+)? and)\s+)?"  # "between 30 and 36 months"

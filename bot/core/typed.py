@@ -61,7 +61,8 @@ def _as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
     return [s for s in found if s not in old]
 
 
-_TO_VALUE = re.compile(rf"\s+to\s+(?:an?\s+)?({spans.NUMBER_RE}(?:-[a-z]+)?)")
+# "from 4.8 percent of gross domestic product this year to 3.9 percent": a few words may come between
+_TO_VALUE = re.compile(rf"(?:\s+[^.;,\d]{{1,50}}?)?\s+to\s+(?:an?\s+)?({spans.NUMBER_RE}(?:-[a-z]+)?)")
 
 
 def _new_value(question: Question, text: str, span: Span) -> Span:
@@ -69,7 +70,10 @@ def _new_value(question: Question, text: str, span: Span) -> Span:
     if question.words & _BEFORE_WORDS or not _FROM.search(text[max(0, span[0] - 40):span[0]]):
         return span
     to = _TO_VALUE.match(text, span[1])
-    return (to.start(1), to.end(1)) if to else span
+    if not to:
+        return span
+    whole = [s for s in (*spans.amounts(text), *(w for w, _ in spans.counts(text))) if s[0] == to.start(1)]
+    return max(whole, key=lambda s: s[1]) if whole else (to.start(1), to.end(1))  # "3.9 percent", not "3.9"
 
 
 _HOW_LONG = re.compile(r"(?:\w+ )?how (?:long|many|much)\b")
@@ -164,8 +168,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
     anchor = anchor_hit(hits)
     acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
-    if acted:  # "throwing out $3.9 million" for "how much was thrown out?"
-        return acted[0], 1.0
+    if acted:  # "throwing out $3.9 million" for "how much was thrown out?"; "cut from 4.8 to 3.9 percent": 3.9
+        return _new_value(question, text, _as_asked(question, text, acted)[0]), 1.0
     if money:
         wants_money = bool(_MONEY_WORDS & set(question.terms)) or not question.focus
         return closest(_as_asked(question, text, money), hits), 1.0 if wants_money else 0.7  # type: ignore

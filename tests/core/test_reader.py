@@ -51,6 +51,9 @@ ARTICLE = "\n".join([
     'Engineer Sam Holt of Elling Port Authority, which represents 40 Local 318 dockers, inspected the quay.',
     'The crews trained with officials of the Harbor Safety Council at a yard in Elling Bay.',
     'Councillor Ana Diaz spoke with Tom Reyes by phone on Friday, Harbor Lines said.',
+    'A lawsuit was filed in the U.S. District Court for the Southern District of Ohio on behalf of riders.',
+    ('Six council members voted against the plan, which aims to cut the deficit from 4.8 percent of revenue '
+     'this year to 3.9 percent in 2026.'),
 ]) + "\n"
 
 
@@ -99,6 +102,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what time did the sensor record a fault?", 21, "2:40 p.m. on Monday"),  # a clock time, not the day it was said
     ("how many dockers does the authority represent?", 23, "40"),  # not the number in the name "Local 318"
     ("which town did the crews train in?", 24, "Elling Bay"),  # a place, not the council "of" which
+    ("in which court was the lawsuit filed?", 26, "U.S. District Court for the Southern District of Ohio"),
+    ("how many council members voted against the plan?", 27, "Six council members"),  # a number opening a sentence
+    ("what deficit does the plan aim for?", 27, "3.9 percent"),  # the new value, a few words after the old
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
