@@ -121,7 +121,13 @@ _RELATIVE = re.compile(r"\s+(?:that|which|who|whom|whose|being|was|were|is|are|d
 def _head(words: str) -> str:
     """The focus noun of "which <adjectives> <noun> ...": the last word before the verb."""
     words = re.split(r" (?:of|in|at|on|near|from|outside|inside) ", _KIND_OF.sub("", words.strip()))[0]
-    return words.split()[-1] if words.split() else ""
+    kept = words.split()
+    while len(kept) > 1 and kept[-1] in _TRAILING_ADVERBS:  # "the share price now": the price
+        kept.pop()
+    return kept[-1] if kept else ""
+
+
+_TRAILING_ADVERBS = frozenset("now today currently then again exactly anyway already yet still".split())
 
 
 _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said|told|built|set|sent|won|lost|held|"
@@ -313,7 +319,9 @@ def _classify(text: str) -> Parse:
         return Parse("quote", "quote", subject_text=m.group(1))
     # "the deadline was set by whom", "erdogan putin call when"
     found = _by_rules(text, anchored=False)
-    if found is None and (amount := next((w for w in text.split() if w in AMOUNT_NOUNS), None)):
+    words = text.split()
+    if found is None and (amount := next((w for i, w in enumerate(words) if w in AMOUNT_NOUNS and (
+            i + 1 == len(words) or words[i + 1] not in AMOUNT_NOUNS)), None)):  # "share price": the price
         return Parse("how_many", "amount", amount)  # "troop cap in the european text?"
     if found is None and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
             (time := next((w for w in text.split() if w in TERSE_TIMES), None)):

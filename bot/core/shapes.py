@@ -54,8 +54,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|pay|paid|pays|price|priced|worth|spend|spent|spending|fund|funding|"
                           r"funded|loan|money|budget|fee|fees|salary|invest|invested|investment|raise|raised|dollars?|"
                           r"euros?|pounds?|grant|bond|fine|fined|compensation|expensive|costly|charge|charged)\b")
-_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|share|proportion|rate|fraction)\b")
-_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b")
+_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|share(?! prices?\b)|proportion|rate|fraction)\b")
 _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"
@@ -199,7 +198,7 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
     text = normalized
-    money, percent = bool(_CURRENCY.search(answer)), bool(_PERCENT.search(answer))
+    money, percent = bool(spans.CURRENCY.search(answer)), bool(_PERCENT.search(answer))
     if focus_word in _SUM_OR_SHARE and not _PERCENT_ASKED.search(text):
         return 1 if money or percent else 0
     if _PERCENT_ASKED.search(text):

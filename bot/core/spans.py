@@ -45,6 +45,7 @@ DATE = re.compile(
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
+CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 DURATION = re.compile(
@@ -222,7 +223,15 @@ def durations(text: str) -> tuple[Span, ...]:
 
 @lru_cache(maxsize=32768)
 def amounts(text: str) -> tuple[Span, ...]:
-    return tuple((m.start(), m.end()) for m in MONEY.finditer(text) if text[m.start():m.end()].strip())
+    found = [(m.start(), m.end()) for m in MONEY.finditer(text) if text[m.start():m.end()].strip()]
+    out: list[Span] = []
+    for s in found:
+        # "between $60 million and $85 million" is one amount, a range
+        if out and text[out[-1][1]:s[0]] == " and " and text[max(0, out[-1][0] - 8):out[-1][0]] == "between ":
+            out[-1] = (out[-1][0] - 8, s[1])
+        else:
+            out.append(s)
+    return tuple(out)
 
 
 # A capitalized word right before a number, not opening the sentence: "Local 318", "Road 412".

@@ -164,8 +164,10 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8
     money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
-    if question.focus_word in _SHARE_WORDS:
+    if question.focus_word in _SHARE_WORDS and not _priced(question):
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
+    elif _priced(question):  # "the share price": "$47.15", not the "3.8 percent" it rose
+        money = [s for s in money if spans.CURRENCY.search(text[s[0]:s[1]])] or money
     anchor = anchor_hit(hits)
     acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
     if acted:  # "throwing out $3.9 million" for "how much was thrown out?"; "cut from 4.8 to 3.9 percent": 3.9
@@ -184,6 +186,11 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     return nearest, 0.5 if question.focus else 0.8
 
 
+def _priced(question: Question) -> bool:
+    """The question asks for a sum of money ("how much did it cost?", "the share price")."""
+    return bool(_MONEY_WORDS & set(question.terms) or question.words & {"price", "prices", "priced"})
+
+
 def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span | None], ...], hits: list[Hit],
                   base: FactBase) -> Span | None:
     """In a list of who got how much ("Germany ... 120 monitors, followed by Finland with 85";
@@ -194,7 +201,9 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
         return None
     if question.want == "amount":
         pool = list(spans.amounts(text))
-        if question.focus_word in _SHARE_WORDS:
+        if _priced(question):
+            pool = [s for s in pool if spans.CURRENCY.search(text[s[0]:s[1]])] or pool
+        elif question.focus_word in _SHARE_WORDS:
             pool = [s for s in pool if re.search(r"percent|per cent|%", text[s[0]:s[1]])]
     else:
         pool = [w for w, noun in counted if noun is None or question.focus in base.lexicon.terms(text[noun[0]:noun[1]])]

@@ -68,6 +68,8 @@ def test_focus_and_verb() -> None:
     which = classify(normalize("which two other manufacturers buy solvent from the firm?"))
     assert (which.focus, which.verb) == ("manufacturers", "buy")
     assert classify(normalize("what's the name of the private club in the beach town?")).focus == "club"
+    assert classify(normalize("what's the share price now?")).focus == "price"  # not the adverb after it
+    assert classify(normalize("corvane share price after the news?")).focus == "price"  # the head of the compound
 
 
 def test_a_standing_role_asked_with_its_verb_is_asked_as_the_role(base) -> None:  # type: ignore[no-untyped-def]

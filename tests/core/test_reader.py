@@ -54,6 +54,7 @@ ARTICLE = "\n".join([
     'A lawsuit was filed in the U.S. District Court for the Southern District of Ohio on behalf of riders.',
     ('Six council members voted against the plan, which aims to cut the deficit from 4.8 percent of revenue '
      'this year to 3.9 percent in 2026.'),
+    'Harbor Lines shares rose 3.8 percent to $47.15 on Wednesday.',
 ]) + "\n"
 
 
@@ -105,6 +106,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("in which court was the lawsuit filed?", 26, "U.S. District Court for the Southern District of Ohio"),
     ("how many council members voted against the plan?", 27, "Six council members"),  # a number opening a sentence
     ("what deficit does the plan aim for?", 27, "3.9 percent"),  # the new value, a few words after the old
+    ("harbor lines share price after the news?", 28, "$47.15"),  # a price, not the percent it rose
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

@@ -27,3 +27,9 @@ def test_a_number_in_a_name_is_not_a_count() -> None:
                                              ("on Sunday, September 7", False), ("at noon", True)])
 def test_clock_times(text: str, clock: bool) -> None:
     assert bool(spans.CLOCK.search(text)) == clock
+
+
+def test_a_range_of_sums_is_one_amount() -> None:
+    text = "It would cost between $60 million and $85 million, or 5 percent and 6 percent of sales."
+    assert [text[a:b] for a, b in spans.amounts(text)] == ["between $60 million and $85 million", "5 percent",
+                                                            "6 percent"]
