@@ -66,14 +66,19 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     found = [s for s in found if not _attributive(text, s)] or found
     first = anchor_hit(hits)
     if first is not None:
-        by = re.match(r"\s*(?:\w+\s+){0,2}?(?:by|between)\s+", text[first.end:first.end + 40])
-        if by:
-            after = [s for s in found if first.end + by.end() - 1 <= s[0] <= first.end + by.end() + 4]
+        # The agent of a passive: "built by Aurelis", "estimated at 186 million euros by the provincial
+        # finance office" (a few words may come between), after the anchor or another word asked about.
+        for h in [first, *(h for h in hits if h is not first and not h.entity)]:
+            by = re.match(r"\s*(?:\w+\s+){0,4}?(?:by|between)\s+", text[h.end:h.end + 60])
+            if not by:
+                continue
+            at = h.end + by.end()
+            after = [s for s in found if at - 1 <= s[0] <= at + 4]
             if after:
                 return after[0], 1.0
-            np = _NP_AFTER.match(text[first.end + by.end():])
+            np = _NP_AFTER.match(text[at:])
             if np:
-                return spans.clause_after(text, first.end + by.end() + np.start(1), 6), 0.9
+                return spans.clause_after(text, at + np.start(1), 6), 0.9
         subject = [s for s in found if s[1] <= first.start and _appositive(text, s, first.start)]
         if subject:
             return subject[0], 1.0

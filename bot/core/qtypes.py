@@ -134,7 +134,8 @@ _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said
               "brought|bought|began|ran|saw|paid|sold|left|struck|hit|put|spoke|chose|rose|fell|grew|knew|found|"
               "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug|"
               "blew|drove|ate|forgot|froze|hid|rode|shook|stole|swore|tore|woke|felt|dealt|lent|spent|bent|caught|"
-              "sank|swept|fled|shot|spun|slid|withdrew|oversaw|undertook")
+              "sank|swept|fled|shot|spun|slid|withdrew|oversaw|undertook|slept|swam|sang|drank|fed|bled|crept|"
+              "leapt|sat|stuck|sprang|burst|quit|shed|spread|overcame|overtook|withheld|forbade|stung|swung")
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|[\w-]+ed|\w+s)$")  # "co-hosted"
 _OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
                           "between over".split())

@@ -149,6 +149,12 @@ GROUP = re.compile(r"\b(?:[A-Z][a-z]+(?:an|ean|ian|ese|ish|ern|ic)|Arab|G\d+|NAT
                    r"leaders|governments|capitals|partners|states|powers|members)\b")
 
 
+# Names that go on with a number: "Forest Road 412", "AAU Local 318", "Flight 302", "Gate 5".
+_NUMBERED = frozenset("Road Route Highway Street Avenue Local Flight Gate Terminal Building Pier Platform Runway "
+                      "Unit Ward District Precinct Block Lot Station Line Bus Train Plant Reactor Well Tower".split())
+_NAME_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![,.]\d)")
+
+
 @lru_cache(maxsize=32768)
 def names(text: str) -> tuple[Span, ...]:
     """Capitalized runs that read as names ("Mayor Linda Okafor", "Calder & Reece", "G20")."""
@@ -156,6 +162,9 @@ def names(text: str) -> tuple[Span, ...]:
     for m in NAME.finditer(text):
         span = _trim_name(text, m.start(), m.end())
         if span:
+            number = _NAME_NUMBER.match(text, span[1])
+            if number and text[span[0]:span[1]].split()[-1] in _NUMBERED:  # "Forest Road 412", "Local 318"
+                span = (span[0], number.end())
             out.append(span)
     groups = [m.span() for m in GROUP.finditer(text)]  # "European countries" answers who as a name does
     if groups:

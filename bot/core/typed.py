@@ -113,20 +113,26 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
 _BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")
 
 
-_PLACE_AFTER = re.compile(r"(?:\s+\w+){0,1}?\s+((?:in|on|at|from|inside|outside|aboard|near|along)\s+\S)")
+# (not a time: "broke out on Sunday near ..." is placed near, not on Sunday)
+_NOT_A_PLACE = rf"(?!(?:{'|'.join(spans.DAYS + spans.MONTHS)}|\d|the (?:morning|afternoon|evening|night)))"
+_PLACE_AFTER = re.compile(rf"(?:\s+\w+){{0,1}}?\s+((?:in|on|at|from|inside|outside|aboard|near|along)\s+"
+                          rf"{_NOT_A_PLACE}\S)")
+# The words before a name that place it: "in Geneva", "along Forest Road 412".
+_PLACED_AFTER = re.compile(r"\b(?:in|at|from|to|near|outside|inside|aboard|on|of|along|across|off|beside|around)\s+"
+                           r"(?:the\s+)?$")
 
 
 def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     # "Kestrel-4", "F-16", "G7": a model or a group, not a place
-    found = [s for s in answer_names(question, text, base) if not re.search(r"\d", text[s[0]:s[1]])]
+    found = [s for s in answer_names(question, text, base) if not re.search(r"[A-Za-z]-?\d", text[s[0]:s[1]])]
     if question.focus:
         for s in found:
             of = re.search(r"\b([\w-]+) of (?:the )?$", text[max(0, s[0] - 30):s[0]])
             if question.focus in base.lexicon.terms(text[s[0]:s[1]]) or (
                     of and question.focus in base.lexicon.terms(of.group(1))):
                 return s, 1.0
-    placed = [s for s in found if spans.name_kind(text, s) == "place" or re.search(
-        r"\b(?:in|at|from|to|near|outside|inside|aboard|on|of)\s+(?:the\s+)?$", text[max(0, s[0] - 12):s[0]])]
+    placed = [s for s in found
+              if spans.name_kind(text, s) == "place" or _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     if any(spans.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
         placed = [s for s in placed if spans.name_kind(text, s) != "org"]
@@ -179,11 +185,19 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
     nearest = closest(found, hits)
+    if anchor is not None:
+        # "At least 11 people were killed and more than 4,200 forced from their homes": the count the
+        # passive verb asked about is said of comes right before it.
+        subject = [s for s in found if _PASSIVE_GAP.fullmatch(text[s[1]:anchor.start])]
+        nearest = subject[-1] if subject else nearest
     if nearest is None:
         return None
     if _MONEY_WORDS & set(question.terms):
         return nearest, 0.3  # a count where a sum was asked
     return nearest, 0.5 if question.focus else 0.8
+
+
+_PASSIVE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
 
 
 def _priced(question: Question) -> bool:

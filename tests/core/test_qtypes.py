@@ -69,6 +69,7 @@ def test_focus_and_verb() -> None:
     assert (which.focus, which.verb) == ("manufacturers", "buy")
     assert classify(normalize("what's the name of the private club in the beach town?")).focus == "club"
     assert classify(normalize("what's the share price now?")).focus == "price"  # not the adverb after it
+    assert classify(normalize("how many people slept in shelters?")).focus == "people"  # "slept" is a verb
     assert classify(normalize("corvane share price after the news?")).focus == "price"  # the head of the compound
 
 

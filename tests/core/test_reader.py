@@ -55,6 +55,9 @@ ARTICLE = "\n".join([
     ('Six council members voted against the plan, which aims to cut the deficit from 4.8 percent of revenue '
      'this year to 3.9 percent in 2026.'),
     'Harbor Lines shares rose 3.8 percent to $47.15 on Wednesday.',
+    'At least 11 people were killed and more than 4,200 forced from their homes when the storm hit Elling.',
+    'Initial damage was estimated at 186 million euros by the city finance office, Okafor said.',
+    'The fire broke out on Sunday near a power line owned by Harbor Lines along Forest Road 412, west of Elling Bay.',
 ]) + "\n"
 
 
@@ -107,6 +110,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how many council members voted against the plan?", 27, "Six council members"),  # a number opening a sentence
     ("what deficit does the plan aim for?", 27, "3.9 percent"),  # the new value, a few words after the old
     ("harbor lines share price after the news?", 28, "$47.15"),  # a price, not the percent it rose
+    ("how many died in the storm?", 29, "11 people"),  # the count the passive verb is said of
+    ("who put together the damage estimate?", 30, "the city finance office"),  # by ..., words between
+    ("where did the fire break out?", 31, "Forest Road 412"),  # a numbered name, the place along which
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

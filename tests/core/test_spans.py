@@ -33,3 +33,8 @@ def test_a_range_of_sums_is_one_amount() -> None:
     text = "It would cost between $60 million and $85 million, or 5 percent and 6 percent of sales."
     assert [text[a:b] for a, b in spans.amounts(text)] == ["between $60 million and $85 million", "5 percent",
                                                             "6 percent"]
+
+
+def test_a_numbered_road_or_union_local_is_one_name() -> None:
+    text = "It broke out along Forest Road 412 in District 7, with 1,200 residents on Main Street."
+    assert [text[a:b] for a, b in spans.names(text)] == ["Forest Road 412", "District 7", "Main Street"]
