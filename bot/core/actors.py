@@ -188,7 +188,7 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         after = APPOSITION.match(text[s[1]:])
         if after:
             near += after.group(1).split()
-        near_terms = {t for w in near for t in base.lexicon.terms(w)}
+        near_terms = {t for w in near for t in base.lexicon.terms(w)} | set(base.lexicon.terms(" ".join(near)))
         if roles & near_terms:
             # "who heads Aurelis?" is not answered by the board's chair in a sentence that names
             # Aurelis elsewhere: a name the question gives belongs with the role when in the text.

@@ -80,9 +80,23 @@ class Lexicon:
         Kept per sentence, up to ``MAX_KEPT`` sentences: facts are read again and again."""
         found = self._words_memo.get(text)
         if found is None:
-            found = _keep(self._words_memo, text, tuple((m.start(), m.end(), tuple(self.terms(m.group(0))))
-                                                        for m in _READ_WORD.finditer(text)))
+            matches = list(_READ_WORD.finditer(text))
+            words = [(m.start(), m.end(), tuple(self.terms(m.group(0)))) for m in matches]
+            self._fold_phrases(words, [normalize(m.group(0)) for m in matches])
+            found = _keep(self._words_memo, text, tuple(words))
         return found
+
+    def _fold_phrases(self, words: list[tuple[int, int, tuple[str, ...]]], tokens: list[str]) -> None:
+        """A multi-word synonym ("chief executive", "forced from their homes") gives each of its words
+        the canonical term too: the reader finds the words a question asked about however worded."""
+        for i, token in enumerate(tokens):
+            for phrase, canonical in self._phrases_by_word.get(token, ()):
+                parts = phrase.split()
+                if tokens[i:i + len(parts)] == parts:
+                    for k in range(i, i + len(parts)):
+                        start, end, terms = words[k]
+                        if canonical not in terms:
+                            words[k] = (start, end, (*terms, canonical))
 
     @cached_property
     def _index_memo(self) -> dict[str, dict[str, tuple[int, ...]]]:

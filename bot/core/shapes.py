@@ -60,10 +60,6 @@ _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"
                      r"|today|tomorrow|yesterday|tonight", re.IGNORECASE)
 _CLOCK = re.compile(rf"{spans.CLOCK.pattern}|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
-_MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old)\b")  # not "big": often a sum
-_MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
-                      r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
-                      r"storeys?|stories|floors|years? old|aged?)\b|\b\d+-(?:year|acre|metre|meter|mile|foot)\b")
 # Words after a number that are not the thing counted ("300 of the", "12 more", "5 million").
 _NOT_NOUNS = frozenset("of more than million billion thousand hundred percent per times new other full-time "
                        "part-time additional extra".split())
@@ -205,7 +201,7 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
         return 1 if percent else (-1 if money else 0)
     if _MONEY_ASKED.search(text):
         return 1 if money else (-1 if percent else 0)
-    if _MEASURE_ASKED.match(text):
+    if spans.MEASURE_ASKED.match(text):
         # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share.
-        return -1 if money or percent else (1 if _MEASURE.search(answer) else 0)
+        return -1 if money or percent else (1 if spans.MEASURE.search(answer) else 0)
     return 1

@@ -45,6 +45,12 @@ DATE = re.compile(
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
+# "how high / fast / old ...?" asks for a measure, answered in its units.
+MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast)\b")  # not "big": often a sum
+MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
+                     r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
+                     r"storeys?|stories|floors|years? old|aged?|mph|km/h|kph|knots|miles per hour|"
+                     r"kilometres per hour)\b|\b\d+-(?:year|acre|metre|meter|mile|foot)\b")
 CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -59,7 +65,7 @@ MONEY = re.compile(
     rf"|\b{NUMBER_RE}\s?(?:percent|per cent|percentage points?)\b|\b\d[\d.]*\s?%"
     rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?(?:half|a third|a quarter|two thirds|three quarters)\b)")
 # Not the 4 of "Kestrel-4" (a name), nor a number inside another.
-COUNT = re.compile(rf"(?<![\w$€£.,])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
+COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
                    rf"(?:[- ](?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)([a-z][a-z-]*)"
                    rf"(?: (?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
@@ -243,6 +249,7 @@ def amounts(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)")
 # A capitalized word right before a number, not opening the sentence: "Local 318", "Road 412".
 _NAMED_NUMBER = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<=\s)(?!(?:About|Nearly|Almost|Some|Only|Over|Under|Just|All|"
                            r"Another|More|Fewer|At|By|In|On|Of|To|And|The|Top|Around|Roughly)\b)[A-Z][a-z]+ $")
@@ -255,8 +262,9 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
     for m in COUNT.finditer(text):
         number = text[m.start(1):m.end(1)]
         if YEAR.fullmatch(number.split()[-1]) or re.search(rf"(?:{_MONTH})\s*$", text[:m.start()]) or \
-                (number[:1].isdigit() and _NAMED_NUMBER.search(text[:m.start()])):
-            continue  # a year, the day of a date, or a name's number ("AAU Local 318", "Forest Road 412")
+                (number[:1].isdigit() and _NAMED_NUMBER.search(text[:m.start()])) or \
+                _CLOCK_AFTER.match(text, m.end(1)):
+            continue  # a year, a date's day, a name's number ("AAU Local 318", "Forest Road 412"), "1 p.m."
         end, noun = m.end(), None
         if m.group(2):
             length = _noun_length(text[m.start(2):m.end()])
@@ -269,7 +277,8 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
 # businesses have already" are 900 evacuees, 25 member states, 140 businesses.
 _NOUN_END = frozenset("have has had were was are is be been will would could can may might must did does do "
                       "since rather than once it from with for as who that which the a an its their his her "
-                      "there here also still already now then just each per".split())
+                      "there here also still already now then just each per when while where after before "
+                      "because if until unless but".split())
 _PLURALS = frozenset("people men women children staff police aircraft personnel troops cattle".split())
 
 

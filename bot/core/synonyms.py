@@ -131,6 +131,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
                 "automaker", "manufacturer", "maker", "group", "contractor"],
     "plant": ["factory", "factories", "facility", "facilities", "plants", "mill", "site"],
     "vehicl": ["vehicle", "vehicles", "car", "cars", "auto", "autos", "automobile", "trucks", "traffic"],
+    "railway": ["railroad", "railroads", "railways", "rail company", "rail operator"],
     "resid": ["residents", "resident", "citizens", "locals", "inhabitants", "population", "homeowners",
               "households", "villagers", "families"],
     "home": ["homes", "house", "houses", "housing", "residence", "residences", "dwellings"],

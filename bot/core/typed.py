@@ -184,6 +184,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
+    if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
+        found = [s for s in found if spans.MEASURE.search(text[s[0]:s[1]])] or found
     nearest = closest(found, hits)
     if anchor is not None:
         # "At least 11 people were killed and more than 4,200 forced from their homes": the count the
@@ -255,7 +257,8 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         return max(found, key=lambda s: (sum(1 for h in hits if s[0] <= h.start < s[1] and not h.entity),
                                          s[1] - s[0])), strength
     said = SAID.search(text)
-    if said and said.end() < len(text) - 10:
+    if said and said.end() < len(text) - 10 and not re.match(r"\s*[.;!?]", text[said.end():]):
+        # (not "..., officials said. No deaths were reported": what they said came before)
         return spans.clause_after(text, said.end(), MAX_WORDS), 0.7 * strength
     return None
 

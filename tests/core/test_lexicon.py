@@ -22,3 +22,10 @@ def test_long_texts_are_answered_but_not_remembered() -> None:
     long_text = "deadline " * (MAX_KEPT_CHARS // 9 + 1)
     assert lexicon.terms(long_text) == lexicon.terms(long_text) and "deadlin" in " ".join(lexicon.terms(long_text))
     assert long_text not in lexicon._memo
+
+
+def test_a_multi_word_synonym_gives_its_words_the_canonical_term() -> None:
+    lexicon = build_lexicon([], [])
+    words = lexicon.words_of("Great Plains chief executive Raymond Teller apologised.")
+    terms = {w: t for w, (_, _, t) in zip(["Great", "Plains", "chief", "executive"], words, strict=False)}
+    assert "ceo" in terms["chief"] and "ceo" in terms["executive"] and "ceo" not in terms["Plains"]

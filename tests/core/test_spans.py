@@ -38,3 +38,8 @@ def test_a_range_of_sums_is_one_amount() -> None:
 def test_a_numbered_road_or_union_local_is_one_name() -> None:
     text = "It broke out along Forest Road 412 in District 7, with 1,200 residents on Main Street."
     assert [text[a:b] for a, b in spans.names(text)] == ["Forest Road 412", "District 7", "Main Street"]
+
+
+def test_a_clock_time_is_not_a_count() -> None:
+    text = "It was released at 1 p.m. and at 2:30 some 40 people left."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["some 40 people"]
