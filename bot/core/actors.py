@@ -168,6 +168,14 @@ def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     return (nearest, 0.5) if nearest else None
 
 
+# The titles of whoever runs an organization: "who heads X?" is answered by its chief executive.
+_TOP_TITLES = "head leader lead chief ceo chief executive president chairman chair chairwoman director boss"
+
+
+def _top_terms(base: FactBase) -> frozenset[str]:
+    return frozenset(base.lexicon.terms(_TOP_TITLES))
+
+
 def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """Who holds the role asked about ("who's the mayor?"): a name with that title before it or
     in the apposition after it ("Helen Marsh, the county health commissioner")."""
@@ -175,6 +183,8 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     # role ("the builder", "the baker whose shop was wrecked").
     roles = {t for t in question.terms if t in base.title_terms} or (
         {question.focus} if question.focus else set(question.subject_terms))
+    if roles & _top_terms(base):  # "who runs / heads Quillfort?": whoever is at its top, by any title
+        roles |= _top_terms(base)
     in_text = base.lexicon.word_index(text)
     for s in spans.names(text) if any(r in in_text for r in roles) else ():
         if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \

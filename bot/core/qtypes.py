@@ -48,7 +48,7 @@ _WHO_IS = re.compile(r"^(?:who is|who's|who are|who was|who were|whos|who s) (.+
 _ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "owns": "owner",
                "manages": "manager", "directs": "director", "governs": "governor", "commands": "commander",
                "founded": "founder"}
-_ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
+ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
 _WHOSE = re.compile(r"\bwhose ((?:[a-z'-]+ )?[a-z'-]+?)"
                     r"(?= (?:did|does|do|was|were|is|are|has|have|had|will|would)\b|\?|$)")
 _ROLE_BEFORE = re.compile(r"^(?:the )?([a-z]+(?: [a-z]+)?) (?:before|after|prior to) \w")
@@ -284,14 +284,14 @@ def _classify(text: str) -> Parse:
         # "whose perspectives did the plan include?": the phrase of that noun ("Russian perspectives",
         # "the idea of volunteers"), which says whose
         return Parse("who", "focus", _head(m.group(1)))
-    if m := _ROLE_VERB.match(text):
+    if m := ROLE_VERB.match(text):
         return Parse("who_is", "description", subject_text=f"the {_ROLE_VERBS[m.group(1)]} of {m.group(2)}")
     if m := _WHO_IS.match(text):
         rest = m.group(1)
         if before := _ROLE_BEFORE.match(rest):  # "who was mayor before Denise Okafor?": a holder of the role
             return Parse("who_is", "description", subject_text=f"the {before.group(1)}")
-        if not _VERBISH.search(rest) and len(rest.split()) <= 7:
-            return Parse("who_is", "description", subject_text=rest)
+        if not _VERBISH.search(rest) and not re.match(r"[a-z]{2,}ing \w", rest) and len(rest.split()) <= 7:
+            return Parse("who_is", "description", subject_text=rest)  # (not "who is buying quillfort?")
         return Parse("who", "agent")
     if m := _ABOUT.match(text):
         return Parse("who_is", "description", subject_text=m.group(1))

@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.kinds import kind_noun, names_person
 from bot.core.models import QuestionType
-from bot.core.qtypes import ANSWER_CHAIN, classify, classify_core, core_text
+from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core, core_text
 from bot.core.spans import TITLE_WORDS
 from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
 
@@ -123,7 +123,9 @@ def analyze(text: str, base: FactBase) -> Question:
         # "Is Russia a NATO member?" is about Russia: an entity named right after the verb.
         head = " ".join(w for w in normalized.split()[1:4] if w not in ("the", "a", "an"))
         subject = {eid for alias, ids in found.items() if f" {head} ".startswith(f" {alias} ") for eid in ids}
-    terms = tuple(dict.fromkeys(base.lexicon.terms(core)))
+    # "who runs quillfort?" is asked as "who is the head of quillfort?": the role, not the verb, is asked about
+    terms = tuple(dict.fromkeys(base.lexicon.terms(
+        f"who is {parse.subject_text}" if ROLE_VERB.match(core) and parse.subject_text else core)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
     if parse.focus and kind_noun(parse.focus):

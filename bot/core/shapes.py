@@ -54,7 +54,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|pay|paid|pays|price|priced|worth|spend|spent|spending|fund|funding|"
                           r"funded|loan|money|budget|fee|fees|salary|invest|invested|investment|raise|raised|dollars?|"
                           r"euros?|pounds?|grant|bond|fine|fined|compensation|expensive|costly|charge|charged)\b")
-_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|share(?! prices?\b)|proportion|rate|fraction)\b")
+# ("per share" and "share price" ask for money)
+_PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|(?<!per )share(?! prices?\b)|proportion|rate|"
+                            r"fraction)\b")
 _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"

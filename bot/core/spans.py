@@ -36,6 +36,9 @@ DATE = re.compile(
     rf"(?:{_MONTH})(?:\s+(?:19|20)\d{{2}})?"
     rf"|(?:next|last|this|early|late|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year)"
     rf"|(?:the\s+)?(?:end|start|beginning|middle) of (?:the )?(?:year|month|week|decade)"
+    rf"|(?:(?:early|mid|late|the end of|the start of)\s*-?\s*)?(?:the\s+)?(?:first|second|third|fourth|final|last) "
+    rf"(?:quarter|half) of (?:(?:1[5-9]|20)\d{{2}}|(?:next|this|the) year)"
+    rf"|(?:early|mid|late)-(?:1[5-9]|20)\d{{2}}"
     rf"|(?:1[5-9]|20)\d{{2}}s?"
     rf"|(?:{_DAY})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|[A-Z][a-z]+ (?:Day|Eve)|Thanksgiving|Christmas|Easter"
@@ -192,6 +195,9 @@ def full_name(answer: str, text: str) -> str:
     return answer
 
 
+_PLACE_THEN = re.compile(rf"\b(?:{'|'.join(PLACE_PREPS)})\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){{0,2}},\s*$")
+
+
 @lru_cache(maxsize=65536)
 def name_kind(text: str, span: Span) -> str:
     """"person", "org", "place" or "name" (unknown), from the words of the name and before it."""
@@ -207,8 +213,8 @@ def name_kind(text: str, span: Span) -> str:
     if words[0] in TITLE_WORDS or (len(words) >= 2 and all(w[:1].isupper() for w in words)
                                    and before[0].lower() not in PLACE_PREPS):
         return "person"
-    if before[0].lower() in PLACE_PREPS:
-        return "place"
+    if before[0].lower() in PLACE_PREPS or _PLACE_THEN.search(text[:span[0]]):
+        return "place"  # "in Geneva"; "in Austin, Texas"
     return "name"
 
 

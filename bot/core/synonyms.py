@@ -132,6 +132,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "plant": ["factory", "factories", "facility", "facilities", "plants", "mill", "site"],
     "vehicl": ["vehicle", "vehicles", "car", "cars", "auto", "autos", "automobile", "trucks", "traffic"],
     "railway": ["railroad", "railroads", "railways", "rail company", "rail operator"],
+    "based": ["headquartered", "headquarters", "hq", "head office", "home base"],
     "resid": ["residents", "resident", "citizens", "locals", "inhabitants", "population", "homeowners",
               "households", "villagers", "families"],
     "home": ["homes", "house", "houses", "housing", "residence", "residences", "dwellings"],

@@ -48,6 +48,8 @@ from bot.core.text import normalize
     ("in trump's view, would the war have happened with better leadership?", "yes_no", "clause"),  # a frame
     ("according to vindman, who drafted the plan?", "who", "agent"),
     ("in which city did they meet", "where", "place"),  # not a frame
+    ("who is buying the company?", "who", "agent"),  # "who is" + a verb in -ing: who does it
+    ("who is sterling?", "who_is", "description"),  # a name in -ing is still a name
     ("pompeo said the plan included whose perspectives?", "who", "focus"),  # the phrase of the noun says whose
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
@@ -94,6 +96,10 @@ def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]
     # a name in a place phrase is where the thing is, not whose name is asked
     assert analyze("what's the name of the hotel in Geneva?", base).want == "name"
     assert analyze("what's the name of the polish PM?", base).want == "holder"
+
+
+def test_a_role_verb_asks_about_the_role(base) -> None:  # type: ignore[no-untyped-def]
+    assert "runs" not in analyze("who runs the ukrainian delegation?", base).terms  # the head of it is asked
 
 
 def test_who_did_someone_act_on_is_the_one_acted_on(base) -> None:  # type: ignore[no-untyped-def]

@@ -60,6 +60,7 @@ ARTICLE = "\n".join([
     'The fire broke out on Sunday near a power line owned by Harbor Lines along Forest Road 412, west of Elling Bay.',
     'Harbor Lines chief executive Nora Quinn apologised, officials said. No one was hurt.',
     'The ferry, one of 30 boats in the fleet, was travelling at 41 mph when it hit the quay.',
+    'Tern Ferries, based in Elling, Northland, said its managing director, Ola Berg, would resign.',
 ]) + "\n"
 
 
@@ -117,6 +118,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("where did the fire break out?", 31, "Forest Road 412"),  # a numbered name, the place along which
     ("who is the ceo of harbor lines?", 32, "Nora Quinn"),  # "chief executive" is CEO
     ("how fast was the ferry going?", 33, "41 mph"),  # a speed, not the 30 boats
+    ("who runs tern ferries?", 34, "Ola Berg"),  # whoever is at its top, by any title
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

@@ -35,6 +35,7 @@ from bot.core.questions import analyze
     ("how much did the bridge cost?", "22 percent", -1),
     ("what deficit target does the budget aim for?", "3.9 percent", 1),  # a target may be a share of a sum
     ("what's the share price now?", "$47.15", 1),  # a share price is a sum
+    ("how much per share is the buyer paying?", "$48.50", 1),  # so is a price per share
     ("what percentage of the vote did she win?", "51.2 percent", 1),
     ("what percentage of the vote did she win?", "$3 million", -1),
     ("why did the talks stall?", "because of the deadline", 0),

@@ -43,3 +43,16 @@ def test_a_numbered_road_or_union_local_is_one_name() -> None:
 def test_a_clock_time_is_not_a_count() -> None:
     text = "It was released at 1 p.m. and at 2:30 some 40 people left."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["some 40 people"]
+
+
+def test_a_place_after_a_place_is_a_place() -> None:
+    assert _kinds("Meridian, based in Austin, Texas, said it was buying Quillfort.")["Texas"] == "place"
+    assert _kinds("Trump met Zelensky, Putin and Erdogan.")["Putin"] != "place"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("to close in the second quarter of 2026, subject to", "the second quarter of 2026"),
+    ("a plant by mid-2026.", "mid-2026"),
+])
+def test_quarters_and_halves_of_a_year_are_dates(text: str, date: str) -> None:
+    assert date in [text[a:b] for a, b in spans.dates(text)]
