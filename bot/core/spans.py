@@ -18,6 +18,8 @@ _DAY = "|".join(DAYS)
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                 "dozen dozens").split()
+CURRENCY_WORDS = ("dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?|crowns|kronor|kroner|krona|krone|pesos|"
+                  "rupees|rand|yen|lira|zloty|shekels|dinars|dirhams|riyals|forints")
 # A number in digits or words ("28", "1,100", "twenty-one", "a dozen"; capitalized too: "Six
 # coalition lawmakers broke ranks" opens a sentence).
 NUMBER_RE = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for w in NUMBER_WORDS])})" \
@@ -54,7 +56,7 @@ MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|
                      r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
                      r"storeys?|stories|floors|years? old|aged?|mph|km/h|kph|knots|miles per hour|"
                      r"kilometres per hour)\b|\b\d+-(?:year|acre|metre|meter|mile|foot)\b")
-CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b")
+CURRENCY = re.compile(rf"[$€£¥]|\b(?:{CURRENCY_WORDS})\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 DURATION = re.compile(
@@ -64,9 +66,10 @@ DURATION = re.compile(
     rf"|\b(?:a|one|two|three|several) decades?\b|\bovernight\b")
 MONEY = re.compile(
     rf"{_APPROX}(?:(?:US|C|A)?[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
-    rf"|\b{NUMBER_RE}\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?)\b"
+    rf"|\b{NUMBER_RE}\s?(?:million|billion|trillion)?\s?(?:{CURRENCY_WORDS})\b"
     rf"|\b{NUMBER_RE}\s?(?:percent|per cent|percentage points?)\b|\b\d[\d.]*\s?%"
-    rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?(?:half|a third|a quarter|two thirds|three quarters)\b)")
+    rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?"
+    rf"(?:half|a third|a quarter|a fifth|a tenth|two thirds|three quarters)\b)")
 # Not the 4 of "Kestrel-4" (a name), nor a number inside another.
 COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
                    rf"(?:[- ](?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)([a-z][a-z-]*)"
@@ -91,6 +94,7 @@ Before During Since Until Although Though As According Asked Despite Under Over 
 Last Next Earlier Later Today Tomorrow Yesterday Both Each Every Some Many Most Few Several Such Another Other
 Subsequently Additionally Furthermore Moreover Instead Otherwise Nevertheless Nonetheless Separately Overall
 Looking Not Everyone Local Residents Officials Critics Engineers Workers Analysts Experts Police Firefighters
+Celsius Fahrenheit
 """.split()) | frozenset(MONTHS) | frozenset(DAYS)
 TITLE_WORDS = frozenset("""
 President Vice Prime Minister Senator Sen. Rep. Representative Congressman Congresswoman Secretary Chancellor

@@ -133,6 +133,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "vehicl": ["vehicle", "vehicles", "car", "cars", "auto", "autos", "automobile", "trucks", "traffic"],
     "railway": ["railroad", "railroads", "railways", "rail company", "rail operator"],
     "based": ["headquartered", "headquarters", "hq", "head office", "home base"],
+    "regulat": ["regulator", "regulators", "regulatory", "watchdog", "watchdogs"],
     "resid": ["residents", "resident", "citizens", "locals", "inhabitants", "population", "homeowners",
               "households", "villagers", "families"],
     "home": ["homes", "house", "houses", "housing", "residence", "residences", "dwellings"],

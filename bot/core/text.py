@@ -87,7 +87,7 @@ def english_words() -> frozenset[str]:
 def normalize(text: str) -> str:
     """Cleaned, folded text with punctuation removed and common chat typos fixed."""
     text = _US.sub(" usa ", clean(text))
-    words = _WORD.findall(fold(text).replace("-", " "))
+    words = _WORD.findall(fold(text).replace("-", " ").replace("%", " percent "))  # "what %", "87%"
     return " ".join(_TYPOS.get(w, w) for w in words)
 
 

@@ -56,3 +56,9 @@ def test_a_place_after_a_place_is_a_place() -> None:
 ])
 def test_quarters_and_halves_of_a_year_are_dates(text: str, date: str) -> None:
     assert date in [text[a:b] for a, b in spans.dates(text)]
+
+
+def test_sums_in_other_currencies_and_fractions() -> None:
+    text = "The claim would cost 96 million crowns a year; nurses have lost about a fifth of their pay."
+    assert [text[a:b] for a, b in spans.amounts(text)] == ["96 million crowns", "about a fifth"]
+    assert "Celsius" not in [text[a:b] for a, b in spans.names("It fell to minus 12 degrees. Celsius readings")]

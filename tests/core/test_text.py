@@ -52,3 +52,7 @@ def test_a_verb_ending_in_er_meets_its_inflections(forms: tuple[str, ...]) -> No
 
 def test_chat_abbreviations_of_time_words() -> None:
     assert normalize("what yr was the deal signed, and what hr") == "what year was the deal signed and what hour"
+
+
+def test_a_percent_sign_is_the_word() -> None:
+    assert normalize("what % voted for it? 87%") == "what percent voted for it 87 percent"
