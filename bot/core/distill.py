@@ -60,6 +60,11 @@ def find_organizations(paragraphs: tuple[str, ...]) -> list[Entity]:
     return list(orgs.values())
 
 
+# Who a quotation is attributed to right after it: '," said Ruth Amadi' or '," Amadi said'.
+_QUOTED_BY = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?:(?:said|says|added|warned|told \w+)\s+((?:[A-Z][\w.'’-]+\s?)+)|"
+                        r"((?:[A-Z][\w.'’-]+\s?)+)\s+(?:said|says|added|warned))")
+
+
 def _entities_in(sentence: str, people: list[Entity]) -> list[str]:
     norm = f" {normalize(sentence)} "
     return [p.id for p in people if any(f" {normalize(a)} " in norm for a in (p.name, *p.aliases))]
@@ -97,10 +102,13 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
                 if value:
                     answers[key] = value
             answers["yes_no"] = sentence
+            speaker = ents[0] if ents and subject and mentioned and (
+                "quote" in answers or REPORTING.search(sentence)) else None
+            attributed = _QUOTED_BY.search(sentence)  # '"This was a warning," said Ruth Amadi': hers
+            if attributed and "quote" in answers:
+                speaker = next(iter(_entities_in(attributed.group(1) or attributed.group(2), named)), speaker)
             facts.append(Fact(id=f"{article_id}.p{n}.s{i}", paragraph=n, evidence=sentence, reply=sentence,
-                              answers=answers, questions=[sentence], entities=ents,
-                              speaker=ents[0] if ents and subject and mentioned and (
-                                  "quote" in answers or REPORTING.search(sentence)) else None,
+                              answers=answers, questions=[sentence], entities=ents, speaker=speaker,
                               distilled=True))
     first = split_sentences(paragraphs[0])[0] if paragraphs else article_id
     title = meta.get("title") or (first if len(first.split()) <= 14 else " ".join(first.split()[:12]) + "…")

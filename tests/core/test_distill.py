@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.core.answers import Answerer
-from bot.core.distill import find_people
+from bot.core.distill import distill, find_people
 from bot.core.extract import find_agent, find_count, find_date, find_place, find_quote, find_subject, split_sentences
 from bot.core.holder import FactBaseHolder
 from bot.core.loader import load_knowledge, read_paragraphs, read_seed
@@ -46,6 +47,14 @@ def test_an_initialism_inside_a_name_does_not_end_the_sentence() -> None:
     assert split_sentences(one) == [one]
     two = split_sentences("The plan was drafted in the U.S. The Ukrainian side received it a week later.")
     assert two == ["The plan was drafted in the U.S.", "The Ukrainian side received it a week later."]
+
+
+def test_a_quotation_is_said_by_whom_it_is_attributed_to() -> None:
+    paragraph = ('Consumer group Power Watch said the company had cut its spending by 18 percent. "This was a '
+                 'warning that went unheeded," said Ruth Amadi, the group\'s director.')
+    facts = distill("watch", "watch.txt", {"title": "Blackout"}, (paragraph,), dt.date(2025, 11, 17)).facts
+    quoted = next(f for f in facts if "unheeded" in f.evidence)
+    assert quoted.speaker is not None and "amadi" in quoted.speaker
 
 
 def test_people_and_their_roles() -> None:
