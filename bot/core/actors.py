@@ -328,7 +328,9 @@ def modified_from(text: str, pos: int) -> int:
         if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
             break
         start = w.start()
-    return start
+    # "the Eastgate and Millbrook districts": names coordinated before the noun are its modifiers too
+    both = re.search(r"\b([A-Z][\w’'-]+(?:,\s+[A-Z][\w’'-]+)*,?\s+and\s+)$", text[:start])
+    return both.start(1) if both and start < pos and text[start].isupper() else start
 
 
 def _focus_phrase(question: Question, text: str, base: FactBase) -> Span | None:

@@ -48,6 +48,7 @@ DATE = re.compile(
     rf"|(?:(?:less|more) than\s+)?{NUMBER_RE}\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\s+"
     rf"(?:later|earlier|ago|after\b[^,.;]{{0,40}})"
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
+    rf"|within {NUMBER_RE} (?:hours|days|weeks|months|years)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 # "how high / fast / old ...?" asks for a measure, answered in its units.

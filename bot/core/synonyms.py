@@ -134,6 +134,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "railway": ["railroad", "railroads", "railways", "rail company", "rail operator"],
     "based": ["headquartered", "headquarters", "hq", "head office", "home base"],
     "regulat": ["regulator", "regulators", "regulatory", "watchdog", "watchdogs"],
+    "cyberattack": ["cyberattacks", "cyber attack", "cyber attacks", "hack", "hacked", "hacking", "hackers"],
     "resid": ["residents", "resident", "citizens", "locals", "inhabitants", "population", "homeowners",
               "households", "villagers", "families"],
     "home": ["homes", "house", "houses", "housing", "residence", "residences", "dwellings"],

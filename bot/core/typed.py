@@ -98,7 +98,7 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     if anchor:
         marked = [s for s in found if re.search(rf"\b{anchor.group(1)}\s*$", text[:s[0]])]
         if marked:
-            return marked[0], 1.0
+            return marked[0], 1.0  # "since when ...?": "April 2024", the question has the "since"
         clause = re.search(rf"\b{anchor.group(1)}\s+", text)
         if clause and not found:
             return spans.clause_after(text, clause.end(), 8), 0.7
@@ -107,7 +107,17 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     nearest = closest([s for s in found if not re.search(r"\bsince\s+$", text[:s[0]])] or found, hits)
     if nearest is None:
         return None
-    return nearest, 1.0 if distance(nearest, hits) < 60 else 0.6
+    return _marked(text, nearest), 1.0 if distance(nearest, hits) < 60 else 0.6
+
+
+_MARKER = re.compile(r"\b(?:by|until|till|before|after|since|within|no later than)\s+$", re.IGNORECASE)
+
+
+def _marked(text: str, span: Span) -> Span:
+    """A date with the word that says how it bounds the event: "by 8 p.m. on Tuesday" is a deadline,
+    "after Thanksgiving" not the day itself."""
+    m = _MARKER.search(text[max(0, span[0] - 16):span[0]])
+    return (span[0] - (len(text[max(0, span[0] - 16):span[0]]) - m.start()), span[1]) if m else span
 
 
 _BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")

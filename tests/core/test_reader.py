@@ -61,6 +61,7 @@ ARTICLE = "\n".join([
     'Harbor Lines chief executive Nora Quinn apologised, officials said. No one was hurt.',
     'The ferry, one of 30 boats in the fleet, was travelling at 41 mph when it hit the quay.',
     'Tern Ferries, based in Elling, Northland, said its managing director, Ola Berg, would resign.',
+    'Power should be back by 8 p.m. on Tuesday, but the Eastgate and Millbrook districts stayed dark for a day.',
 ]) + "\n"
 
 
@@ -119,6 +120,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who is the ceo of harbor lines?", 32, "Nora Quinn"),  # "chief executive" is CEO
     ("how fast was the ferry going?", 33, "41 mph"),  # a speed, not the 30 boats
     ("who runs tern ferries?", 34, "Ola Berg"),  # whoever is at its top, by any title
+    ("when will power be back?", 35, "by 8 p.m. on Tuesday"),  # the word that makes it a deadline
+    ("which districts stayed dark?", 35, "Eastgate and Millbrook districts"),  # both names that modify the noun
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

@@ -53,6 +53,7 @@ def test_a_place_after_a_place_is_a_place() -> None:
 @pytest.mark.parametrize(("text", "date"), [
     ("to close in the second quarter of 2026, subject to", "the second quarter of 2026"),
     ("a plant by mid-2026.", "mid-2026"),
+    ("the inquiry will report within 90 days.", "within 90 days"),
 ])
 def test_quarters_and_halves_of_a_year_are_dates(text: str, date: str) -> None:
     assert date in [text[a:b] for a, b in spans.dates(text)]
