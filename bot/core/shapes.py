@@ -58,7 +58,8 @@ _MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|pay|paid|pays|price|priced|w
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|(?<!per )share(?! prices?\b)|proportion|rate|"
                             r"fraction)\b")
 _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
-_NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r"|half|third|quarter|dozen|several|few)\b")
+_NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) +
+                     r"|half|third|quarter|fifth|tenth|dozen|several|few)\b")
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"
                      r"|today|tomorrow|yesterday|tonight", re.IGNORECASE)
 _CLOCK = re.compile(rf"{spans.CLOCK.pattern}|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
@@ -199,7 +200,7 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     money, percent = bool(spans.CURRENCY.search(answer)), bool(_PERCENT.search(answer))
     if focus_word in _SUM_OR_SHARE and not _PERCENT_ASKED.search(text):
         return 1 if money or percent else 0
-    if _PERCENT_ASKED.search(text):
+    if _PERCENT_ASKED.search(re.sub(r"\d[\d.,]*\s*(?:percent|per cent)\b", "", text)):  # not "the 14% claim"
         return 1 if percent else (-1 if money else 0)
     if _MONEY_ASKED.search(text):
         return 1 if money else (-1 if percent else 0)

@@ -44,7 +44,9 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "ppl": "people", "govt": "government", "govts": "governments", "dem": "democrat", "dems": "democrats",
           "gop": "republican", "prez": "president", "hrs": "hours", "mins": "minutes", "yrs": "years",
           "yr": "year", "hr": "hour", "bc": "because", "b4": "before", "tmrw": "tomorrow", "mtg": "meeting",
-          "dept": "department", "intl": "international", "natl": "national", "approx": "about", "thru": "through",
+          "dept": "department", "appt": "appointment", "appts": "appointments", "mgmt": "management",
+          "wk": "week", "wks": "weeks", "secs": "seconds", "intl": "international", "natl": "national",
+          "approx": "about", "thru": "through",
           "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})

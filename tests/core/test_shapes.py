@@ -36,6 +36,8 @@ from bot.core.questions import analyze
     ("what deficit target does the budget aim for?", "3.9 percent", 1),  # a target may be a share of a sum
     ("what's the share price now?", "$47.15", 1),  # a share price is a sum
     ("how much per share is the buyer paying?", "$48.50", 1),  # so is a price per share
+    ("how much would the 14% claim cost?", "96 million crowns", 1),  # "14%" says which claim, not what is asked
+    ("how much pay have nurses lost?", "about a fifth", 0),  # a share of a sum: the words cannot tell
     ("what percentage of the vote did she win?", "51.2 percent", 1),
     ("what percentage of the vote did she win?", "$3 million", -1),
     ("why did the talks stall?", "because of the deadline", 0),

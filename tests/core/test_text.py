@@ -56,3 +56,7 @@ def test_chat_abbreviations_of_time_words() -> None:
 
 def test_a_percent_sign_is_the_word() -> None:
     assert normalize("what % voted for it? 87%") == "what percent voted for it 87 percent"
+
+
+def test_chat_abbreviations_are_the_words() -> None:
+    assert normalize("how many appts in 2 wks") == "how many appointments in 2 weeks"
