@@ -183,8 +183,9 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     # role ("the builder", "the baker whose shop was wrecked").
     roles = {t for t in question.terms if t in base.title_terms} or (
         {question.focus} if question.focus else set(question.subject_terms))
-    if roles & _top_terms(base):  # "who runs / heads Quillfort?": whoever is at its top, by any title
-        roles |= _top_terms(base)
+    top = _top_terms(base)
+    if roles & top:  # "who runs / heads Quillfort?": whoever is at its top, by any title
+        roles |= top
     in_text = base.lexicon.word_index(text)
     for s in spans.names(text) if any(r in in_text for r in roles) else ():
         if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \

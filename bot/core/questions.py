@@ -240,7 +240,7 @@ def roles_named(terms: tuple[str, ...], normalized: str, base: FactBase) -> list
     for r_terms, ids in roles:
         if not r_terms <= have or any(r_terms <= o for o, _ in out) or len(ids) > MAX_ROLE_HOLDERS:
             continue  # "the president" of a base with a hundred presidents names nobody in particular
-        (word,) = r_terms if len(r_terms) == 1 else ("",)
+        word = next(iter(r_terms)) if len(r_terms) == 1 else ""  # a one-word role: only as "the <role>"
         named_as_role = rf"\b(?:the|a|an|its|his|her|their|\w+'s?) (?:\w+ )?{re.escape(word)}\w*"
         if word and not re.search(named_as_role, normalized):
             continue

@@ -116,8 +116,9 @@ _MARKER = re.compile(r"\b(?:by|until|till|before|after|since|within|no later tha
 def _marked(text: str, span: Span) -> Span:
     """A date with the word that says how it bounds the event: "by 8 p.m. on Tuesday" is a deadline,
     "after Thanksgiving" not the day itself."""
-    m = _MARKER.search(text[max(0, span[0] - 16):span[0]])
-    return (span[0] - (len(text[max(0, span[0] - 16):span[0]]) - m.start()), span[1]) if m else span
+    before = max(0, span[0] - 16)
+    m = _MARKER.search(text, before, span[0])
+    return (m.start(), span[1]) if m else span
 
 
 _BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")
