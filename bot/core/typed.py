@@ -181,16 +181,17 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8
     money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
-    if question.focus_word in _SHARE_WORDS and not _priced(question):
+    priced = _priced(question)
+    if question.focus_word in _SHARE_WORDS and not priced:
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
-    elif _priced(question):  # "the share price": "$47.15", not the "3.8 percent" it rose
+    elif priced:  # "the share price": "$47.15", not the "3.8 percent" it rose
         money = [s for s in money if spans.CURRENCY.search(text[s[0]:s[1]])] or money
     anchor = anchor_hit(hits)
     acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
     if acted:  # "throwing out $3.9 million" for "how much was thrown out?"; "cut from 4.8 to 3.9 percent": 3.9
         return _new_value(question, text, _as_asked(question, text, acted)[0]), 1.0
     if money:
-        wants_money = bool(_MONEY_WORDS & set(question.terms)) or not question.focus
+        wants_money = priced or not question.focus
         return closest(_as_asked(question, text, money), hits), 1.0 if wants_money else 0.7  # type: ignore
     found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
     if question.focus:
@@ -205,7 +206,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         nearest = subject[-1] if subject else nearest
     if nearest is None:
         return None
-    if _MONEY_WORDS & set(question.terms):
+    if priced:
         return nearest, 0.3  # a count where a sum was asked
     return nearest, 0.5 if question.focus else 0.8
 
