@@ -138,7 +138,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
         if spans.DURATION.search(answer):
             return 1
         # "since March 2025" can say how long it has been; "Tuesday" cannot, nor a date how long it lasted
-        if re.search(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)", normalized) and \
+        if spans.HOW_LONG_LASTED.search(normalized) and \
                 not re.match(r"(?:since|from|until|till|through|by)\b", answer.strip(), re.IGNORECASE):
             return -1
         return 0 if spans.DATE.search(answer) and not _MOMENT.fullmatch(answer.strip()) else -1

@@ -51,6 +51,8 @@ DATE = re.compile(
     rf"|within {NUMBER_RE} (?:hours|days|weeks|months|years)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
+# "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).
+HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)")
 # "how high / fast / old ...?" asks for a measure, answered in its units.
 MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast)\b")  # not "big": often a sum
 MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"

@@ -76,9 +76,6 @@ def _new_value(question: Question, text: str, span: Span) -> Span:
     return max(whole, key=lambda s: s[1]) if whole else (to.start(1), to.end(1))  # "3.9 percent", not "3.9"
 
 
-_HOW_LONG = re.compile(r"(?:\w+ )?how (?:long|many|much)\b")
-
-
 def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     found = fresh(question, text, list(spans.dates(text)), base)
     if question.want == "year":
@@ -89,7 +86,7 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         lengths = fresh(question, text, list(spans.durations(text)), base)
         if lengths:
             return closest(lengths, hits), 1.0  # type: ignore[return-value]
-        if _HOW_LONG.match(question.normalized):
+        if spans.HOW_LONG_LASTED.search(question.normalized):
             return None  # "how long was the meeting?" is not answered by the day it was held
         return (found[0], 0.5) if found else None  # "how soon ...?": by a date
     if question.focus_word in ("time", "hour"):  # "what time did it start?": a clock time, if there is one
