@@ -33,6 +33,11 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
                 return span
     if question.want == "clause":  # yes/no: the clause holding the most of what was asked
         clauses = [(s, e) for s, e in _clauses(text) if text[s:e].strip()]
+        # (one that says something: "The two-person crew, an engineer and a conductor, were not hurt"
+        # is decided by "were not hurt", not by the subject before the apposition)
+        saying = [c for c in clauses if _FINITE.search(text[c[0]:c[1]])]
+        if saying and any(s <= h.start < e for s, e in saying for h in content):
+            clauses = saying
         scored = [(sum(h.weight for h in content if s <= h.start < e), (s, e)) for s, e in clauses]
         best_clause = max(scored, key=lambda sm: (sm[0], -sm[1][0]))[1] if scored else None
         if best_clause is not None and len(text[best_clause[0]:best_clause[1]].split()) <= MAX_WORDS:
@@ -49,6 +54,8 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
     return None
 
 
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|does|do|not|no|never|"
+                     r"says|said|[a-z]{2,}ed)\b")
 _PHRASE = re.compile(r"\s(?:on|in|at|for|from|to|with|by|during|after|before|over|under|near|of)\s")
 
 

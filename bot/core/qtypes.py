@@ -227,6 +227,9 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
 
 # Each rule anchored at the start, and anywhere for the questions that put it last ("... by whom").
 _COMPILED = [(re.compile(p), re.compile(p.replace("^", r"\b")), qtype, want) for p, qtype, want in _RULES]
+# "at which summit ...?", "near which crossing ...?": the which-question after a preposition
+_PREPOSED = re.compile(r"^(?:in|at|on|during|from|to|by|for|with|under|near|into|over|behind|beside|across|along|"
+                       r"around|outside|inside) ((?:which|what) .+)$")
 _WHO_SAID = re.compile(rf"^who (?:{_SAY}|quoted)\b")
 
 
@@ -310,7 +313,7 @@ def _classify(text: str) -> Parse:
             found = Parse(found.qtype, found.want, _head(m.group(1)))
     if found is None and re.match(r"^(?:which|what|whose)\b", text):
         found = _which(text)
-    if found is None and (m := re.match(r"^(?:in|at|on|during|from|to|by|for|with|under) ((?:which|what) .+)$", text)):
+    if found is None and (m := _PREPOSED.match(text)):
         found = _which(m.group(1))  # "at which summit did Erdogan raise it?": which summit
     if found is not None:
         return found

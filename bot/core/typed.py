@@ -118,6 +118,8 @@ def _marked(text: str, span: Span) -> Span:
     return (m.start(), span[1]) if m else span
 
 
+_HEADING = frozenset({"headed", "heading", "bound", "destination", "going", "sent", "travelling", "traveling",
+                      "moved", "shipped", "diverted", "taken"})
 _BASED = re.compile(r"\b([A-Z][\w’'.]+(?: [A-Z][\w’'.]+)?)-based\b")
 
 
@@ -139,9 +141,15 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             if question.focus in base.lexicon.terms(text[s[0]:s[1]]) or (
                     of and question.focus in base.lexicon.terms(of.group(1))):
                 return s, 1.0
+            noun = re.match(r" ([a-z]+)\b", text[s[1]:s[1] + 30])
+            if noun and question.focus in base.lexicon.terms(noun.group(1)):  # "the Ashgrove Road crossing"
+                return (s[0], s[1] + noun.end()), 1.0
     placed = [s for s in found
               if spans.name_kind(text, s) == "place" or _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
+    if question.words & _HEADING:  # "where was the train headed?": where it went to, not where from
+        placed = [s for s in placed if re.search(r"\b(?:to|for|towards?)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+                                                 text[max(0, s[0] - 20):s[0]])] or placed
     if any(spans.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
         placed = [s for s in placed if spans.name_kind(text, s) != "org"]
     nearest = closest(placed or found, hits)

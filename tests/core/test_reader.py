@@ -62,6 +62,9 @@ ARTICLE = "\n".join([
     'The ferry, one of 30 boats in the fleet, was travelling at 41 mph when it hit the quay.',
     'Tern Ferries, based in Elling, Northland, said its managing director, Ola Berg, would resign.',
     'Power should be back by 8 p.m. on Tuesday, but the Eastgate and Millbrook districts stayed dark for a day.',
+    ('The ferry was heading from Elling to the port of Sallis Bay when it ran aground near the Ashgrove Road '
+     'crossing.'),
+    'The ferry crew, a captain and a deckhand, were not hurt.',
 ]) + "\n"
 
 
@@ -122,6 +125,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who runs tern ferries?", 34, "Ola Berg"),  # whoever is at its top, by any title
     ("when will power be back?", 35, "by 8 p.m. on Tuesday"),  # the word that makes it a deadline
     ("which districts stayed dark?", 35, "Eastgate and Millbrook districts"),  # both names that modify the noun
+    ("where was the ferry headed?", 36, "Sallis Bay"),  # where it went to, not where from
+    ("near which crossing did the ferry run aground?", 36, "Ashgrove Road crossing"),  # the name and its noun
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
@@ -224,6 +229,11 @@ def test_whom_someone_met_when_the_sentence_words_the_verb_otherwise(harbor: Fac
 def test_what_was_said_before_said_is_not_read_after_it(harbor: FactBase) -> None:
     q = analyze("what did the officials say?", harbor)
     assert not [r for r in read(q, _sentence(harbor, 32), harbor) if r.source == "typed"]  # not ". No one was hurt"
+
+
+def test_a_yes_no_question_is_decided_by_the_clause_that_says_something(harbor: FactBase) -> None:
+    q = analyze("was the ferry crew injured?", harbor)
+    assert [r.answer for r in read(q, _sentence(harbor, 37), harbor)] == ["were not hurt"]
 
 
 def test_how_long_is_not_answered_by_a_day(harbor: FactBase) -> None:
