@@ -33,13 +33,15 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
                 return span
     if question.want == "clause":  # yes/no: the clause holding the most of what was asked
         clauses = [(s, e) for s, e in _clauses(text) if text[s:e].strip()]
-        # (one that says something: "The two-person crew, an engineer and a conductor, were not hurt"
-        # is decided by "were not hurt", not by the subject before the apposition)
-        saying = [c for c in clauses if _FINITE.search(text[c[0]:c[1]])]
-        if saying and any(s <= h.start < e for s, e in saying for h in content):
-            clauses = saying
-        scored = [(sum(h.weight for h in content if s <= h.start < e), (s, e)) for s, e in clauses]
-        best_clause = max(scored, key=lambda sm: (sm[0], -sm[1][0]))[1] if scored else None
+        # Of those holding something asked: the one naming what the question is about ("did Meridian's
+        # shares rise?" is decided by "while Meridian's stock fell 3.4 percent", not by the other
+        # company's rise before it), then one that says something ("The two-person crew, an engineer
+        # and a conductor, were not hurt": "were not hurt", not the subject before the apposition).
+        named = [h for h in hits if h.entity]
+        scored = [(any(s <= h.start < e for h in named), bool(weight) and bool(_FINITE.search(text[s:e])), weight,
+                   (s, e)) for s, e in clauses
+                  for weight in [sum(h.weight for h in content if s <= h.start < e)]]
+        best_clause = max(scored, key=lambda sm: (sm[0], sm[1], sm[2], -sm[3][0]))[3] if scored else None
         if best_clause is not None and len(text[best_clause[0]:best_clause[1]].split()) <= MAX_WORDS:
             return best_clause
     best = max(content, key=lambda h: h.weight)

@@ -236,6 +236,12 @@ def test_a_yes_no_question_is_decided_by_the_clause_that_says_something(harbor: 
     assert [r.answer for r in read(q, _sentence(harbor, 37), harbor)] == ["were not hurt"]
 
 
+def test_a_yes_no_question_is_decided_by_the_clause_naming_what_it_is_about(harbor: FactBase) -> None:
+    q = analyze("did tern ferries carry passengers during the closure?", harbor)
+    answers = [r.answer for r in read(q, _sentence(harbor, 13), harbor)]
+    assert answers and "Tern Ferries" in (answers[0] or ""), answers
+
+
 def test_how_long_is_not_answered_by_a_day(harbor: FactBase) -> None:
     q = analyze("how long did the mayor meet Tom Reyes?", harbor)
     assert not [r for r in read(q, _sentence(harbor, 22), harbor) if r.source == "typed"]  # when, not how long
