@@ -109,6 +109,13 @@ _IRREGULAR = {f: base for base, forms in {
     "tear": "tore torn", "wake": "woke woken", "feel": "felt", "deal": "dealt",
     "lend": "lent", "spend": "spent", "bend": "bent", "catch": "caught", "sink": "sank sunk",
     "come": "came", "go": "went gone", "do": "did done", "make": "made", "get": "got gotten", "have": "had",
+    # Nouns in -sion / -mission whose verb the suffix rules cannot reach: "corroded" and "corrosion".
+    "corrode": "corrosion", "decide": "decision decisions", "explode": "explosion explosions",
+    "collide": "collision collisions", "divide": "division divisions", "invade": "invasion",
+    "conclude": "conclusion", "include": "inclusion", "exclude": "exclusion", "erode": "erosion",
+    "persuade": "persuasion", "intrude": "intrusion", "extend": "extension", "suspend": "suspension",
+    "expand": "expansion", "permit": "permission", "admit": "admission", "submit": "submission",
+    "omit": "omission", "emit": "emission emissions", "transmit": "transmission",
 }.items() for f in forms.split()}
 
 

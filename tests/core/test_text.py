@@ -60,3 +60,9 @@ def test_a_percent_sign_is_the_word() -> None:
 
 def test_chat_abbreviations_are_the_words() -> None:
     assert normalize("how many appts in 2 wks") == "how many appointments in 2 weeks"
+
+
+@pytest.mark.parametrize(("verb", "noun"), [("corroded", "corrosion"), ("decided", "decision"),
+                                            ("exploded", "explosion"), ("admitted", "admission")])
+def test_a_verb_and_its_noun_in_sion_meet(verb: str, noun: str) -> None:
+    assert stem(verb) == stem(noun)
