@@ -38,10 +38,13 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
         # company's rise before it), then one that says something ("The two-person crew, an engineer
         # and a conductor, were not hurt": "were not hurt", not the subject before the apposition).
         named = [h for h in hits if h.entity]
-        scored = [(any(s <= h.start < e for h in named), bool(weight) and bool(_FINITE.search(text[s:e])), weight,
-                   (s, e)) for s, e in clauses
-                  for weight in [sum(h.weight for h in content if s <= h.start < e)]]
-        best_clause = max(scored, key=lambda sm: (sm[0], sm[1], sm[2], -sm[3][0]))[3] if scored else None
+
+        def deciding(c: Span) -> tuple[bool, bool, float, int]:
+            weight = sum(h.weight for h in content if c[0] <= h.start < c[1])
+            return (any(c[0] <= h.start < c[1] for h in named), weight > 0 and bool(_FINITE.search(text[c[0]:c[1]])),
+                    weight, -c[0])
+
+        best_clause = max(clauses, key=deciding) if clauses else None
         if best_clause is not None and len(text[best_clause[0]:best_clause[1]].split()) <= MAX_WORDS:
             return best_clause
     best = max(content, key=lambda h: h.weight)
