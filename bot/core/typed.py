@@ -128,8 +128,7 @@ _NOT_A_PLACE = rf"(?!(?:{'|'.join(spans.DAYS + spans.MONTHS)}|\d|the (?:morning|
 _PLACE_AFTER = re.compile(rf"(?:\s+\w+){{0,1}}?\s+((?:in|on|at|from|inside|outside|aboard|near|along)\s+"
                           rf"{_NOT_A_PLACE}\S)")
 # The words before a name that place it: "in Geneva", "along Forest Road 412".
-_PLACED_AFTER = re.compile(r"\b(?:in|at|from|to|near|outside|inside|aboard|on|of|along|across|off|beside|around)\s+"
-                           r"(?:the\s+)?$")
+_PLACED_AFTER = re.compile(rf"\b(?:{'|'.join(spans.PLACE_PREPS)}|of|along|off|beside|around)\s+(?:the\s+)?$")
 
 
 def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
