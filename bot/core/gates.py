@@ -22,8 +22,16 @@ from bot.core.text import stem
 
 # A number the question spells out ("which six precincts") must be in the fact or its paragraph,
 # in words or digits, as a number in digits must. ("one" is too often not a number: "which one".)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {w: str(i) for i, w in
-                enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+                enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)} | {
+                w: str(10 * i) for i, w in enumerate(_TENS, 2)}
+_SPELLED = {d: stem(w) for w, d in NUMBER_WORDS.items()}  # "50" -> the stem of "fifty"
+
+
+def _has_number(n: str, context: frozenset[str], terms: frozenset[str]) -> bool:
+    spelled = _SPELLED.get(n)
+    return n in context or n in terms or (spelled is not None and (spelled in context or spelled in terms))
 
 
 def answerable(question: Question, w: Weights) -> bool:
@@ -40,7 +48,7 @@ def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool
     context, terms = candidate.entry.context, candidate.entry.terms
     spelled = () if question.words.isdisjoint(NUMBER_WORDS) else NUMBER_WORDS.items()
     return (candidate.entity > 0 and reading.answer is not None and subject_fit(question, candidate) > 0
-            and all(n in context or n in terms for n in question.terms if n.isdigit())
+            and all(_has_number(n, context, terms) for n in question.terms if n.isdigit())
             and all(any(x in context or x in terms for x in (stem(w), d)) for w, d in spelled if w in question.words)
             and on_topic(question, candidate) and shapes.shape(question, reading.answer) >= 0)
 

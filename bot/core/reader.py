@@ -31,8 +31,9 @@ MAX_REASON_WORDS = 18  # a reason is a clause: "the authority was required to co
 ANCHOR_CHARS = 40  # 15 to 80 gave the same out of fold (ranker top 1 right 77.1%, was 76.2% with a 60-char cut)
 OPEN_WANTS = frozenset({"thing", "focus", "quote", "manner", "reason", "clause"})
 _DANGLING = frozenset("the a an of in on at to for from with by and or but as its his her their our that which who "
-                      "whose this these those is was were are be been has have had will would down up out off away "
-                      "back over here there now then also still just".split())
+                      "whose this these those is was were are be been has have had will would".split())
+# Words that end a whole clause well ("the city is ours now", "turned it down") but dangle after a cut.
+_DANGLING_CUT = _DANGLING | frozenset("down up out off away back over here there now then also still just".split())
 _CHECK = {"year": spans.YEAR, "count": re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r")\b"),
           "amount": re.compile(r"\d|\b(?:half|third|quarter|" + "|".join(spans.NUMBER_WORDS) + r")\b")}
 
@@ -65,7 +66,8 @@ def _tidy_piece(piece: str, limit: int) -> str:
     if answer.count(")") > answer.count("("):
         answer = answer.replace(")", "").strip()
     words = answer.split()[:limit + 1]
-    while len(words) > 1 and words[-1].lower().strip(",") in _DANGLING:
+    dangling = _DANGLING_CUT if len(words) > limit else _DANGLING
+    while len(words) > 1 and words[-1].lower().strip(",") in dangling:
         words.pop()  # "the former head of the" reads wrong: end on a content word
     answer = " ".join(words[:limit]).rstrip(",;:")
     return answer + ("…" if len(piece.split()) > limit else "")

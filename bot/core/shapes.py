@@ -135,6 +135,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "year":
         return 1 if spans.YEAR.search(answer) else -1
     if want == "duration":
+        if spans.HOW_OFTEN.search(normalized):
+            return 1 if spans.FREQUENCY.search(answer) else -1
         if spans.DURATION.search(answer):
             return 1
         # "since March 2025" can say how long it has been; "Tuesday" cannot, nor a date how long it lasted

@@ -18,8 +18,9 @@ _DAY = "|".join(DAYS)
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                 "dozen dozens").split()
-CURRENCY_WORDS = ("dollars|euros|pounds|yuan|rubles|roubles|francs|hryvnias?|crowns|kronor|kroner|krona|krone|pesos|"
-                  "rupees|rand|yen|lira|zloty|shekels|dinars|dirhams|riyals|forints")
+# (singular too, as a modifier: "a 40 million euro loan")
+CURRENCY_WORDS = ("dollars?|euros?|pounds?|yuan|rubles?|roubles?|francs?|hryvnias?|crowns?|kronor|kroner|krona|krone|"
+                  "pesos?|rupees?|rand|yen|lira|zloty|shekels?|dinars?|dirhams?|riyals?|forints?")
 # A number in digits or words ("28", "1,100", "twenty-one", "a dozen"; capitalized too: "Six
 # coalition lawmakers broke ranks" opens a sentence).
 NUMBER_RE = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for w in NUMBER_WORDS])})" \
@@ -62,6 +63,13 @@ MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|
 CURRENCY = re.compile(rf"[$€£¥]|\b(?:{CURRENCY_WORDS})\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+# "how often ...?" asks for a frequency: "every six months", "twice a week", "once-a-month", "daily".
+HOW_OFTEN = re.compile(r"^how (?:often|frequently)\b")
+_PERIOD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|season)"
+FREQUENCY = re.compile(
+    rf"\b(?:every|each)\s+(?:other\s+|(?:{NUMBER_RE})\s+)?{_PERIOD}s?\b"
+    rf"|\b(?:once|twice|(?:{NUMBER_RE})\s+times)(?:[- ]an?[- ]|\s+(?:per|every|each)\s+){_PERIOD}\b"
+    rf"|\b(?:hourly|nightly|daily|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually)\b")
 DURATION = re.compile(
     rf"\b{_APPROX}(?:{NUMBER_RE}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"
     rf"(?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
@@ -250,6 +258,11 @@ def durations(text: str) -> tuple[Span, ...]:
 
 
 @lru_cache(maxsize=32768)
+def frequencies(text: str) -> tuple[Span, ...]:
+    return _all(FREQUENCY, text)
+
+
+@lru_cache(maxsize=32768)
 def amounts(text: str) -> tuple[Span, ...]:
     found = [(m.start(), m.end()) for m in MONEY.finditer(text) if text[m.start():m.end()].strip()]
     out: list[Span] = []
@@ -323,6 +336,11 @@ _CLAUSE_END = re.compile(r",(?!\d{3})|[;:!?—()]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St
                          r"because|when|where|after|before|since|until|unless|whereas)\s")
 
 
+_NUMBER_WORD = re.compile(r"[$€£]?\d[\d,.]*")
+_CUT_TAIL = frozenset("& a an the of to in on at by for with from and or but that which who as its their his her"
+                      .split())
+
+
 @lru_cache(maxsize=65536)
 def clause_after(text: str, pos: int, max_words: int = 12) -> Span:
     """From ``pos`` to the end of its clause (a comma, a full stop, "and", ...), at most ``max_words``."""
@@ -335,7 +353,17 @@ def clause_after(text: str, pos: int, max_words: int = 12) -> Span:
     end = m.start() if m else len(text)
     words = list(re.finditer(r"\S+", text[pos:end]))
     if len(words) > max_words:
-        end = pos + words[max_words - 1].end()
+        keep = max_words
+        # A cut never separates a number from its unit ("6.2 | percent") nor ends on "of", "the"...
+        if keep < len(words) and _NUMBER_WORD.fullmatch(words[keep - 1].group(0)):
+            keep += 1
+        limit = keep + 3  # nor a name ("Brauer & | Lind")
+        while keep < min(len(words), limit) and words[keep].group(0)[0].isupper() and \
+                (words[keep - 1].group(0) == "&" or words[keep - 1].group(0)[0].isupper()):
+            keep += 1
+        while keep > 1 and words[keep - 1].group(0).lower() in _CUT_TAIL:
+            keep -= 1
+        end = pos + words[keep - 1].end()
     return pos, end
 
 

@@ -83,6 +83,9 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         nearest = closest(years, hits)
         return (nearest, 1.0) if nearest else ((found[0], 0.4) if found else None)
     if question.want == "duration":
+        if spans.HOW_OFTEN.search(question.normalized):
+            often = closest(fresh(question, text, list(spans.frequencies(text)), base), hits)
+            return (often, 1.0) if often else None
         lengths = fresh(question, text, list(spans.durations(text)), base)
         if lengths:
             return closest(lengths, hits), 1.0  # type: ignore[return-value]
@@ -169,6 +172,10 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
 
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
+    qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
+    if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
+        return _new_value(question, text, qualified[0]), 1.0
     counted = spans.counts(text)
     beside = _beside_named(question, text, counted, hits, base)
     if beside is not None:
@@ -184,7 +191,6 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8
-    money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
     priced = _priced(question)
     if question.focus_word in _SHARE_WORDS and not priced:
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
@@ -215,6 +221,17 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     return nearest, 0.5 if question.focus else 0.8
 
 
+_PER = re.compile(r"\s+(?:per|a|an|each|every)\s+")
+
+
+def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
+    """A word of the question says what the sum is per ("1,180 crowns per dose", "14,160 crowns a
+    year") or, the very word asked, what it is ("a 160 million euro loan"; "a 14 percent pay rise"
+    is not the "payment")."""
+    if hit.entity:
+        return False
+    gap = text[amount[1]:hit.start]
+    return bool(_PER.fullmatch(gap)) or (gap == " " and text[hit.start:hit.end].lower() in question.words)
 _PASSIVE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
 
 

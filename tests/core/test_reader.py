@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import gates
 from bot.core.factbase import FactBase
 from bot.core.loader import load_knowledge
 from bot.core.questions import analyze
 from bot.core.reader import read
+from bot.core.retrieve import retrieve
 from tests.conftest import SEEDS
 
 ARTICLE = "\n".join([
@@ -65,6 +67,14 @@ ARTICLE = "\n".join([
     ('The ferry was heading from Elling to the port of Sallis Bay when it ran aground near the Ashgrove Road '
      'crossing.'),
     'The ferry crew, a captain and a deckhand, were not hurt.',
+    ('Tickets cost 12 dollars per crossing, or about 300 dollars a year for a commuter, and the ferries are '
+     'inspected every six months.'),
+    ('The yard was financed with a 40 million euro loan from Harbor Lines and 15 million euros from selling the '
+     'old quay to Dunmore Homes.'),
+    ('The inquiry was rejected because a survey of all 1,240 crossings by inspectors found an average delay of 6.2 '
+     'minutes per crossing, which the board called acceptable.'),
+    'The count was supervised by the independent auditing firm Brauer & Lind of Elling.',
+    '"The ferries will keep running, so the harbour is ours now," said ferry captain Ida Moen.',
 ]) + "\n"
 
 
@@ -127,6 +137,14 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which districts stayed dark?", 35, "Eastgate and Millbrook districts"),  # both names that modify the noun
     ("where was the ferry headed?", 36, "Sallis Bay"),  # where it went to, not where from
     ("near which crossing did the ferry run aground?", 36, "Ashgrove Road crossing"),  # the name and its noun
+    ("price per crossing?", 38, "12 dollars"),  # the sum the question's "per" word qualifies
+    ("how much is a year of tickets?", 38, "about 300 dollars"),
+    ("how often are the ferries inspected?", 38, "every six months"),  # a frequency, not a length of time
+    ("how big is the loan?", 39, "40 million euro"),  # the sum named by the very word asked about
+    ("why was the inquiry rejected?", 40,  # a long clause is cut after a number's unit, not inside it
+     "because a survey of all 1,240 crossings by inspectors found an average delay of 6.2 minutes"),
+    ("who supervised the count?", 41, "the independent auditing firm Brauer & Lind"),  # a cut never splits a name
+    ("what did the ferry captain say?", 42, "The ferries will keep running, so the harbour is ours now"),  # whole
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
@@ -259,3 +277,10 @@ def test_who_someone_is_does_not_answer_what_they_said(harbor: FactBase) -> None
     entity = next(e for e in harbor.entries if e.is_entity and "Okafor" in e.fact.evidence)
     assert read(analyze("what did the mayor say?", harbor), entity, harbor) == []
     assert read(analyze("who is the mayor?", harbor), entity, harbor)  # it answers who she is
+
+
+def test_a_number_in_digits_may_be_in_the_paragraph_in_words(harbor: FactBase) -> None:
+    q = analyze("which firm replaced the 12 cables?", harbor)  # "replaced all twelve cables"
+    candidates, _ = retrieve(q, harbor, full=True)
+    fourth = [c for c in candidates if c.entry.article_id == "harbor-2025-10-14" and c.entry.fact.paragraph == 4]
+    assert any(gates.eligible(q, c, r) for c in fourth for r in read(q, c.entry, harbor))
