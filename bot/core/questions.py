@@ -12,7 +12,7 @@ from bot.core.kinds import kind_noun, names_person
 from bot.core.models import QuestionType
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core, core_text
 from bot.core.spans import TITLE_WORDS
-from bot.core.text import STOPWORDS, clean, content_words, english_words, normalize, stem
+from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
 
@@ -184,7 +184,13 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
             words = words[:i]
             break
     verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)]
+    if core.split()[1] in _BE:  # "where is the stadium *located*?"; "where is the new stadium going to be?" has none
+        verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS]
     return verbs[-1] if verbs else ""
+
+
+_BE = frozenset("is are was were".split())
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 
 
 _NAME_FRAME = frozenset({"name", "call", "titl"})  # terms (stems) of "name", "called", "title"

@@ -117,6 +117,7 @@ _IRREGULAR = {f: base for base, forms in {
     "expand": "expansion", "permit": "permission", "admit": "admission", "submit": "submission",
     "omit": "omission", "emit": "emission emissions", "transmit": "transmission",
 }.items() for f in forms.split()}
+IRREGULAR_FORMS = frozenset(_IRREGULAR)  # "built", "held", "thrown": a past or participle without -ed
 
 
 @lru_cache(maxsize=65536)

@@ -115,3 +115,10 @@ def test_temporal_qualifiers_and_two_typos_keep_the_question(base) -> None:  # t
     assert q.want == "quote" and "geneva" in q.terms and "pompeo" in q.subject
     typo = analyze("wen will erdgoan speek with putin", base)
     assert typo.qtype == "when" and "erdogan" in typo.entities and "putin" in typo.entities
+
+
+def test_after_a_form_of_be_only_a_participle_is_the_verb(base) -> None:  # type: ignore[no-untyped-def]
+    assert analyze("where was the meeting held?", base).verb_terms
+    assert analyze("when was the plan announced?", base).verb_terms == frozenset({"announc"})
+    # "new" or "stadium" is not what the question asks was done
+    assert not analyze("where is the new stadium going to be?", base).verb_terms
