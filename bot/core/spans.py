@@ -144,6 +144,11 @@ PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", 
                "aboard", "onboard", "via", "through")
 
 
+_OPENING_FORM = re.compile(r"[A-Z][a-z]{3,}(?:ed|ing|ly)")
+_OPENING_NEXT = re.compile(r"\s+(?:with|on|to|in|at|by|for|from|the|a|an|after|before|about|into|over|under|as|up|"
+                           r"out|his|her|their|its)\b")
+
+
 def _trim_name(text: str, start: int, end: int) -> Span | None:
     words = text[start:end].split()
     while words and (words[0].strip(".,;:") in _NOT_NAME or words[0].lower() in ("&", "of", "the")):
@@ -158,6 +163,9 @@ def _trim_name(text: str, start: int, end: int) -> Span | None:
         words = words[:-1]
     if not words or all(w.strip(".,") in DEMONYMS or re.search(r"-[a-z]+$", w) for w in words):
         return None
+    if len(words) == 1 and _OPENING_FORM.fullmatch(words[0]) and not text[:start].strip(" “\"") and \
+            _OPENING_NEXT.match(text, end):
+        return None  # "Compared with patients on a placebo, ...", "Speaking on radio, ...": no name ("Manning said")
     # "Obama's" -> "Obama"; a trailing full stop belongs to the sentence unless it ends a title.
     if text[end - 2:end] in ("'s", "’s"):
         end -= 2

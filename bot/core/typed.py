@@ -345,6 +345,10 @@ def name(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     else the name nearest the words asked about."""
     named = answer_names(question, text, base)
     nouns = focus_words(question, text, base) if question.focus else []
+    for _, b in nouns:  # "a Phase III trial called HALCYON-HF": the name it is called, not its modifier
+        called = [s for s in named if 0 <= s[0] - b <= 30 and _CALLED.search(text[b:s[0]])]
+        if called:
+            return called[0], 1.0
     for a, b in nouns:
         beside = [s for s in named if 0 <= a - s[1] <= 1 or 0 <= s[0] - b <= 2]
         if beside:
@@ -354,6 +358,7 @@ def name(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     return (nearest, 0.4 if nouns else 0.7) if nearest else None
 
 
+_CALLED = re.compile(r"\b(?:called|named|dubbed|titled|entitled|code-?named|known as)\s+(?:the\s+)?[“\"‘]?$")
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                       r"\d+(?:st|nd|rd|th))(?:[- ][a-z]+){1,3}")
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition that|only when|so long as)\s+",

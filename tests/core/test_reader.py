@@ -75,6 +75,7 @@ ARTICLE = "\n".join([
      'minutes per crossing, which the board called acceptable.'),
     'The count was supervised by the independent auditing firm Brauer & Lind of Elling.',
     '"The ferries will keep running, so the harbour is ours now," said ferry captain Ida Moen.',
+    'The board ordered a Phase II survey called HARBOR-SCAN, which began in May.',
 ]) + "\n"
 
 
@@ -145,6 +146,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
      "because a survey of all 1,240 crossings by inspectors found an average delay of 6.2 minutes"),
     ("who supervised the count?", 41, "the independent auditing firm Brauer & Lind"),  # a cut never splits a name
     ("what did the ferry captain say?", 42, "The ferries will keep running, so the harbour is ours now"),  # whole
+    ("what was the survey called?", 43, "HARBOR-SCAN"),  # the name it is called, not the "Phase II" before it
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

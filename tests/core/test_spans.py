@@ -63,3 +63,18 @@ def test_sums_in_other_currencies_and_fractions() -> None:
     text = "The claim would cost 96 million crowns a year; nurses have lost about a fifth of their pay."
     assert [text[a:b] for a, b in spans.amounts(text)] == ["96 million crowns", "about a fifth"]
     assert "Celsius" not in [text[a:b] for a, b in spans.names("It fell to minus 12 degrees. Celsius readings")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Compared with patients on a placebo, those receiving Cardivant fared better.", ["Cardivant"]),
+    ("Speaking on national radio, he said so.", []),
+    ("Manning said on Monday that Redding would stay.", ["Manning", "Redding"]),  # surnames, not openers
+])
+def test_an_opening_participle_is_no_name(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in spans.names(text)] == expected
+
+
+def test_frequencies() -> None:
+    text = "a once-a-month injection, reported every six months, twice a week or daily"
+    assert [text[a:b] for a, b in spans.frequencies(text)] == ["once-a-month", "every six months", "twice a week",
+                                                               "daily"]
