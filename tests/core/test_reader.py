@@ -181,6 +181,10 @@ def test_a_curated_who_the_question_names_is_the_reporter_and_the_sentence_is_re
     assert "Putin" in answers
     plain = [r.answer for r in read(analyze("who believes putin drafted the plan?", base), entry, base)]
     assert plain and "Vindman" in (plain[0] or "")  # a curated who the question does not name answers alone
+    # ... and so is one the question words by role: the members who said it are not who submitted it
+    entry = next(e for e in base.entries if "Russia had submitted" in e.fact.evidence and not e.is_entity)
+    q = analyze("some congress members say who actually submitted the plan?", base)
+    assert [r.answer for r in read(q, entry, base)] == ["Russia"]
 
 
 def test_answers_never_end_on_a_dangling_word(harbor: FactBase) -> None:
