@@ -63,6 +63,9 @@ MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|
 CURRENCY = re.compile(rf"[$€£¥]|\b(?:{CURRENCY_WORDS})\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+# A vote's tally: "8-3", "voted 5–2", "by 31 votes to 14" (not a season "2028-29" nor a range "10-15 percent").
+TALLY = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]?\d|\s*(?:percent|per cent|%|years?|hours?|days?|months?))"
+                   r"|\b\d{1,3} votes? to \d{1,3}\b")
 # "how often ...?" asks for a frequency: "every six months", "twice a week", "once-a-month", "daily".
 HOW_OFTEN = re.compile(r"^how (?:often|frequently)\b")
 _PERIOD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|season)"
@@ -268,6 +271,11 @@ def durations(text: str) -> tuple[Span, ...]:
 @lru_cache(maxsize=32768)
 def frequencies(text: str) -> tuple[Span, ...]:
     return _all(FREQUENCY, text)
+
+
+@lru_cache(maxsize=32768)
+def tallies(text: str) -> tuple[Span, ...]:
+    return _all(TALLY, text)
 
 
 @lru_cache(maxsize=32768)

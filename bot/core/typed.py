@@ -371,6 +371,17 @@ def condition(question: Question, text: str, hits: list[Hit], base: FactBase) ->
     return ((m.start(), spans.clause_after(text, m.end(), 12)[1]), 1.0) if m else None
 
 
+_TALLY_WORDS = frozenset("vote votes tally score scoreline".split())
+
+
+def tally(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """"What was the board's vote?": its tally ("5-2"), when the question asks about a vote."""
+    if question.words.isdisjoint(_TALLY_WORDS):
+        return None
+    nearest = closest(list(spans.tallies(text)), hits)
+    return (nearest, 1.0) if nearest else None
+
+
 FINDERS = {"agent": agent, "patient": patient, "holder": holder, "date": when, "year": when, "duration": when,
            "place": where, "count": number, "amount": number, "reason": reason, "quote": quote, "manner": quote,
-           "focus": focus, "name": name, "means": means, "condition": condition}
+           "focus": focus, "name": name, "means": means, "condition": condition, "thing": tally}

@@ -76,6 +76,7 @@ ARTICLE = "\n".join([
     'The count was supervised by the independent auditing firm Brauer & Lind of Elling.',
     '"The ferries will keep running, so the harbour is ours now," said ferry captain Ida Moen.',
     'The board ordered a Phase II survey called HARBOR-SCAN, which began in May.',
+    'The council approved the new tolls 7-2 on Monday, a year after rejecting them by 5 votes to 4.',
 ]) + "\n"
 
 
@@ -147,6 +148,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who supervised the count?", 41, "the independent auditing firm Brauer & Lind"),  # a cut never splits a name
     ("what did the ferry captain say?", 42, "The ferries will keep running, so the harbour is ours now"),  # whole
     ("what was the survey called?", 43, "HARBOR-SCAN"),  # the name it is called, not the "Phase II" before it
+    ("what was the council's vote on the new tolls?", 44, "7-2"),  # a vote's tally
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

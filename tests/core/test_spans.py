@@ -78,3 +78,12 @@ def test_frequencies() -> None:
     text = "a once-a-month injection, reported every six months, twice a week or daily"
     assert [text[a:b] for a, b in spans.frequencies(text)] == ["once-a-month", "every six months", "twice a week",
                                                                "daily"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 11-member board voted 8-3 in favour", ["8-3"]),
+    ("approved on October 28 by 31 votes to 14", ["31 votes to 14"]),
+    ("from the 2028-29 season, a 10-15 percent rise", []),  # a season, a range
+])
+def test_tallies(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in spans.tallies(text)] == expected
