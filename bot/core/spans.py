@@ -283,9 +283,13 @@ def amounts(text: str) -> tuple[Span, ...]:
     found = [(m.start(), m.end()) for m in MONEY.finditer(text) if text[m.start():m.end()].strip()]
     out: list[Span] = []
     for s in found:
-        # "between $60 million and $85 million" is one amount, a range
+        # "between $60 million and $85 million" is one amount, a range, as is "costs of $45 million to
+        # $60 million" (but "from $45 million to $60 million" is a change, and "a 14 percent claim" no sum)
         if out and text[out[-1][1]:s[0]] == " and " and text[max(0, out[-1][0] - 8):out[-1][0]] == "between ":
             out[-1] = (out[-1][0] - 8, s[1])
+        elif out and text[out[-1][1]:s[0]] == " to " and not re.search(r"\bfrom\s+$", text[:out[-1][0]]) and \
+                CURRENCY.search(text[out[-1][0]:out[-1][1]]) and CURRENCY.search(text[s[0]:s[1]]):
+            out[-1] = (out[-1][0], s[1])
         else:
             out.append(s)
     return tuple(out)

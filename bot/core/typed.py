@@ -374,14 +374,32 @@ def condition(question: Question, text: str, hits: list[Hit], base: FactBase) ->
 _TALLY_WORDS = frozenset("vote votes tally score scoreline".split())
 
 
-def tally(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    """"What was the board's vote?": its tally ("5-2"), when the question asks about a vote."""
-    if question.words.isdisjoint(_TALLY_WORDS):
-        return None
-    nearest = closest(list(spans.tallies(text)), hits)
+def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """"What was the board's vote?": its tally ("5-2"), when the question asks about a vote;
+    "what was public debt?": the figure the thing asked about stood at ("Public debt stood at 88.4
+    percent of GDP", "chlorine levels of up to 4 parts per million")."""
+    if not question.words.isdisjoint(_TALLY_WORDS):
+        nearest = closest(list(spans.tallies(text)), hits)
+        return (nearest, 1.0) if nearest else None
+    figures = [*spans.amounts(text), *(w for w, _ in spans.counts(text))]
+    stood = []
+    for h in hits:
+        link = None if h.entity else _STOOD_AT.match(text, h.end)
+        at = [f for f in figures if link and f[0] == link.end()]
+        if at:
+            start, end = max(at, key=lambda f: f[1])
+            rate = _RATE.match(text, end)  # "one extra case for every 8,000 people"
+            stood.append((start, rate.end() if rate else end))
+    nearest = closest(stood, hits)  # of two, the one the other words asked about sit by
     return (nearest, 1.0) if nearest else None
+
+
+_RATE = re.compile(rf"\s+(?:for every|in every|out of every|per|in|out of)\s+{spans.NUMBER_RE}(?:\s+[a-z]+)?")
+# How a text gives the figure a thing stands at: "debt stood at", "levels of up to", "rate was".
+_STOOD_AT = re.compile(r"\s+(?:stood at|was|were|is|are|reached|hit|totall?ed|came to|amounted to|rose to|fell to|"
+                       r"climbed to|dropped to|of)\s+(?:up to\s+)?")
 
 
 FINDERS = {"agent": agent, "patient": patient, "holder": holder, "date": when, "year": when, "duration": when,
            "place": where, "count": number, "amount": number, "reason": reason, "quote": quote, "manner": quote,
-           "focus": focus, "name": name, "means": means, "condition": condition, "thing": tally}
+           "focus": focus, "name": name, "means": means, "condition": condition, "thing": thing}

@@ -77,6 +77,9 @@ ARTICLE = "\n".join([
     '"The ferries will keep running, so the harbour is ours now," said ferry captain Ida Moen.',
     'The board ordered a Phase II survey called HARBOR-SCAN, which began in May.',
     'The council approved the new tolls 7-2 on Monday, a year after rejecting them by 5 votes to 4.',
+    ('Fuel costs stood at 3.2 million dollars last year, and the board expects repair costs of 2 million dollars '
+     'to 3 million dollars.'),
+    'The estimated risk of a collision was about one extra case for every 8,000 crossings.',
 ]) + "\n"
 
 
@@ -149,6 +152,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what did the ferry captain say?", 42, "The ferries will keep running, so the harbour is ours now"),  # whole
     ("what was the survey called?", 43, "HARBOR-SCAN"),  # the name it is called, not the "Phase II" before it
     ("what was the council's vote on the new tolls?", 44, "7-2"),  # a vote's tally
+    ("what were fuel costs last year?", 45, "3.2 million dollars"),  # the figure a thing stood at
+    ("what does the board expect repair costs to be?", 45, "2 million dollars to 3 million dollars"),  # a range
+    ("what is the estimated risk of a collision?", 46, "about one extra case for every 8,000 crossings"),  # a rate
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
