@@ -52,6 +52,8 @@ class Reading(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, 
     echo: float  # share of the answer's terms the question already has
 
 
+_OBJECT_ASKED = re.compile(r"^(?:which|what) (?:[\w'-]+ ){1,3}(?:did|does|do|will|would|has|have|had|can|could|should)"
+                           r" ")
 NONE = Reading(None, "none", 0.0, 0.0, 1.0)
 _FULL_STOP = re.compile(r"[a-z0-9]\.$")
 
@@ -92,7 +94,10 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             person = base.entities.get(entry.fact.entities[0])  # whom the pronoun stands for
             found = (person.name, 0.7) if person is not None and person.kind == "person" else None
         if found is None and want == "focus" and question.qtype in ("which", "who"):
-            found = typed.agent(question, text, hits, base)
+            # With the noun asked about not in the sentence, the name that fills its place: "which
+            # company built it?" its actor, "which drug did the agency turn down?" what it acted on.
+            acted_on = _OBJECT_ASKED.match(question.normalized)
+            found = (typed.patient if acted_on else typed.agent)(question, text, hits, base)
             found = (found[0], found[1] * 0.6) if found else None
     if found is not None:
         where, strength = found

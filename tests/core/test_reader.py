@@ -80,6 +80,7 @@ ARTICLE = "\n".join([
     ('Fuel costs stood at 3.2 million dollars last year, and the board expects repair costs of 2 million dollars '
      'to 3 million dollars.'),
     'The estimated risk of a collision was about one extra case for every 8,000 crossings.',
+    'ELLING, Nov 3 — At the same meeting, the council rejected Tollgate, a scheme put forward by Harbor Lines.',
 ]) + "\n"
 
 
@@ -155,6 +156,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what were fuel costs last year?", 45, "3.2 million dollars"),  # the figure a thing stood at
     ("what does the board expect repair costs to be?", 45, "2 million dollars to 3 million dollars"),  # a range
     ("what is the estimated risk of a collision?", 46, "about one extra case for every 8,000 crossings"),  # a rate
+    ("which proposal did the council reject?", 47, "Tollgate"),  # the noun absent: what the verb acted on
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

@@ -69,8 +69,9 @@ def test_sums_in_other_currencies_and_fractions() -> None:
     ("Compared with patients on a placebo, those receiving Cardivant fared better.", ["Cardivant"]),
     ("Speaking on national radio, he said so.", []),
     ("Manning said on Monday that Redding would stay.", ["Manning", "Redding"]),  # surnames, not openers
+    ("VERHOLT, Nov 21 — The National Medicines Agency met.", ["VERHOLT", "National Medicines Agency"]),  # dateline
 ])
-def test_an_opening_participle_is_no_name(text: str, expected: list[str]) -> None:
+def test_an_opening_participle_or_a_dateline_month_is_no_name(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in spans.names(text)] == expected
 
 
