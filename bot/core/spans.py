@@ -331,16 +331,22 @@ _PLURALS = frozenset("people men women children staff police aircraft personnel 
 def _noun_length(words: str) -> int:
     """How many characters of the words after a number are the noun counted."""
     kept, of, head = 0, words.startswith("of "), False  # "all 28 of its turboprop aircraft"
-    for w in re.finditer(r"\S+", words):
+    found = list(re.finditer(r"\S+", words))
+    for i, w in enumerate(found):
         word = w.group(0)
         if head and word != "of":
             break  # after the plural noun only "of" goes on: "96 millimetres of rain"
-        if (word in _NOUN_END and not of) or re.fullmatch(r"[a-z]+(?:ed|ing)", word):
-            break
+        if (word in _NOUN_END and not of) or (re.fullmatch(r"[a-z]+(?:ed|ing)", word) and not (
+                kept == 0 and i + 1 < len(found) and _is_plural(found[i + 1].group(0)))):
+            break  # "900 evacuees spent", but "three neighbouring substations", "two injured workers"
         kept = w.end()
         of = of or word == "of"
-        head = not of and (word in _PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 3))
+        head = not of and _is_plural(word)
     return kept
+
+
+def _is_plural(word: str) -> bool:
+    return word in _PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
 
 
 @lru_cache(maxsize=32768)

@@ -180,6 +180,15 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     beside = _beside_named(question, text, counted, hits, base)
     if beside is not None:
         return beside, 1.0
+    if question.focus_word == "times":  # "how many times did he complain?": "twice"
+        often = closest(_all_of(_TIMES, text), hits)
+        if often is not None:
+            return often, 1.0
+    # "of whom an estimated 42,000 would qualify": the count that does what the question asks
+    doing = [whole for whole, noun in counted if noun is None and
+             any(not h.entity and _DOING_GAP.fullmatch(text[whole[1]:h.start]) for h in hits)]
+    if doing:
+        return doing[-1], 1.0
     if question.focus:
         # The count of the noun asked about; of two ("from 28 points to a 19-point draft"), the one
         # nearer the other words asked about ("the revised draft").
@@ -232,6 +241,14 @@ def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
         return False
     gap = text[amount[1]:hit.start]
     return bool(_PER.fullmatch(gap)) or (gap == " " and text[hit.start:hit.end].lower() in question.words)
+_TIMES = re.compile(rf"\b(?:once|twice|thrice|{spans.NUMBER_RE} times)\b")
+_DOING_GAP = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|did|do|does|have|has|had)\s+")
+
+
+def _all_of(pattern: re.Pattern[str], text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
 _PASSIVE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
 
 

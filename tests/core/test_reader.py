@@ -81,6 +81,8 @@ ARTICLE = "\n".join([
      'to 3 million dollars.'),
     'The estimated risk of a collision was about one extra case for every 8,000 crossings.',
     'ELLING, Nov 3 — At the same meeting, the council rejected Tollgate, a scheme put forward by Harbor Lines.',
+    ('Tom Reyes, 52, said he had complained to the board twice this year; about 9,000 riders use the ferry, of whom '
+     'an estimated 1,200 would qualify for discounts.'),
 ]) + "\n"
 
 
@@ -157,6 +159,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what does the board expect repair costs to be?", 45, "2 million dollars to 3 million dollars"),  # a range
     ("what is the estimated risk of a collision?", 46, "about one extra case for every 8,000 crossings"),  # a rate
     ("which proposal did the council reject?", 47, "Tollgate"),  # the noun absent: what the verb acted on
+    ("how many times did Tom Reyes complain?", 48, "twice"),  # not his age
+    ("how many riders would qualify for discounts?", 48, "an estimated 1,200"),  # the count that would qualify
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)

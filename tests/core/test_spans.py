@@ -88,3 +88,9 @@ def test_frequencies() -> None:
 ])
 def test_tallies(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in spans.tallies(text)] == expected
+
+
+def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted() -> None:
+    text = "It knocked out three neighbouring substations, and 900 evacuees spent the night in a gym."
+    assert [(text[a:b], text[n[0]:n[1]] if n else None) for (a, b), n in spans.counts(text)] == [
+        ("three neighbouring substations", "neighbouring substations"), ("900 evacuees", "evacuees")]
