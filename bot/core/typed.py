@@ -176,14 +176,13 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
         return _new_value(question, text, qualified[0]), 1.0
+    if question.focus_word == "times":  # "how many times did he complain?": "twice", not his age
+        often = closest(_all_of(_TIMES, text), hits)
+        return (often, 1.0) if often else None
     counted = spans.counts(text)
     beside = _beside_named(question, text, counted, hits, base)
     if beside is not None:
         return beside, 1.0
-    if question.focus_word == "times":  # "how many times did he complain?": "twice"
-        often = closest(_all_of(_TIMES, text), hits)
-        if often is not None:
-            return often, 1.0
     # "of whom an estimated 42,000 would qualify": the count that does what the question asks
     doing = [whole for whole, noun in counted if noun is None and
              any(not h.entity and _DOING_GAP.fullmatch(text[whole[1]:h.start]) for h in hits)]
