@@ -90,6 +90,7 @@ COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
                    rf"(?: (?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
 REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
+                    r"blamed (?:\w+ )?on|attributed (?:\w+ )?to|"  # "which Vallejo blamed on a software fault"
                     r"so that|in order to|to make up for|for fear of|citing|blaming|amid|over concerns?|"
                     r"arguing(?: that)?|saying(?: that)?|claiming(?: that)?|insisting(?: that)?|"
                     r"for(?= \w+ing\b))\b", re.IGNORECASE)  # "criticised the authority for waiting ..."
@@ -97,6 +98,12 @@ REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused
 WEAK_REASON = re.compile(r"(?:after|when|arguing|saying|claiming|insisting)\b", re.IGNORECASE)
 PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?!be\b|the\b|a\b|an\b|this\b|that\b|its\b|his\b|her\b|their\b)"
                      r"[a-z]+")
+# A place given by its distance from another: "about 900 kilometres east of the launch site".
+RELATIVE_PLACE = re.compile(
+    rf"\b{_APPROX}\d[\d,.]*\s?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?)\s+"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|up(?:stream|river)|down(?:stream|river)|off(?:shore)?|"
+    r"outside|from|inland|away from)\s+(?:of\s+)?(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}?(?=[,.;]|\s+(?:in|on|at|"
+    r"inside|where|which|and|after|before|when)\b|$)")
 # A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").
 NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|&|on)"
                   r")*\s+(?:[A-Z][\w’'.-]*|G\d+|&))*")
@@ -260,7 +267,11 @@ def dates(text: str) -> tuple[Span, ...]:
             out[-1] = (out[-1][0], s[1])
         else:
             out.append(s)
-    return tuple(out)
+    # "before Wednesday at the earliest": the limit is part of the date
+    return tuple((a, b + m.end()) if (m := _AT_THE_EARLIEST.match(text[b:])) else (a, b) for a, b in out)
+
+
+_AT_THE_EARLIEST = re.compile(r"\s+at the (?:earliest|latest)\b")
 
 
 @lru_cache(maxsize=32768)
@@ -292,7 +303,15 @@ def amounts(text: str) -> tuple[Span, ...]:
             out[-1] = (out[-1][0], s[1])
         else:
             out.append(s)
-    return tuple(out)
+    # "up to 10 percent of its annual turnover": the share with what it is a share of
+    return tuple((a, b + m.end()) if _PERCENT_END.search(text[a:b]) and (m := _SHARE_OF.match(text[b:])) else (a, b)
+                 for a, b in out)
+
+
+_PERCENT_END = re.compile(r"(?:percent|per cent|%)$")
+_SHARE_OF = re.compile(r" of (?:its|the|their|his|her|a|all)? ?(?:[a-z-]+ ){0,2}?(?:turnover|revenues?|sales|income|"
+                       r"budget|GDP|gross domestic product|output|market|vote|votes|workforce|staff|population|"
+                       r"capacity|profits?|earnings|exports|imports|supply|demand)\b")
 
 
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)")

@@ -166,6 +166,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
              "suggested"],
     "need": ["needs", "needed", "require", "required", "requires", "requirement"],
     "plan": ["proposal", "proposals", "framework", "blueprint", "deal", "roadmap", "draft plan", "peace plan"],
+    "larg": ["big", "bigger", "biggest", "larger", "largest"],
+    "ordinary": ["normal", "regular", "usual", "everyday"],
 }
 
 # Words that rarely carry a question's meaning: a question is not declined for containing them.

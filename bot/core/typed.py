@@ -80,15 +80,15 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     found = fresh(question, text, list(spans.dates(text)), base)
     if question.want == "year":
         years = [s for s in found if spans.YEAR.search(text[s[0]:s[1]])]
-        nearest = closest(years, hits)
+        nearest = closest(years, hits, text)
         return (nearest, 1.0) if nearest else ((found[0], 0.4) if found else None)
     if question.want == "duration":
         if spans.HOW_OFTEN.search(question.normalized):
-            often = closest(fresh(question, text, list(spans.frequencies(text)), base), hits)
+            often = closest(fresh(question, text, list(spans.frequencies(text)), base), hits, text)
             return (often, 1.0) if often else None
         lengths = fresh(question, text, list(spans.durations(text)), base)
         if lengths:
-            return closest(lengths, hits), 1.0  # type: ignore[return-value]
+            return closest(lengths, hits, text), 1.0  # type: ignore[return-value]
         if spans.HOW_LONG_LASTED.search(question.normalized):
             return None  # "how long was the meeting?" is not answered by the day it was held
         return (found[0], 0.5) if found else None  # "how soon ...?": by a date
@@ -104,7 +104,7 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
             return spans.clause_after(text, clause.end(), 8), 0.7
     # "who had served since June 2023, announced ... on Thursday": a since-date is when a state began,
     # not when the thing asked about happened.
-    nearest = closest([s for s in found if not re.search(r"\bsince\s+$", text[:s[0]])] or found, hits)
+    nearest = closest([s for s in found if not re.search(r"\bsince\s+$", text[:s[0]])] or found, hits, text)
     if nearest is None:
         return None
     return _marked(text, nearest), 1.0 if distance(nearest, hits) < 60 else 0.6
@@ -149,12 +149,13 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     placed = [s for s in found
               if spans.name_kind(text, s) == "place" or _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
+    placed += [m.span() for m in spans.RELATIVE_PLACE.finditer(text)]  # "900 kilometres east of the launch site"
     if question.words & _HEADING:  # "where was the train headed?": where it went to, not where from
         placed = [s for s in placed if re.search(r"\b(?:to|for|towards?)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
                                                  text[max(0, s[0] - 20):s[0]])] or placed
     if any(spans.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
         placed = [s for s in placed if spans.name_kind(text, s) != "org"]
-    nearest = closest(placed or found, hits)
+    nearest = closest(placed or found, hits, text)
     anchor = anchor_hit(hits)
     if anchor is not None and anchor.verb:
         # Where the verb asked about puts it: "halted production at Linmouth and shifted it to its plant
@@ -177,7 +178,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
         return _new_value(question, text, qualified[0]), 1.0
     if question.focus_word == "times":  # "how many times did he complain?": "twice", not his age
-        often = closest(_all_of(_TIMES, text), hits)
+        often = closest(_all_of(_TIMES, text), hits, text)
         return (often, 1.0) if often else None
     counted = spans.counts(text)
     beside = _beside_named(question, text, counted, hits, base)
@@ -194,7 +195,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         of_focus = [whole for whole, noun in counted if noun and question.focus in
                     base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
         if of_focus:
-            chosen = closest(_as_asked(question, text, of_focus), hits)
+            chosen = closest(_as_asked(question, text, of_focus), hits, text)
             return (_new_value(question, text, chosen), 1.0) if chosen else None
         for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
@@ -210,13 +211,13 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         return _new_value(question, text, _as_asked(question, text, acted)[0]), 1.0
     if money:
         wants_money = priced or not question.focus
-        return closest(_as_asked(question, text, money), hits), 1.0 if wants_money else 0.7  # type: ignore
+        return closest(_as_asked(question, text, money), hits, text), 1.0 if wants_money else 0.7  # type: ignore
     found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
     if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
         found = [s for s in found if spans.MEASURE.search(text[s[0]:s[1]])] or found
-    nearest = closest(found, hits)
+    nearest = closest(found, hits, text)
     if anchor is not None:
         # "At least 11 people were killed and more than 4,200 forced from their homes": the count the
         # passive verb asked about is said of comes right before it.
@@ -335,7 +336,7 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         end += tail.end() if tail else 0
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
-        named = closest(answer_names(question, text, base), hits)
+        named = closest(answer_names(question, text, base), hits, text)
         if named:
             return named, 0.6
         return (spans.clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
@@ -369,7 +370,7 @@ def name(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         beside = [s for s in named if 0 <= a - s[1] <= 1 or 0 <= s[0] - b <= 2]
         if beside:
             return beside[0], 1.0
-    nearest = closest(named, hits)
+    nearest = closest(named, hits, text)
     # With the thing named in the sentence but no name beside it, the nearest name is another's.
     return (nearest, 0.4 if nouns else 0.7) if nearest else None
 
@@ -395,7 +396,7 @@ def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     "what was public debt?": the figure the thing asked about stood at ("Public debt stood at 88.4
     percent of GDP", "chlorine levels of up to 4 parts per million")."""
     if not question.words.isdisjoint(_TALLY_WORDS):
-        nearest = closest(list(spans.tallies(text)), hits)
+        nearest = closest(list(spans.tallies(text)), hits, text)
         return (nearest, 1.0) if nearest else None
     figures = [*spans.amounts(text), *(w for w, _ in spans.counts(text))]
     stood = []
@@ -406,7 +407,7 @@ def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             start, end = max(at, key=lambda f: f[1])
             rate = _RATE.match(text, end)  # "one extra case for every 8,000 people"
             stood.append((start, rate.end() if rate else end))
-    nearest = closest(stood, hits)  # of two, the one the other words asked about sit by
+    nearest = closest(stood, hits, text)  # of two, the one the other words asked about sit by
     return (nearest, 1.0) if nearest else None
 
 

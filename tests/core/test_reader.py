@@ -83,6 +83,12 @@ ARTICLE = "\n".join([
     'ELLING, Nov 3 — At the same meeting, the council rejected Tollgate, a scheme put forward by Harbor Lines.',
     ('Tom Reyes, 52, said he had complained to the board twice this year; about 9,000 riders use the ferry, of whom '
      'an estimated 1,200 would qualify for discounts.'),
+    'Wreckage of the old ferry sank about 900 metres east of the harbour mouth, the board said.',
+    ('Riders will not be allowed back on board before Friday at the earliest, and Harbor Lines could face a fine '
+     'of up to 10 percent of its annual turnover.'),
+    'The delay of the text alert, which the board blamed on a software fault, angered riders.',
+    ('Passes will be sold at harbour kiosks from Monday, January 12, and in ordinary newsagents by March, the '
+     'operator said.'),
 ]) + "\n"
 
 
@@ -161,6 +167,11 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which proposal did the council reject?", 47, "Tollgate"),  # the noun absent: what the verb acted on
     ("how many times did Tom Reyes complain?", 48, "twice"),  # not his age
     ("how many riders would qualify for discounts?", 48, "an estimated 1,200"),  # the count that would qualify
+    ("where did the wreckage sink?", 49, "about 900 metres east of the harbour mouth"),  # a place by its distance
+    ("when can riders go back on board?", 50, "before Friday at the earliest"),  # the limit is part of the date
+    ("how big a fine could harbor lines face?", 50, "up to 10 percent of its annual turnover"),  # a share of what
+    ("why was the text alert delayed?", 51, "blamed on a software fault"),
+    ("when will passes be sold in normal newsagents?", 52, "by March"),  # not across the clause break
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
