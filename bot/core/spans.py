@@ -102,8 +102,8 @@ PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?!be\b|the\b|a\b|an\b|this
 RELATIVE_PLACE = re.compile(
     rf"\b{_APPROX}\d[\d,.]*\s?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?)\s+"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|up(?:stream|river)|down(?:stream|river)|off(?:shore)?|"
-    r"outside|from|inland|away from)\s+(?:of\s+)?(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}?(?=[,.;]|\s+(?:in|on|at|"
-    r"inside|where|which|and|after|before|when)\b|$)")
+    r"outside|from|inland|away from)\s+(?:of\s+)?(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3}?"
+    r"(?=[,.;]|\s+(?:in|on|at|inside|where|which|and|after|before|when)\b|$)")
 # A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").
 NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|&|on)"
                   r")*\s+(?:[A-Z][\w’'.-]*|G\d+|&))*")
