@@ -129,6 +129,7 @@ def stem(word: str) -> str:
         word = _IRREGULAR[word]
     if len(word) <= 4 or word.isdigit():
         return word
+    word = _british_to_american(word)
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)] + repl
@@ -136,10 +137,27 @@ def stem(word: str) -> str:
             if suffix in _INFLECTIONS and word.endswith("er") and len(word) >= 5:
                 word = word[:-2]
             break
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
-        word = word[:-1]
+    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]  # "stopped", "putting", "getting": stop, put, get
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
+    return word
+
+
+# British and American spellings meet ("labour"/"labor", "centre"/"center", "organised"/"organized",
+# "defence"/"defense", "cancelled"/"canceled"): a chat asker and a wire article often differ.
+_BRITISH = ((re.compile(r"(?<=\w\w)our(?=s?$|ed$|ing$|able$|ably$|ite|ful|hood|less|ism)"), "or"),
+            (re.compile(r"(?<=\w\w\w)tre(?=s?$|d$)"), "ter"),
+            (re.compile(r"(?<=\w\w\w)is(?=e$|es$|ed$|ing$|ation|er$|ers$)"), "iz"),
+            (re.compile(r"(?<=\w\wal)ys(?=e$|es$|ed$|ing$)"), "yz"),
+            (re.compile(r"^(def|off|lic|pret)ence"), r"\1ense"),
+            (re.compile(r"^(cancel|travel|label|model|fuel|signal|total|level|channel|counsel|marshal|equal|rival|"
+                        r"tunnel|quarrel|dial)l(?=ed$|ing$|er$|ers$)"), r"\1"))
+
+
+def _british_to_american(word: str) -> str:
+    for pattern, repl in _BRITISH:
+        word = pattern.sub(repl, word)
     return word
 
 

@@ -66,3 +66,17 @@ def test_chat_abbreviations_are_the_words() -> None:
                                             ("exploded", "explosion"), ("admitted", "admission")])
 def test_a_verb_and_its_noun_in_sion_meet(verb: str, noun: str) -> None:
     assert stem(verb) == stem(noun)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("putting", "put"), ("getting", "get"), ("stopped", "stop"),  # a doubled consonant before -ing, -ed
+    ("labour", "labor"), ("neighbouring", "neighboring"), ("centre", "center"), ("kilometres", "kilometers"),
+    ("organisation", "organization"), ("criticised", "criticized"), ("analysed", "analyzed"),
+    ("defence", "defense"), ("cancelled", "canceled"),  # British and American spellings meet
+])
+def test_variants_meet(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_words_that_only_look_british_stay_apart() -> None:
+    assert stem("hours") != stem("hors") and stem("called") == "call" and stem("four") == "four"
