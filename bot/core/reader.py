@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core import clauses, shapes, spans, typed
+from bot.core import actors, clauses, shapes, spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import distance, echo, hits_in
@@ -97,7 +97,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             # With the noun asked about not in the sentence, the name that fills its place: "which
             # company built it?" its actor, "which drug did the agency turn down?" what it acted on.
             acted_on = _OBJECT_ASKED.match(question.normalized)
-            found = (typed.patient if acted_on else typed.agent)(question, text, hits, base)
+            found = (actors.patient if acted_on else typed.agent)(question, text, hits, base)
             found = (found[0], found[1] * 0.6) if found else None
     if found is not None:
         where, strength = found
