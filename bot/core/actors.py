@@ -45,6 +45,10 @@ APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,\s*((?:who|which)\s+[^,.;]{3,8
                         r"(?=,|\.|;|$)")
 # Between the verb asked about and a name: the name is its object ("set for Kyiv", "sent it to Moscow").
 _OBJECT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:for|to|with|from|against|into|on|at|toward|towards)\s+(?:the\s+)?")
+_MAKE_WORDS = frozenset("make makes made making produce produces produced manufacture manufactures manufactured "
+                        "build builds develop develops developed design designs designed".split())
+_MADE_BY = (re.compile(r"\b(?:made|produced|manufactured|built)\s+by\s+(?:the\s+)?"),
+            re.compile(r"\b(?:developed|designed)\s+by\s+(?:the\s+)?"))
 _PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",
                           "capital", "capitals", "government", "governments", "side", "sides"})
 
@@ -59,6 +63,12 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     if by_role and question.verb_terms & _REPORTING_TERMS:  # "who reported the numbers?": who said so
         by_focus = _agent_by_focus(question, text, base)  # "which department announced it?"
         return (by_focus, 1.0) if by_focus else speaker(question, None, text, hits, base)
+    if question.words & _MAKE_WORDS:  # "which company makes Cardivant?": "... made by Halvorsen Therapeutics"
+        named = answer_names(question, text, base, ("org", "name", "person"))
+        for made_by in _MADE_BY:  # who built it before who designed it
+            maker = closest([s for m in made_by.finditer(text) for s in named if 0 <= s[0] - m.end() <= 4], hits, text)
+            if maker is not None:
+                return maker, 1.0
     places = question.focus_word in _PLACE_FOCUS
     found = [s for s in answer_names(question, text, base, ("org", "name", "person", "place") if places else
                                ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]

@@ -29,3 +29,9 @@ def test_a_multi_word_synonym_gives_its_words_the_canonical_term() -> None:
     words = lexicon.words_of("Great Plains chief executive Raymond Teller apologised.")
     terms = {w: t for w, (_, _, t) in zip(["Great", "Plains", "chief", "executive"], words, strict=False)}
     assert "ceo" in terms["chief"] and "ceo" in terms["executive"] and "ceo" not in terms["Plains"]
+
+
+def test_a_verb_is_not_folded_onto_a_noun_that_shares_its_stem() -> None:
+    # "makes" once met "company" through "maker": "which company makes X?" then asked about a company twice
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("makes") != lexicon.terms("company")

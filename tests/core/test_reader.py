@@ -89,6 +89,7 @@ ARTICLE = "\n".join([
     'The delay of the text alert, which the board blamed on a software fault, angered riders.',
     ('Passes will be sold at harbour kiosks from Monday, January 12, and in ordinary newsagents by March, the '
      'operator said.'),
+    'The hybrid ferry, designed by Nordvik Marine and built by Calder & Reece, will enter service in May.',
 ]) + "\n"
 
 
@@ -172,6 +173,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how big a fine could harbor lines face?", 50, "up to 10 percent of its annual turnover"),  # a share of what
     ("why was the text alert delayed?", 51, "blamed on a software fault"),
     ("when will passes be sold in normal newsagents?", 52, "by March"),  # not across the clause break
+    ("which company makes the hybrid ferry?", 53, "Calder & Reece"),  # "built by": who makes it
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
