@@ -46,7 +46,7 @@ APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,\s*((?:who|which)\s+[^,.;]{3,8
 # Between the verb asked about and a name: the name is its object ("set for Kyiv", "sent it to Moscow").
 _OBJECT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:for|to|with|from|against|into|on|at|toward|towards)\s+(?:the\s+)?")
 _MAKE_WORDS = frozenset("make makes made making produce produces produced manufacture manufactures manufactured "
-                        "build builds develop develops developed design designs designed".split())
+                        "build builds".split())  # (who "designed" it is asked as such and read as any other verb)
 _MADE_BY = (re.compile(r"\b(?:made|produced|manufactured|built)\s+by\s+(?:the\s+)?"),
             re.compile(r"\b(?:developed|designed)\s+by\s+(?:the\s+)?"))
 _PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",
