@@ -27,6 +27,7 @@ from bot.core.factbase import FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, distance, echo, fresh
 from bot.core.questions import Question
 from bot.core.spans import Span
+from bot.core.text import STOPWORDS
 
 __all__ = ["FINDERS", "Found", "agent", "describe", "speaker"]
 
@@ -331,6 +332,9 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         start, end = modified_from(text, a), b
         if question.kind_of:
             return (start, spans.clause_after(text, end, MAX_WORDS)[1]), 1.0
+        apposed = _apposed(text, a)  # "roxadustat, a banned drug": which drug is roxadustat
+        if apposed is not None and echo(question, text[apposed[0]:apposed[1]], base) < 0.75:
+            return apposed, 1.0
         tail = re.match(r"(?:\s+\d+[A-Za-z]?\b|\s+[A-Z][\w’'-]*)?(?:\s+(?:of|for|on|against|from)\s+(?:the\s+)?"
                         r"[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?", text[end:])
         end += tail.end() if tail else 0
@@ -341,6 +345,24 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             return named, 0.6
         return (spans.clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
     return None
+
+
+_APPOSED = re.compile(r",\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?"
+                      r"(?:(?!(?:in|on|at|of|for|with|by|to|from|and|or|but|as|is|was|were|are)\s)[a-z][\w-]*\s+){0,3}$")
+
+
+def _apposed(text: str, noun_start: int) -> Span | None:
+    """What a noun phrase set after a comma describes: "Nordlicht Bank, the team's second-largest
+    sponsor" -> Nordlicht Bank; "roxadustat, a banned drug" -> roxadustat."""
+    m = _APPOSED.search(text[:noun_start])
+    if m is None:
+        return None
+    comma = m.start()
+    named = [s for s in spans.names(text) if s[1] == comma]
+    if named:
+        return named[-1]
+    word = re.search(r"\b([a-z][\w-]{3,})$", text[:comma])
+    return word.span(1) if word and word.group(1) not in STOPWORDS else None
 
 
 _MEANS = re.compile(r"\b(?:with|by|through|via|using|thanks to|from|including with|in the form of)\s+")

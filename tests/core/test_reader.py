@@ -90,6 +90,7 @@ ARTICLE = "\n".join([
     ('Passes will be sold at harbour kiosks from Monday, January 12, and in ordinary newsagents by March, the '
      'operator said.'),
     'The hybrid ferry, designed by Nordvik Marine and built by Calder & Reece, will enter service in May.',
+    'The ferry runs on biodiesel, a cleaner fuel, and Tern Ferries, the smaller operator, hopes to expand in 2026.',
 ]) + "\n"
 
 
@@ -174,6 +175,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("why was the text alert delayed?", 51, "blamed on a software fault"),
     ("when will passes be sold in normal newsagents?", 52, "by March"),  # not across the clause break
     ("which company makes the hybrid ferry?", 53, "Calder & Reece"),  # "built by": who makes it
+    ("which fuel does the ferry run on?", 54, "biodiesel"),  # what the noun after the comma describes
+    ("which operator hopes to expand?", 54, "Tern Ferries"),
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
