@@ -179,7 +179,8 @@ def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
 
 
 # The titles of whoever runs an organization: "who heads X?" is answered by its chief executive.
-_TOP_TITLES = "head leader lead chief ceo chief executive president chairman chair chairwoman director boss"
+_TOP_TITLES = ("head leader lead chief ceo chief executive president chairman chair chairwoman director boss "
+               "manager general manager managing director")
 
 
 def _top_terms(base: FactBase) -> frozenset[str]:

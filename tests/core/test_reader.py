@@ -91,6 +91,7 @@ ARTICLE = "\n".join([
      'operator said.'),
     'The hybrid ferry, designed by Nordvik Marine and built by Calder & Reece, will enter service in May.',
     'The ferry runs on biodiesel, a cleaner fuel, and Tern Ferries, the smaller operator, hopes to expand in 2026.',
+    'Elling Shipyards general manager Rita Dahl said the yard would hire 40 welders.',
 ]) + "\n"
 
 
@@ -177,6 +178,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which company makes the hybrid ferry?", 53, "Calder & Reece"),  # "built by": who makes it
     ("which fuel does the ferry run on?", 54, "biodiesel"),  # what the noun after the comma describes
     ("which operator hopes to expand?", 54, "Tern Ferries"),
+    ("who runs elling shipyards?", 55, "Rita Dahl"),  # a general manager runs it too
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
