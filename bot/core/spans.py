@@ -76,7 +76,8 @@ FREQUENCY = re.compile(
 DURATION = re.compile(
     rf"\b{_APPROX}(?:{NUMBER_RE}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"
     rf"(?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
-    rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b"
+    rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b(?!-old)"
+    rf"(?:,? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?))?"  # "1 minute 47 seconds"
     rf"|\b(?:a|one|two|three|several) decades?\b|\bovernight\b")
 MONEY = re.compile(
     rf"{_APPROX}(?:(?:US|C|A)?[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"

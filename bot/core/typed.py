@@ -174,6 +174,10 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
 
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    if _STRENGTH_ASKED.match(question.normalized):  # "how strong was the quake?": "magnitude 6.4"
+        rated = closest(_all_of(_RATING, text), hits, text)
+        if rated is not None:
+            return rated, 1.0
     money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
     qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
@@ -242,6 +246,10 @@ def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
         return False
     gap = text[amount[1]:hit.start]
     return bool(_PER.fullmatch(gap)) or (gap == " " and text[hit.start:hit.end].lower() in question.words)
+_STRENGTH_ASKED = re.compile(r"^(?:how (?:strong|powerful|big|bad|intense|severe)|what (?:magnitude|category|strength))\b")
+# How strength is rated: "a magnitude 6.4 earthquake", "a 5.1-magnitude tremor", "a Category 4 hurricane".
+_RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
+                     r"\d+(?:\.\d+)? on the Richter scale)")
 _TIMES = re.compile(rf"\b(?:once|twice|thrice|{spans.NUMBER_RE} times)\b")
 _DOING_GAP = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|did|do|does|have|has|had)\s+")
 

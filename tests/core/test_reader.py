@@ -92,6 +92,8 @@ ARTICLE = "\n".join([
     'The hybrid ferry, designed by Nordvik Marine and built by Calder & Reece, will enter service in May.',
     'The ferry runs on biodiesel, a cleaner fuel, and Tern Ferries, the smaller operator, hopes to expand in 2026.',
     'Elling Shipyards general manager Rita Dahl said the yard would hire 40 welders.',
+    ('A magnitude 4.2 tremor shook Elling at 3 a.m., at a depth of 9 kilometres, and a seven-year-old girl was '
+     'trapped for 5 hours, 20 minutes.'),
 ]) + "\n"
 
 
@@ -179,6 +181,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which fuel does the ferry run on?", 54, "biodiesel"),  # what the noun after the comma describes
     ("which operator hopes to expand?", 54, "Tern Ferries"),
     ("who runs elling shipyards?", 55, "Rita Dahl"),  # a general manager runs it too
+    ("how strong was the quake?", 56, "magnitude 4.2"),  # a rating; "quake" is the tremor
+    ("how deep was the tremor?", 56, "9 kilometres"),  # "deep" meets "depth"
+    ("how long was the girl trapped?", 56, "5 hours, 20 minutes"),  # not her "seven-year"
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
