@@ -200,8 +200,8 @@ def _which_noun(noun: list[str]) -> Parse | None:
 _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^how (?:many|much) (?:time|years|days|hours|weeks|months)\b", "when", "duration"),
     (r"^how many\b", "how_many", "count"),
-    (r"^how (?:much|big|large|high|low|far|expensive|costly|tall|wide|deep|heavy|old|severe|fast)\b", "how_many",
-     "amount"),  # "how fast was the train going?": a speed
+    (r"^how (?:much|big|large|high|low|far|expensive|costly|tall|wide|deep|heavy|old|severe|fast|strong|"
+     r"powerful)\b", "how_many", "amount"),  # "how fast was the train going?": a speed; "how strong?": a rating
     (r"^how (?:quickly|soon|long|early|late|often)\b", "when", "duration"),
     (r"^(?:what|which|in what|in which) years?\b", "when", "year"),
     (r"^(?:when|what (?:time|date|day|weekday|month)|which (?:day|date|weekday|month)|by when|until when|"

@@ -246,7 +246,10 @@ def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
         return False
     gap = text[amount[1]:hit.start]
     return bool(_PER.fullmatch(gap)) or (gap == " " and text[hit.start:hit.end].lower() in question.words)
-_STRENGTH_ASKED = re.compile(r"^(?:how (?:strong|powerful|big|bad|intense|severe)|what (?:magnitude|category|strength))\b")
+
+
+_STRENGTH_ASKED = re.compile(r"^(?:how (?:strong|powerful|big|bad|intense|severe)|"
+                             r"what (?:magnitude|category|strength))\b")
 # How strength is rated: "a magnitude 6.4 earthquake", "a 5.1-magnitude tremor", "a Category 4 hurricane".
 _RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
                      r"\d+(?:\.\d+)? on the Richter scale)")
