@@ -149,6 +149,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
             return _new_name(words, answer)
         # "in an interview": no place in particular.
         return -1 if re.match(r"(?:(?:in|at|on|from|to|into)\s+)?(?:a|an)\s", answer.strip()) else 0
+    if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
+        return -1  # "what is Jennings' job?" is not answered by his age
     if want == "count":
         return _count_shape(focus, focus_word, answer)
     if want == "amount":
@@ -179,6 +181,11 @@ def _count_shape(focus: str, focus_word: str, answer: str) -> int:
     words = _words(answer)
     focus = (focus_word or focus).split()[-1]  # "construction workers": workers
     stem = focus.rstrip("s")[:5]
+    counted = spans.COUNT.search(answer)
+    phrase = counted.group(0)[counted.end(1) - counted.start():].lower().split() if counted else []
+    if len(phrase) > 1 and not phrase[-1].startswith(stem) and phrase[-1].endswith("s") and \
+            any(w.startswith(stem) for w in phrase[:-1]):
+        return -1  # "two stage wins" counts wins, not stages
     if any(w.startswith(stem) for w in words):
         return 1
     if focus in _PEOPLE:

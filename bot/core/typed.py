@@ -89,7 +89,9 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
             return (often, 1.0) if often else None
         lengths = fresh(question, text, list(spans.durations(text)), base)
         if lengths:
-            return closest(lengths, hits, text), 1.0  # type: ignore[return-value]
+            # "two years of data" measures the data: how long something lasted only failing another
+            lasting = [s for s in lengths if not re.match(r"\s+of\s", text[s[1]:])]
+            return closest(lasting or lengths, hits, text), 1.0 if lasting else 0.5  # type: ignore[return-value]
         if spans.HOW_LONG_LASTED.search(question.normalized):
             return None  # "how long was the meeting?" is not answered by the day it was held
         return (found[0], 0.5) if found else None  # "how soon ...?": by a date
@@ -105,10 +107,24 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
             return spans.clause_after(text, clause.end(), 8), 0.7
     # "who had served since June 2023, announced ... on Thursday": a since-date is when a state began,
     # not when the thing asked about happened.
-    nearest = closest([s for s in found if not re.search(r"\bsince\s+$", text[:s[0]])] or found, hits, text)
+    found = [s for s in found if not re.search(r"\bsince\s+$", text[:s[0]])] or found
+    # "Pompeo stated on Sunday that this deadline is not set in stone": the day it was said is not
+    # the deadline's, unless the question asks when something was said.
+    said = [s for s in found if _SAID_ON.search(text[max(0, s[0] - 40):s[0]])]
+    if said and question.words.isdisjoint(_SAYING):
+        found = [s for s in found if s not in said] or found
+    nearest = closest(found, hits, text)
     if nearest is None:
         return None
-    return _marked(text, nearest), 1.0 if distance(nearest, hits) < 60 else 0.6
+    strength = 1.0 if distance(nearest, hits) < 60 else 0.6
+    return _marked(text, nearest), strength * (0.5 if nearest in said and question.words.isdisjoint(_SAYING) else 1)
+
+
+_SAID_ON = re.compile(r"\b(?:said|says|stated|states|told (?:\w+\s+){0,2}?|announced|reported|added|wrote|confirmed|"
+                      r"declared|posted|tweeted)\s+(?:on\s+|late\s+|early\s+)?$")
+_SAYING = frozenset("say says said saying state stated tell told announce announced announcement report reported "
+                    "write wrote post posted tweet tweeted confirm confirmed declare declared statement speak spoke "
+                    "talk talked comment commented".split())
 
 
 _MARKER = re.compile(r"\b(?:by|until|till|before|after|since|within|no later than)\s+$", re.IGNORECASE)
@@ -156,6 +172,8 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                                                  text[max(0, s[0] - 20):s[0]])] or placed
     if any(spans.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
         placed = [s for s in placed if spans.name_kind(text, s) != "org"]
+    if not placed and question.focus_word in _PLACE_NOUNS:
+        found = []  # "which 11 countries ...?" is not answered by "Phase III"
     nearest = closest(placed or found, hits, text)
     anchor = anchor_hit(hits)
     if anchor is not None and anchor.verb:
@@ -348,16 +366,22 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             return apposed, 1.0
         tail = re.match(r"(?:\s+\d+[A-Za-z]?\b|\s+[A-Z][\w’'-]*)?(?:\s+(?:of|for|on|against|from)\s+(?:the\s+)?"
                         r"[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?", text[end:])
-        end += tail.end() if tail else 0
+        if tail and not re.search(r"['’]s?$", tail.group(0)):  # not "six precincts on the city's"
+            end += tail.end()
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
-        named = closest(answer_names(question, text, base), hits, text)
+        names = answer_names(question, text, base)
+        if question.focus_word in _PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
+            names = [s for s in names if spans.name_kind(text, s) == "place"]
+        named = closest(names, hits, text)
         if named:
             return named, 0.6
         return (spans.clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
     return None
 
 
+_PLACE_NOUNS = frozenset("country countries nation nations city cities town towns village villages state states "
+                         "region regions province provinces capital capitals port ports island islands".split())
 _APPOSED = re.compile(r",\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?"
                       r"(?:(?!(?:in|on|at|of|for|with|by|to|from|and|or|but|as|is|was|were|are)\s)[a-z][\w-]*\s+){0,3}$")
 

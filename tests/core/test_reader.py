@@ -94,6 +94,9 @@ ARTICLE = "\n".join([
     'Elling Shipyards general manager Rita Dahl said the yard would hire 40 welders.',
     ('A magnitude 4.2 tremor shook Elling at 3 a.m., at a depth of 9 kilometres, and a seven-year-old girl was '
      'trapped for 5 hours, 20 minutes.'),
+    'Harbor Lines said on Friday that its deadline for bids was not fixed.',
+    '"Two years of data is not a lifetime," said Dr. Ana Ruiz, who chairs the board.',
+    'Crews were sent to six precincts on the city\'s east side and to 11 countries, officials said.',
 ]) + "\n"
 
 
@@ -327,3 +330,19 @@ def test_a_number_in_digits_may_be_in_the_paragraph_in_words(harbor: FactBase) -
     candidates, _ = retrieve(q, harbor, full=True)
     fourth = [c for c in candidates if c.entry.article_id == "harbor-2025-10-14" and c.entry.fact.paragraph == 4]
     assert any(gates.eligible(q, c, r) for c in fourth for r in read(q, c.entry, harbor))
+
+
+def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
+    def typed(question: str, paragraph: int) -> list[tuple[str | None, float]]:
+        q = analyze(question, harbor)
+        return [(r.answer, r.typed) for e in harbor.entries if e.article_id == "harbor-2025-10-14"
+                and e.fact.paragraph == paragraph and not e.is_entity for r in read(q, e, harbor) if r.source == "typed"]
+
+    # the day something was said is not the deadline's, unless the question asks when it was said
+    assert all(strength < 1 for _, strength in typed("when is the deadline for bids?", 57))
+    assert any(strength == 1 for _, strength in typed("when did harbor lines say the deadline was not fixed?", 57))
+    # "two years of data" measures the data, not how long she has chaired
+    assert all(strength < 1 for _, strength in typed("how long has ana ruiz chaired the board?", 58))
+    # no fragment ending on a possessive, and no non-place for "which countries"
+    assert not any(a and a.endswith(("city's", "city'")) for a, _ in typed("which six precincts got crews?", 59))
+    assert not typed("which 11 countries got crews?", 59)
