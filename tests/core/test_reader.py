@@ -335,8 +335,9 @@ def test_a_number_in_digits_may_be_in_the_paragraph_in_words(harbor: FactBase) -
 def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     def typed(question: str, paragraph: int) -> list[tuple[str | None, float]]:
         q = analyze(question, harbor)
-        return [(r.answer, r.typed) for e in harbor.entries if e.article_id == "harbor-2025-10-14"
-                and e.fact.paragraph == paragraph and not e.is_entity for r in read(q, e, harbor) if r.source == "typed"]
+        entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == paragraph
+                   and not e.is_entity]
+        return [(r.answer, r.typed) for e in entries for r in read(q, e, harbor) if r.source == "typed"]
 
     # the day something was said is not the deadline's, unless the question asks when it was said
     assert all(strength < 1 for _, strength in typed("when is the deadline for bids?", 57))
