@@ -71,6 +71,9 @@ _UNITS = frozenset("percent per cent days day weeks week months month years year
                    "times dollars euros pounds kilometres kilometers miles metres meters".split())
 
 
+_WHOLE_ASKED = re.compile(r"^what (?:are|were) the (\d+|" + "|".join(spans.NUMBER_WORDS) + r") ([a-z]+)")
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -149,6 +152,9 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
             return _new_name(words, answer)
         # "in an interview": no place in particular.
         return -1 if re.match(r"(?:(?:in|at|on|from|to|into)\s+)?(?:a|an)\s", answer.strip()) else 0
+    if want in ("thing", "focus") and (whole := _WHOLE_ASKED.match(normalized)) and \
+            re.search(rf"\b{whole.group(1)}[- ]{whole.group(2)[:4]}", answer.lower()):
+        return -1  # "what are the 28 points?" is not answered by "the 28-point plan": the whole, not its parts
     if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
         return -1  # "what is Jennings' job?" is not answered by his age
     if want == "count":
@@ -205,6 +211,11 @@ _SUM_OR_SHARE = frozenset({"target", "targets", "goal", "limit", "cap", "ceiling
 def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
+    counted = spans.COUNT.search(answer)
+    noun = counted.group(0)[counted.end(1) - counted.start():].split(" of ")[0].split() if counted else []
+    if noun and re.match(r"(?:by )?how much\b", normalized) and \
+            stem(noun[-1].lower()) in {stem(w) for w in normalized.split()}:
+        return -1  # "by how much did he win?" is not answered by "two stage wins": the wins asked about counted
     text = normalized
     money, percent = bool(spans.CURRENCY.search(answer)), bool(_PERCENT.search(answer))
     if focus_word in _SUM_OR_SHARE and not _PERCENT_ASKED.search(text):

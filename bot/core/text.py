@@ -127,6 +127,8 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word in _IRREGULAR:
         word = _IRREGULAR[word]
+    if len(word) == 4 and word.endswith("s") and word[2] not in "su" and word not in _NOT_PLURAL:
+        return word[:3]  # "jobs", "fees", "wins": a plural of three letters meets its singular
     if len(word) <= 4 or word.isdigit():
         return word
     word = _british_to_american(word)
@@ -153,6 +155,10 @@ _BRITISH = ((re.compile(r"(?<=\w\w)our(?=s?$|ed$|ing$|able$|ably$|ite|ful|hood|l
             (re.compile(r"^(def|off|lic|pret)ence"), r"\1ense"),
             (re.compile(r"^(cancel|travel|label|model|fuel|signal|total|level|channel|counsel|marshal|equal|rival|"
                         r"tunnel|quarrel|dial)l(?=ed$|ing$|er$|ers$)"), r"\1"))
+
+
+_NOT_PLURAL = frozenset("news this thus bias axis yes lens does goes was has his its ours hers iris gas bus plus "
+                        "alas atlas".split())
 
 
 def _british_to_american(word: str) -> str:

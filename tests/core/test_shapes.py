@@ -54,6 +54,11 @@ from bot.core.questions import analyze
     ("what is the name of the private club?", "U.S. Army Secretary Thomas Reardon", -1),  # a person, not a club
     ("what is the name of the envoy?", "Special Envoy Steve Witkoff", 1),
     ("which district is Vindman from?", "US Congressman Eugene Vindman (Democrat)", -1),  # a party names no one
+    ("what are the 28 points in the plan?", "the 28-point peace proposal", -1),  # the whole, not its parts
+    ("by how much did he win the race?", "two stage wins", -1),  # the wins asked about, counted
+    ("how much farmland will the stadium take up?", "38 hectares of farmland", 1),
+    ("how many stages does the race have?", "two stage wins", -1),  # counts wins, not stages
+    ("what is Jennings' job?", "67", -1),  # an age is no description
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected

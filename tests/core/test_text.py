@@ -73,6 +73,7 @@ def test_a_verb_and_its_noun_in_sion_meet(verb: str, noun: str) -> None:
     ("labour", "labor"), ("neighbouring", "neighboring"), ("centre", "center"), ("kilometres", "kilometers"),
     ("organisation", "organization"), ("criticised", "criticized"), ("analysed", "analyzed"),
     ("defence", "defense"), ("cancelled", "canceled"),  # British and American spellings meet
+    ("jobs", "job"), ("fees", "fee"), ("wins", "win"),  # a plural of three letters
 ])
 def test_variants_meet(a: str, b: str) -> None:
     assert stem(a) == stem(b)
@@ -80,3 +81,4 @@ def test_variants_meet(a: str, b: str) -> None:
 
 def test_words_that_only_look_british_stay_apart() -> None:
     assert stem("hours") != stem("hors") and stem("called") == "call" and stem("four") == "four"
+    assert stem("news") != stem("new") and stem("less") == "less" and stem("plus") == "plus"
