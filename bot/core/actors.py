@@ -72,6 +72,8 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     places = question.focus_word in _PLACE_FOCUS
     found = [s for s in answer_names(question, text, base, ("org", "name", "person", "place") if places else
                                ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
+    if question.focus_word in spans.PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
+        found = [s for s in found if spans.name_kind(text, s) == "place"]
     # A name used as a modifier does not act: "described the Geneva talks", "Kremlin adviser Viktor Lagunov".
     found = [s for s in found if not _attributive(text, s)] or found
     first = anchor_hit(hits)

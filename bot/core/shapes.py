@@ -37,6 +37,8 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c 
     "won win wins lost lose loses",
     "opened open opens closed close closes",
     "north south east west northern southern eastern western",
+    "acting interim caretaker temporary permanent",
+    "damaged destroyed",
 ))
 # Words of one class that mean the same (a question's "injured" is a sentence's "wounded").
 _SAME = tuple(frozenset(c.split()) for c in (

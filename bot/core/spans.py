@@ -151,6 +151,9 @@ Saudi Emirati Qatari Egyptian Syrian Iraqi Afghan Pakistani Korean Mexican Brazi
 Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet Mediterranean Atlantic Pacific Federal
 """.split())
 _PLACE_FIRST = frozenset("River Lake Mount Port Fort Cape Lake Gulf Bay Isle Saint St. Sea".split())  # "River Alder"
+# Nouns that ask for a place by name: "which countries", "which town".
+PLACE_NOUNS = frozenset("country countries nation nations city cities town towns village villages state states "
+                        "region regions province provinces capital capitals port ports island islands".split())
 PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", "into", "toward", "towards", "on",
                "aboard", "onboard", "via", "through")
 

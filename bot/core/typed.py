@@ -172,7 +172,7 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                                                  text[max(0, s[0] - 20):s[0]])] or placed
     if any(spans.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
         placed = [s for s in placed if spans.name_kind(text, s) != "org"]
-    if not placed and question.focus_word in _PLACE_NOUNS:
+    if not placed and question.focus_word in spans.PLACE_NOUNS:
         found = []  # "which 11 countries ...?" is not answered by "Phase III"
     nearest = closest(placed or found, hits, text)
     anchor = anchor_hit(hits)
@@ -371,7 +371,7 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
         names = answer_names(question, text, base)
-        if question.focus_word in _PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
+        if question.focus_word in spans.PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
             names = [s for s in names if spans.name_kind(text, s) == "place"]
         named = closest(names, hits, text)
         if named:
@@ -380,8 +380,6 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     return None
 
 
-_PLACE_NOUNS = frozenset("country countries nation nations city cities town towns village villages state states "
-                         "region regions province provinces capital capitals port ports island islands".split())
 _APPOSED = re.compile(r",\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?"
                       r"(?:(?!(?:in|on|at|of|for|with|by|to|from|and|or|but|as|is|was|were|are)\s)[a-z][\w-]*\s+){0,3}$")
 

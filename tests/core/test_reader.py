@@ -347,3 +347,4 @@ def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     # no fragment ending on a possessive, and no non-place for "which countries"
     assert not any(a and a.endswith(("city's", "city'")) for a, _ in typed("which six precincts got crews?", 59))
     assert not typed("which 11 countries got crews?", 59)
+    assert not typed("which 11 countries did the crews come from?", 59)  # read as who, still no non-place

@@ -70,6 +70,8 @@ def test_shape(base: FactBase, question: str, answer: str, expected: int) -> Non
     ("how many people were injured?", "At least 11 people were killed in the floods.", True),
     ("how many people were hurt?", "Nine people were wounded and 11 were killed.", False),
     ("how many people died?", "At least 11 people were killed.", False),  # no qualifier of a class it lacks
+    ("who was named permanent finance minister?", "Pieter Lund was named acting finance minister.", True),
+    ("how many homes were damaged?", "The fire destroyed 89 homes.", True),
     ("what happens on Friday?", "The vote is on Thursday.", True),
     ("by what percentage did shares fall?", "Shares fell 2.7 percent on Thursday.", False),
     ("what did he say?", "He spoke on Thursday.", False),
