@@ -120,7 +120,8 @@ _RELATIVE = re.compile(r"\s+(?:that|which|who|whom|whose|being|was|were|is|are|d
 
 def _head(words: str) -> str:
     """The focus noun of "which <adjectives> <noun> ...": the last word before the verb."""
-    words = re.split(r" (?:of|in|at|on|near|from|outside|inside) ", _KIND_OF.sub("", words.strip()))[0]
+    words = re.split(r" (?:of|in|at|on|near|from|outside|inside|about|for|with|against|regarding|concerning|"
+                     r"between|among|into|over) ", _KIND_OF.sub("", words.strip()))[0]
     kept = words.split()
     while len(kept) > 1 and kept[-1] in _TRAILING_ADVERBS:  # "the share price now": the price
         kept.pop()

@@ -73,6 +73,9 @@ _UNITS = frozenset("percent per cent days day weeks week months month years year
                    "times dollars euros pounds kilometres kilometers miles metres meters".split())
 
 
+# Nationalities (not regions: a British leader is also a European one).
+_NATIONS = spans.DEMONYMS - frozenset("European Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet "
+                                      "Mediterranean Atlantic Pacific Federal African Asian".split())
 _WHOLE_ASKED = re.compile(r"^what (?:are|were) the (\d+|" + "|".join(spans.NUMBER_WORDS) + r") ([a-z]+)")
 
 
@@ -128,6 +131,10 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
                 any(spans.name_kind(answer, s) == "person" and spans.TITLE_WORDS & set(answer[s[0]:s[1]].split())
                     for s in spans.names(answer)):
             return -1  # "the name of the private club" is not "Army Secretary Thomas Reardon"
+        asked = {w for w in words if w.capitalize() in _NATIONS}
+        said = {w.lower() for w in re.findall(r"[A-Z][a-z]+", answer) if w in _NATIONS}
+        if asked and said and not asked & said:
+            return -1  # "which British leader ...?" is not answered by "French President Emmanuel Macron"
         if _is_name(answer):
             return _new_name(words, answer)
         # "a Democrat", "an engineer": a description of someone, not who.
@@ -150,6 +157,11 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
             return -1
         return 0 if spans.DATE.search(answer) and not _MOMENT.fullmatch(answer.strip()) else -1
     if want == "place":
+        named = spans.names(answer)
+        if named and all(spans.TITLE_WORDS & set(answer[n[0]:n[1]].split()[:-1]) and
+                         spans.name_kind(answer, n) == "person" for n in named) and \
+                not re.search(r"\b(?:in|at|near|outside|on)\s", answer):
+            return -1  # "where is the shelter?" is not answered by "Mayor Tanya Brooks"
         if _is_name(answer):
             return _new_name(words, answer)
         # "in an interview": no place in particular.

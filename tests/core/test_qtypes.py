@@ -122,3 +122,8 @@ def test_after_a_form_of_be_only_a_participle_is_the_verb(base) -> None:  # type
     assert analyze("when was the plan announced?", base).verb_terms == frozenset({"announc"})
     # "new" or "stadium" is not what the question asks was done
     assert not analyze("where is the new stadium going to be?", base).verb_terms
+
+
+def test_the_noun_asked_about_ends_before_its_preposition() -> None:
+    assert classify("what kind of clause about war crimes was taken out?").focus == "clause"
+    assert classify("which deal with russia fell apart?").focus == "deal"

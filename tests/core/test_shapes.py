@@ -59,6 +59,9 @@ from bot.core.questions import analyze
     ("how much farmland will the stadium take up?", "38 hectares of farmland", 1),
     ("how many stages does the race have?", "two stage wins", -1),  # counts wins, not stages
     ("what is Jennings' job?", "67", -1),  # an age is no description
+    ("which british leader co-hosted the call?", "French President Emmanuel Macron", -1),  # another nation's
+    ("which european leader co-hosted the call?", "French President Emmanuel Macron", 1),  # a region holds it
+    ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
