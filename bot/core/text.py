@@ -30,6 +30,8 @@ i me my we us our you your he him his she her they them their what which who who
 why how whats who's what's where's when's how's hows whos please tell know let lets any some
 up out also too not no yes yet s t d ll re ve m according say says said saying think thinks many much
 one ones thing things want wanted going go bot talksbot kind sort
+don't didn't doesn't isn't wasn't weren't aren't can't won't wouldn't couldn't shouldn't hasn't haven't hadn't
+i'm i've you're they're we're that's there's here's
 """.split())
 # "us" is both a pronoun and the country; questions about the country say "US" in caps,
 # which is detected before lower-casing (see ``normalize``).
@@ -40,6 +42,9 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "whre": "where", "wehre": "where", "waht": "what", "whta": "what", "hwat": "what", "hwo": "who",
           "whcih": "which", "wich": "which", "whihc": "which", "wehn": "when", "hwen": "when", "hiw": "how",
           "hw": "how", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+          "wasnt": "wasn't", "werent": "weren't", "arent": "aren't", "cant": "can't", "wouldnt": "wouldn't",
+          "couldnt": "couldn't", "shouldnt": "shouldn't", "hasnt": "hasn't", "havent": "haven't",
+          "hadnt": "hadn't", "youre": "you're", "theyre": "they're", "thats": "that's", "theres": "there's",
           "ur": "your", "u": "you", "r": "are", "pls": "please", "plz": "please", "abt": "about",
           "ppl": "people", "govt": "government", "govts": "governments", "dem": "democrat", "dems": "democrats",
           "gop": "republican", "prez": "president", "hrs": "hours", "mins": "minutes", "yrs": "years",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.text import clean, content_terms, normalize, stem
+from bot.core.text import clean, content_terms, content_words, normalize, stem
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -82,3 +82,8 @@ def test_variants_meet(a: str, b: str) -> None:
 def test_words_that_only_look_british_stay_apart() -> None:
     assert stem("hours") != stem("hors") and stem("called") == "call" and stem("four") == "four"
     assert stem("news") != stem("new") and stem("less") == "less" and stem("plus") == "plus"
+
+
+def test_negative_contractions_are_no_content_words() -> None:
+    assert content_words(normalize("why wasnt it issued? who said they cant hide hikes, isn't it")) == [
+        "issued", "hide", "hikes"]
