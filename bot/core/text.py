@@ -55,7 +55,8 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})
-_SUFFIXES = (("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"),
+_SUFFIXES = (("ologists", "olog"), ("ologist", "olog"), ("ological", "olog"), ("ologies", "olog"), ("ology", "olog"),
+             ("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"),
              ("iveness", "ive"), ("fulness", "ful"),
              ("ousness", "ous"), ("ements", "e"), ("ement", "e"), ("ments", ""), ("ment", ""), ("ness", ""),
              ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", ""), ("er", ""), ("edly", ""),

@@ -74,6 +74,7 @@ def test_a_verb_and_its_noun_in_sion_meet(verb: str, noun: str) -> None:
     ("organisation", "organization"), ("criticised", "criticized"), ("analysed", "analyzed"),
     ("defence", "defense"), ("cancelled", "canceled"),  # British and American spellings meet
     ("jobs", "job"), ("fees", "fee"), ("wins", "win"),  # a plural of three letters
+    ("seismologist", "seismology"), ("seismological", "seismology"),  # a science and who practises it
 ])
 def test_variants_meet(a: str, b: str) -> None:
     assert stem(a) == stem(b)
