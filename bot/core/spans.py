@@ -55,7 +55,9 @@ DATE = re.compile(
 # "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).
 HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)")
 # "how high / fast / old ...?" asks for a measure, answered in its units.
-MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast)\b")  # not "big": often a sum
+MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast|far (?:away|out|off|from|is|was|are|were|"
+                           r"will|would))\b")  # not "big": often a sum; not "how far has demand fallen?": a change
+DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?|feet|foot)\b")
 MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
                      r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
                      r"storeys?|stories|floors|years? old|aged?|mph|km/h|kph|knots|miles per hour|"
@@ -313,7 +315,7 @@ def amounts(text: str) -> tuple[Span, ...]:
 
 
 _PERCENT_END = re.compile(r"(?:percent|per cent|%)$")
-_SHARE_OF = re.compile(r" of (?:its|the|their|his|her|a|all)? ?(?:[a-z-]+ ){0,2}?(?:turnover|revenues?|sales|income|"
+_SHARE_OF = re.compile(r" of (?:its|the|their|his|her|a|all)? ?(?:[a-z'’-]+ ){0,2}?(?:turnover|revenues?|sales|income|"
                        r"budget|GDP|gross domestic product|output|market|vote|votes|workforce|staff|population|"
                        r"capacity|profits?|earnings|exports|imports|supply|demand)\b")
 

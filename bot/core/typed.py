@@ -192,11 +192,12 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
 
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    measured = question.normalized.startswith("how far") and bool(spans.MEASURE_ASKED.match(question.normalized))
     if _STRENGTH_ASKED.match(question.normalized):  # "how strong was the quake?": "magnitude 6.4"
         rated = closest(_all_of(_RATING, text), hits, text)
         if rated is not None:
             return rated, 1.0
-    money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" else []
+    money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" and not measured else []
     qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
         return _new_value(question, text, qualified[0]), 1.0
@@ -224,7 +225,9 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8
     priced = _priced(question)
-    if question.focus_word in _SHARE_WORDS and not priced:
+    if question.focus_word in _SHARE_WORDS and (not priced or question.normalized.startswith(("what share",
+                                                                                             "what proportion"))):
+        # ("what share of the budget ...?": a share, though "budget" speaks of money)
         money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
     elif priced:  # "the share price": "$47.15", not the "3.8 percent" it rose
         money = [s for s in money if spans.CURRENCY.search(text[s[0]:s[1]])] or money
@@ -239,7 +242,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
     if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
-        found = [s for s in found if spans.MEASURE.search(text[s[0]:s[1]])] or found
+        unit = spans.DISTANCE if question.normalized.startswith("how far") else spans.MEASURE
+        found = [s for s in found if unit.search(text[s[0]:s[1]])] or found
     nearest = closest(found, hits, text)
     if anchor is not None:
         # "At least 11 people were killed and more than 4,200 forced from their homes": the count the

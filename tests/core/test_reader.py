@@ -97,6 +97,8 @@ ARTICLE = "\n".join([
     'Harbor Lines said on Friday that its deadline for bids was not fixed.',
     '"Two years of data is not a lifetime," said Dr. Ana Ruiz, who chairs the board.',
     'Crews were sent to six precincts on the city\'s east side and to 11 countries, officials said.',
+    ('The new depot sits about 4 kilometres north of the town centre; the 30-year-old ferry costs 2 million dollars '
+     "a year, roughly 15 percent of the operator's annual budget."),
 ]) + "\n"
 
 
@@ -187,6 +189,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how strong was the quake?", 56, "magnitude 4.2"),  # a rating; "quake" is the tremor
     ("how deep was the tremor?", 56, "9 kilometres"),  # "deep" meets "depth"
     ("how long was the girl trapped?", 56, "5 hours, 20 minutes"),  # not her "seven-year"
+    ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
+    ("what share of the operator's budget does the ferry cost?", 60,
+     "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
