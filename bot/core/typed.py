@@ -24,6 +24,7 @@ from bot.core.actors import (
 )
 from bot.core.clauses import MAX_WORDS
 from bot.core.factbase import FactBase
+from bot.core.figures import number, thing
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, distance, echo, fresh
 from bot.core.questions import Question
 from bot.core.spans import Span
@@ -31,50 +32,8 @@ from bot.core.text import STOPWORDS
 
 __all__ = ["FINDERS", "Found", "agent", "describe", "speaker"]
 
-# Nouns of "what share / percentage ..." that ask for a percent, not a sum.
-_SHARE_WORDS = frozenset({"percentage", "percent", "share", "proportion", "fraction", "rate"})
-# How near the figure must follow the name asked about ("Finland with 85"), and the place the verb
-# asked about ("shifted it to its plant at Kessford"), in characters.
-_BESIDE_CHARS = 60
+# How near the place the verb asked about must follow it ("shifted it to its plant at Kessford").
 _PLACED_CHARS = 50
-_ACTED_CHARS = 12  # a sum right after the word asked about: "throwing out $3.9 million"
-
-# Words of a question that ask for money rather than a count.
-_MONEY_WORDS = frozenset({"cost", "pay", "price", "worth", "spend", "fund", "loan", "money", "budget", "fee", "bill",
-                          "salary", "invest", "raise", "dollar", "euro", "pound", "grant", "bond", "estimat"})
-
-# A change "from X to Y" (or "Y, up from X"): the question asks for the value before it only when it
-# says so ("what was the old budget?"); otherwise the value now.
-_FROM = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|trimmed|cut|raised|increased|reduced)\s+)?from\s+"
-                   r"(?:about |around |roughly |some |nearly |almost )?$")
-_BEFORE_WORDS = frozenset({"before", "previous", "previously", "old", "original", "originally", "earlier", "former",
-                           "formerly", "prior", "initial", "initially", "first"})
-
-
-def _as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
-    """Of the numbers in ``found``, the new values of a change, or the old ones when the question
-    asks about before (see ``_FROM``); all of them when the text states no change."""
-    old = [s for s in found if _FROM.search(text[max(0, s[0] - 40):s[0]])]
-    if not old or len(old) == len(found):
-        return found
-    if question.words & _BEFORE_WORDS:
-        return old
-    return [s for s in found if s not in old]
-
-
-# "from 4.8 percent of gross domestic product this year to 3.9 percent": a few words may come between
-_TO_VALUE = re.compile(rf"(?:\s+[^.;,\d]{{1,50}}?)?\s+to\s+(?:an?\s+)?({spans.NUMBER_RE}(?:-[a-z]+)?)")
-
-
-def _new_value(question: Question, text: str, span: Span) -> Span:
-    """"trimmed from 28 points to 20": the 20, unless the question asks about before."""
-    if question.words & _BEFORE_WORDS or not _FROM.search(text[max(0, span[0] - 40):span[0]]):
-        return span
-    to = _TO_VALUE.match(text, span[1])
-    if not to:
-        return span
-    whole = [s for s in (*spans.amounts(text), *(w for w, _ in spans.counts(text))) if s[0] == to.start(1)]
-    return max(whole, key=lambda s: s[1]) if whole else (to.start(1), to.end(1))  # "3.9 percent", not "3.9"
 
 
 def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
@@ -189,130 +148,6 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     if nearest is None:
         return None
     return nearest, (0.9 if placed else 0.5) * (0.5 if question.focus else 1.0)
-
-
-def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    measured = question.normalized.startswith("how far") and bool(spans.MEASURE_ASKED.match(question.normalized))
-    if _STRENGTH_ASKED.match(question.normalized):  # "how strong was the quake?": "magnitude 6.4"
-        rated = closest(_all_of(_RATING, text), hits, text)
-        if rated is not None:
-            return rated, 1.0
-    money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" and not measured else []
-    qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
-    if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
-        return _new_value(question, text, qualified[0]), 1.0
-    if question.focus_word == "times":  # "how many times did he complain?": "twice", not his age
-        often = closest(_all_of(_TIMES, text), hits, text)
-        return (often, 1.0) if often else None
-    counted = spans.counts(text)
-    beside = _beside_named(question, text, counted, hits, base)
-    if beside is not None:
-        return beside, 1.0
-    # "of whom an estimated 42,000 would qualify": the count that does what the question asks
-    doing = [whole for whole, noun in counted if noun is None and
-             any(not h.entity and _DOING_GAP.fullmatch(text[whole[1]:h.start]) for h in hits)]
-    if doing:
-        return doing[-1], 1.0
-    if question.focus:
-        # The count of the noun asked about; of two ("from 28 points to a 19-point draft"), the one
-        # nearer the other words asked about ("the revised draft").
-        of_focus = [whole for whole, noun in counted if noun and question.focus in
-                    base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
-        if of_focus:
-            chosen = closest(_as_asked(question, text, of_focus), hits, text)
-            return (_new_value(question, text, chosen), 1.0) if chosen else None
-        for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
-            if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
-                return (m.start(), m.end()), 0.8
-    priced = _priced(question)
-    if question.focus_word in _SHARE_WORDS and (not priced or question.normalized.startswith(("what share",
-                                                                                             "what proportion"))):
-        # ("what share of the budget ...?": a share, though "budget" speaks of money)
-        money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
-    elif priced:  # "the share price": "$47.15", not the "3.8 percent" it rose
-        money = [s for s in money if spans.CURRENCY.search(text[s[0]:s[1]])] or money
-    anchor = anchor_hit(hits)
-    acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
-    if acted:  # "throwing out $3.9 million" for "how much was thrown out?"; "cut from 4.8 to 3.9 percent": 3.9
-        return _new_value(question, text, _as_asked(question, text, acted)[0]), 1.0
-    if money:
-        wants_money = priced or not question.focus
-        return closest(_as_asked(question, text, money), hits, text), 1.0 if wants_money else 0.7  # type: ignore
-    found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
-    if question.focus:
-        found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
-    if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
-        unit = spans.DISTANCE if question.normalized.startswith("how far") else spans.MEASURE
-        found = [s for s in found if unit.search(text[s[0]:s[1]])] or found
-    nearest = closest(found, hits, text)
-    if anchor is not None:
-        # "At least 11 people were killed and more than 4,200 forced from their homes": the count the
-        # passive verb asked about is said of comes right before it.
-        subject = [s for s in found if _PASSIVE_GAP.fullmatch(text[s[1]:anchor.start])]
-        nearest = subject[-1] if subject else nearest
-    if nearest is None:
-        return None
-    if priced:
-        return nearest, 0.3  # a count where a sum was asked
-    return nearest, 0.5 if question.focus else 0.8
-
-
-_PER = re.compile(r"\s+(?:per|a|an|each|every)\s+")
-
-
-def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
-    """A word of the question says what the sum is per ("1,180 crowns per dose", "14,160 crowns a
-    year") or, the very word asked, what it is ("a 160 million euro loan"; "a 14 percent pay rise"
-    is not the "payment")."""
-    if hit.entity:
-        return False
-    gap = text[amount[1]:hit.start]
-    return bool(_PER.fullmatch(gap)) or (gap == " " and text[hit.start:hit.end].lower() in question.words)
-
-
-_STRENGTH_ASKED = re.compile(r"^(?:how (?:strong|powerful|big|bad|intense|severe)|"
-                             r"what (?:magnitude|category|strength))\b")
-# How strength is rated: "a magnitude 6.4 earthquake", "a 5.1-magnitude tremor", "a Category 4 hurricane".
-_RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
-                     r"\d+(?:\.\d+)? on the Richter scale)")
-_TIMES = re.compile(rf"\b(?:once|twice|thrice|{spans.NUMBER_RE} times)\b")
-_DOING_GAP = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|did|do|does|have|has|had)\s+")
-
-
-def _all_of(pattern: re.Pattern[str], text: str) -> list[Span]:
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-_PASSIVE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
-
-
-def _priced(question: Question) -> bool:
-    """The question asks for a sum of money ("how much did it cost?", "the share price")."""
-    return bool(_MONEY_WORDS & set(question.terms) or question.words & {"price", "prices", "priced"})
-
-
-def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span | None], ...], hits: list[Hit],
-                  base: FactBase) -> Span | None:
-    """In a list of who got how much ("Germany ... 120 monitors, followed by Finland with 85";
-    "Whitfield ... 48.6 percent, while Oyelaran received ... 47.8 percent"), the figure that
-    follows the one the question names, with no other name between."""
-    named = [h for h in hits if h.entity or (h.start > 0 and text[h.start].isupper())]  # a name, known or not
-    if not named or len(named) == len(hits):
-        return None
-    if question.want == "amount":
-        pool = list(spans.amounts(text))
-        if _priced(question):
-            pool = [s for s in pool if spans.CURRENCY.search(text[s[0]:s[1]])] or pool
-        elif question.focus_word in _SHARE_WORDS:
-            pool = [s for s in pool if re.search(r"percent|per cent|%", text[s[0]:s[1]])]
-    else:
-        pool = [w for w, noun in counted if noun is None or question.focus in base.lexicon.terms(text[noun[0]:noun[1]])]
-    if len(pool) < 2:
-        return None  # one figure: nothing to choose between
-    after = [(s[0] - h.end, s) for s in pool for h in named
-             if 0 <= s[0] - h.end < _BESIDE_CHARS and not spans.names(text[h.end:s[0]])]
-    return min(after)[1] if after else None
-
 
 
 def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
@@ -435,8 +270,6 @@ def name(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
 
 
 _CALLED = re.compile(r"\b(?:called|named|dubbed|titled|entitled|code-?named|known as)\s+(?:the\s+)?[“\"‘]?$")
-_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-                      r"\d+(?:st|nd|rd|th))(?:[- ][a-z]+){1,3}")
 _CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition that|only when|so long as)\s+",
                         re.IGNORECASE)
 
@@ -445,35 +278,6 @@ def condition(question: Question, text: str, hits: list[Hit], base: FactBase) ->
     """"Under what condition ...?": the if/unless/as-long-as clause."""
     m = _CONDITION.search(text)
     return ((m.start(), spans.clause_after(text, m.end(), 12)[1]), 1.0) if m else None
-
-
-_TALLY_WORDS = frozenset("vote votes tally score scoreline".split())
-
-
-def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    """"What was the board's vote?": its tally ("5-2"), when the question asks about a vote;
-    "what was public debt?": the figure the thing asked about stood at ("Public debt stood at 88.4
-    percent of GDP", "chlorine levels of up to 4 parts per million")."""
-    if not question.words.isdisjoint(_TALLY_WORDS):
-        nearest = closest(list(spans.tallies(text)), hits, text)
-        return (nearest, 1.0) if nearest else None
-    figures = [*spans.amounts(text), *(w for w, _ in spans.counts(text))]
-    stood = []
-    for h in hits:
-        link = None if h.entity else _STOOD_AT.match(text, h.end)
-        at = [f for f in figures if link and f[0] == link.end()]
-        if at:
-            start, end = max(at, key=lambda f: f[1])
-            rate = _RATE.match(text, end)  # "one extra case for every 8,000 people"
-            stood.append((start, rate.end() if rate else end))
-    nearest = closest(stood, hits, text)  # of two, the one the other words asked about sit by
-    return (nearest, 1.0) if nearest else None
-
-
-_RATE = re.compile(rf"\s+(?:for every|in every|out of every|per|in|out of)\s+{spans.NUMBER_RE}(?:\s+[a-z]+)?")
-# How a text gives the figure a thing stands at: "debt stood at", "levels of up to", "rate was".
-_STOOD_AT = re.compile(r"\s+(?:stood at|was|were|is|are|reached|hit|totall?ed|came to|amounted to|rose to|fell to|"
-                       r"climbed to|dropped to|of)\s+(?:up to\s+)?")
 
 
 FINDERS = {"agent": agent, "patient": patient, "holder": holder, "date": when, "year": when, "duration": when,
