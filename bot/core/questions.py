@@ -193,7 +193,7 @@ _BE = frozenset("is are was were".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 
 
-_NAME_FRAME = frozenset({"name", "call", "titl"})  # terms (stems) of "name", "called", "title"
+_NAME_FRAME = frozenset({"nam", "call", "titl"})  # terms (stems) of "name", "called", "title"
 
 
 def _names_role(subject_text: str, base: FactBase) -> bool:

@@ -135,6 +135,8 @@ def stem(word: str) -> str:
         word = _IRREGULAR[word]
     if len(word) == 4 and word.endswith("s") and word[2] not in "su" and word not in _NOT_PLURAL:
         return word[:3]  # "jobs", "fees", "wins": a plural of three letters meets its singular
+    if len(word) == 4 and word.endswith("e") and word[2] not in "eioy":
+        return word[:3]  # "vote", "rate", "home" meet "votes", "rates", "homes" (whose -es goes)
     if len(word) <= 4 or word.isdigit():
         return word
     word = _british_to_american(word)
