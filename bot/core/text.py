@@ -101,6 +101,8 @@ def normalize(text: str) -> str:
 
 # Irregular verb forms, met by their base form: "thrown out" and "throwing out" are one word.
 _IRREGULAR = {f: base for base, forms in {
+    "die": "died dies dying", "lie": "lied lies lying", "tie": "tied ties tying", "flee": "fled flees fleeing",
+    "use": "used uses using",
     "throw": "threw thrown", "build": "built", "hold": "held", "lead": "led", "meet": "met", "pay": "paid",
     "say": "said", "tell": "told", "send": "sent", "win": "won", "lose": "lost", "bring": "brought",
     "buy": "bought", "begin": "began begun", "run": "ran", "see": "saw seen", "sell": "sold", "leave": "left",
@@ -162,7 +164,8 @@ _BRITISH = ((re.compile(r"(?<=\w\w)our(?=s?$|ed$|ing$|able$|ably$|ite|ful|hood|l
             (re.compile(r"(?<=\w\wal)ys(?=e$|es$|ed$|ing$)"), "yz"),
             (re.compile(r"^(def|off|lic|pret)ence"), r"\1ense"),
             (re.compile(r"^(cancel|travel|label|model|fuel|signal|total|level|channel|counsel|marshal|equal|rival|"
-                        r"tunnel|quarrel|dial)l(?=ed$|ing$|er$|ers$)"), r"\1"))
+                        r"tunnel|quarrel|dial|control|patrol|compel|expel|propel|repel|excel|annul|enrol)l"
+                        r"(?=ed$|ing$|er$|ers$)"), r"\1"))  # ("controlled" is control's everywhere)
 
 
 _NOT_PLURAL = frozenset("news this thus bias axis yes lens does goes was has his its ours hers iris gas bus plus "

@@ -76,6 +76,7 @@ def test_a_verb_and_its_noun_in_sion_meet(verb: str, noun: str) -> None:
     ("jobs", "job"), ("fees", "fee"), ("wins", "win"),  # a plural of three letters
     ("seismologist", "seismology"), ("seismological", "seismology"),  # a science and who practises it
     ("vote", "votes"), ("rate", "rates"), ("home", "homes"), ("lose", "losing"),  # a four-letter word in -e
+    ("died", "die"), ("dying", "dies"), ("used", "use"), ("controlled", "control"),
 ])
 def test_variants_meet(a: str, b: str) -> None:
     assert stem(a) == stem(b)
