@@ -35,7 +35,7 @@ def _np_before(text: str, end: int) -> Span | None:
 
 # The question's verb is one of reporting ("who reported ...", "who announced ..."): who said it.
 _REPORTING_TERMS = frozenset({"report", "announc", "claim", "stat", "tell", "post", "say", "warn", "insist",
-                              "stres", "not", "add", "declar", "confirm", "reveal", "disclos"})
+                              "stress", "not", "add", "declar", "confirm", "reveal", "disclos"})
 # Nouns that can do things: "the national weather service issued", "the provincial finance office".
 _AGENTIVE = re.compile(r"(?:service|office|department|agency|union|group|council|committee|commission|company|firm|"
                        r"government|ministry|authorities|police|court|board|team|force|forces|army|military|"

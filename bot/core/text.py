@@ -143,16 +143,33 @@ def stem(word: str) -> str:
         return word
     word = _british_to_american(word)
     for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not (suffix == "s" and word.endswith("ss")):
             word = word[: len(word) - len(suffix)] + repl
             # "entered" meets "enter" and "enters": the -er the bare word loses goes here too
             if suffix in _INFLECTIONS and word.endswith("er") and len(word) >= 5:
                 word = word[:-2]
+            elif suffix in _ENDINGS and not repl:
+                # "commissioned", "businesses", "unanimously" meet "commission", "business", "unanimous":
+                # what the bare word loses goes too
+                word = _strip_once(word)
             break
     if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]  # "stopped", "putting", "getting": stop, put, get
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
+    return word
+
+
+# Endings after which the bare word's own suffix goes too.
+_ENDINGS = frozenset({"ed", "ing", "ings", "edly", "es", "s", "ly", "er", "ers"})
+
+
+def _strip_once(word: str) -> str:
+    """The bare word's derivational suffix ("-ion", "-ment", "-ness"), not a second inflection."""
+    for suffix, repl in _SUFFIXES:
+        if suffix not in _ENDINGS and suffix not in ("ies", "ied") and word.endswith(suffix) and \
+                len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + repl
     return word
 
 
