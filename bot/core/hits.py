@@ -113,7 +113,7 @@ def closest(found: list[Span], hits: list[Hit], text: str | None = None) -> Span
 
     # The question's verb pulls most, the names it mentions least.
     pulls = [(h.start, h.end, h.weight * (VERB_PULL if h.verb else ENTITY_PULL if h.entity else 1.0)) for h in hits]
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)] if text is not None and len(found) > 1 else []
+    breaks = _clause_breaks(text) if text is not None and len(found) > 1 else ()
 
     def strength(s: Span) -> tuple[float, int]:  # ``gap`` inlined: spans x hits calls
         a, b = s
@@ -130,6 +130,11 @@ def closest(found: list[Span], hits: list[Hit], text: str | None = None) -> Span
 
 
 _CLAUSE_BREAK = re.compile(r"[;—]|,\s+(?:and|but|while|whereas|or)\b")
+
+
+@lru_cache(maxsize=32768)  # the facts' sentences, again and again
+def _clause_breaks(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _CLAUSE_BREAK.finditer(text))
 
 
 def merge_lists(text: str, found: list[Span]) -> list[Span]:
