@@ -143,7 +143,8 @@ def stem(word: str) -> str:
         return word
     word = _british_to_american(word)
     for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not (suffix == "s" and word.endswith("ss")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= (2 if repl == "y" else 3) and \
+                _strippable(word, suffix):
             word = word[: len(word) - len(suffix)] + repl
             # "entered" meets "enter" and "enters": the -er the bare word loses goes here too
             if suffix in _INFLECTIONS and word.endswith("er") and len(word) >= 5:
@@ -155,9 +156,21 @@ def stem(word: str) -> str:
             break
     if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]  # "stopped", "putting", "getting": stop, put, get
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
+    if word.endswith("e") and (len(word) > 4 or (len(word) == 4 and word[2] not in "eioy")):
+        word = word[:-1]  # ("likely" leaves "like", which meets "like")
     return word
+
+
+def _strippable(word: str, suffix: str) -> bool:
+    """Whether ``suffix`` is a suffix of ``word`` at all: not the s of "address", "focus" or "crisis",
+    nor the -ly of "family", "supply" or "early" (what is left is no word of four letters or more;
+    "deeply" leaves "deep")."""
+    if suffix == "s":
+        return not word.endswith(("ss", "us", "is"))
+    if suffix == "ly":
+        bare = word[:-2]
+        return len(bare) >= 4 and (bare in english_words() or bare + "e" in english_words())
+    return True
 
 
 # Endings after which the bare word's own suffix goes too.
