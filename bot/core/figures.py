@@ -64,7 +64,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     # "how far (away) is it?" asks for a distance: no sum of money, and in its units
     measured = question.normalized.startswith("how far") and bool(spans.MEASURE_ASKED.match(question.normalized))
     if _STRENGTH_ASKED.match(question.normalized):  # "how strong was the quake?": "magnitude 6.4"
-        rated = closest(_all_of(_RATING, text), hits, text)
+        rated = closest(list(spans.ratings(text)), hits, text)
         if rated is not None:
             return rated, 1.0
     money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" and not measured else []
@@ -72,7 +72,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
         return _new_value(question, text, qualified[0]), 1.0
     if question.focus_word == "times":  # "how many times did he complain?": "twice", not his age
-        often = closest(_all_of(_TIMES, text), hits, text)
+        often = closest(list(spans.times(text)), hits, text)
         return (often, 1.0) if often else None
     counted = spans.counts(text)
     beside = _beside_named(question, text, counted, hits, base)
@@ -142,15 +142,7 @@ def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
 
 _STRENGTH_ASKED = re.compile(r"^(?:how (?:strong|powerful|big|bad|intense|severe)|"
                              r"what (?:magnitude|category|strength))\b")
-# How strength is rated: "a magnitude 6.4 earthquake", "a 5.1-magnitude tremor", "a Category 4 hurricane".
-_RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
-                     r"\d+(?:\.\d+)? on the Richter scale)")
-_TIMES = re.compile(rf"\b(?:once|twice|thrice|{spans.NUMBER_RE} times)\b")
 _DOING_GAP = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|did|do|does|have|has|had)\s+")
-
-
-def _all_of(pattern: re.Pattern[str], text: str) -> list[Span]:
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 _PASSIVE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")

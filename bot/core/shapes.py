@@ -79,6 +79,12 @@ _NATIONS = spans.DEMONYMS - frozenset("European Western Eastern Northern Souther
 _WHOLE_ASKED = re.compile(r"^what (?:are|were) the (\d+|" + "|".join(spans.NUMBER_WORDS) + r") ([a-z]+)")
 
 
+def _counted_words(answer: str) -> list[str]:
+    """The words after the first number of ``answer`` ("two stage wins" -> stage, wins)."""
+    counted = spans.COUNT.search(answer)
+    return counted.group(0)[counted.end(1) - counted.start():].split() if counted else []
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -201,8 +207,7 @@ def _count_shape(focus: str, focus_word: str, answer: str) -> int:
     words = _words(answer)
     focus = (focus_word or focus).split()[-1]  # "construction workers": workers
     stem = focus.rstrip("s")[:5]
-    counted = spans.COUNT.search(answer)
-    phrase = counted.group(0)[counted.end(1) - counted.start():].lower().split() if counted else []
+    phrase = [w.lower() for w in _counted_words(answer)]
     if len(phrase) > 1 and not phrase[-1].startswith(stem) and phrase[-1].endswith("s") and \
             any(w.startswith(stem) for w in phrase[:-1]):
         return -1  # "two stage wins" counts wins, not stages
@@ -225,8 +230,7 @@ _SUM_OR_SHARE = frozenset({"target", "targets", "goal", "limit", "cap", "ceiling
 def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
-    counted = spans.COUNT.search(answer)
-    noun = counted.group(0)[counted.end(1) - counted.start():].split(" of ")[0].split() if counted else []
+    noun = " ".join(_counted_words(answer)).split(" of ")[0].split()
     if noun and re.match(r"(?:by )?how much\b", normalized) and \
             stem(noun[-1].lower()) in {stem(w) for w in normalized.split()}:
         return -1  # "by how much did he win?" is not answered by "two stage wins": the wins asked about counted

@@ -68,6 +68,11 @@ YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 # A vote's tally: "8-3", "voted 5–2", "by 31 votes to 14" (not a season "2028-29" nor a range "10-15 percent").
 TALLY = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]?\d|\s*(?:percent|per cent|%|years?|hours?|days?|months?))"
                    r"|\b\d{1,3} votes? to \d{1,3}\b")
+# How strength is rated: "a magnitude 6.4 earthquake", "a 5.1-magnitude tremor", "a Category 4 hurricane".
+RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
+                   r"\d+(?:\.\d+)? on the Richter scale)")
+# How many times: "once", "twice", "three times".
+TIMES = re.compile(rf"\b(?:once|twice|thrice|{NUMBER_RE} times)\b")
 # "how often ...?" asks for a frequency: "every six months", "twice a week", "once-a-month", "daily".
 HOW_OFTEN = re.compile(r"^how (?:often|frequently)\b")
 _PERIOD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|season)"
@@ -293,6 +298,16 @@ def frequencies(text: str) -> tuple[Span, ...]:
 @lru_cache(maxsize=32768)
 def tallies(text: str) -> tuple[Span, ...]:
     return _all(TALLY, text)
+
+
+@lru_cache(maxsize=32768)
+def ratings(text: str) -> tuple[Span, ...]:
+    return _all(RATING, text)
+
+
+@lru_cache(maxsize=32768)
+def times(text: str) -> tuple[Span, ...]:
+    return _all(TIMES, text)
 
 
 @lru_cache(maxsize=32768)

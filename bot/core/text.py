@@ -125,7 +125,8 @@ _IRREGULAR = {f: base for base, forms in {
     "expand": "expansion", "permit": "permission", "admit": "admission", "submit": "submission",
     "omit": "omission", "emit": "emission emissions", "transmit": "transmission",
 }.items() for f in forms.split()}
-IRREGULAR_FORMS = frozenset(_IRREGULAR)  # "built", "held", "thrown": a past or participle without -ed
+# "built", "held", "thrown": a past or participle without -ed (the -sion nouns above are none)
+IRREGULAR_FORMS = frozenset(f for f in _IRREGULAR if not f.endswith(("ion", "ions")))
 
 
 @lru_cache(maxsize=65536)
