@@ -30,7 +30,7 @@ from bot import evaluation
 from bot.core.decider import DECIDE_FEATURES, RANK_FEATURES, WEIGHTS_FILE, Judged, Linear, Model, decided, judge
 from bot.core.factbase import FactBase
 from bot.core.questions import Question, analyze
-from bot.core.reader import read
+from bot.core.reader import read_all
 from bot.core.retrieve import Weights, retrieve
 
 L2 = 1.0
@@ -72,7 +72,7 @@ def collect(sets: list[evaluation.QuestionSet]) -> list[Asked]:
         for case, in_scope in [(c, True) for c in qset.in_scope] + [(c, False) for c in qset.out_of_scope]:
             q = analyze(str(case["q"]), base)
             candidates, w = retrieve(q, base)
-            judged = judge(q, candidates, [read(q, c.entry, base) for c in candidates], w, base, _NEUTRAL)
+            judged = judge(q, candidates, read_all(q, [c.entry for c in candidates], base), w, base, _NEUTRAL)
             rows = [[j.x[n] for n in RANK] for j in judged]
             labels = [float(in_scope and evaluation.case_correct(
                 case, j.reading.answer or "", j.candidate.entry.article_id, j.candidate.entry.fact.paragraph,

@@ -14,7 +14,7 @@ from bot.core.intents import Intent, detect_intent, intent_reply
 from bot.core.links import source_url
 from bot.core.models import Fact
 from bot.core.questions import Question, analyze
-from bot.core.reader import read
+from bot.core.reader import read_all
 from bot.core.retrieve import Candidate, retrieve
 from bot.core.text import normalize
 from bot.core.timeline import asked_date, dated, event_dates
@@ -108,7 +108,7 @@ class Answerer:
         base = base or self.holder.current
         question = analyze(text, base)
         candidates, weights = retrieve(question, base)
-        readings = [read(question, c.entry, base) for c in candidates]
+        readings = read_all(question, [c.entry for c in candidates], base)
         return question, judge(question, candidates, readings, weights, base), candidates
 
     def guesses(self, text: str, limit: int = 3) -> list[Guess]:

@@ -66,6 +66,15 @@ class Entry:
         return term in self.terms or term in self.context
 
     @cached_property
+    def phrasing_index(self) -> dict[str, tuple[int, ...]]:
+        """Per term, the indices of the phrasings that use it (retrieval visits only those)."""
+        out: dict[str, list[int]] = {}
+        for i, terms in enumerate(self.phrasings):
+            for t in terms:
+                out.setdefault(t, []).append(i)
+        return {t: tuple(ix) for t, ix in out.items()}
+
+    @cached_property
     def terms_by_type(self) -> dict[str, frozenset[str]]:
         """Per question type of its phrasings, the terms of the phrasings of that type."""
         out: dict[str, frozenset[str]] = {}

@@ -15,6 +15,7 @@ The decider chooses among the readings, weighing how each was found.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -131,10 +132,18 @@ def _sentence_holding(paragraph: str, evidence: str) -> str:
     return evidence
 
 
-def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
+def read_all(question: Question, entries: Iterable[Entry], base: FactBase) -> list[list[Reading]]:
+    """``read`` for each of ``entries``; a sentence several of them share is read once."""
+    memo: dict[tuple[str, str | None, str | None], Reading] = {}
+    return [read(question, entry, base, memo) for entry in entries]
+
+
+def read(question: Question, entry: Entry, base: FactBase,
+         memo: dict[tuple[str, str | None, str | None], Reading] | None = None) -> list[Reading]:
     """The short answers ``entry`` offers ``question``: its curated slot (if any), then its sentence
     read, unless a curated answer of the asked type already answers a question wanting a specific
-    kind of answer (a person, a date, a number: what a person who read the article wrote wins)."""
+    kind of answer (a person, a date, a number: what a person who read the article wrote wins).
+    ``memo`` keeps sentence readings for one question (see ``read_all``)."""
     fact = entry.fact
     if entry.is_entity and question.want in ("quote", "manner"):
         return []  # "what did the Polish PM say?" is not answered by who he is
@@ -157,7 +166,14 @@ def read(question: Question, entry: Entry, base: FactBase) -> list[Reading]:
         if entry.is_entity or (out and out[0].source == "curated" and question.want not in OPEN_WANTS
                                and shapes.shape(question, out[0].answer or "") >= 0):
             return out
-    reading = read_text(question, entry, fact.evidence if fact.distilled else sentence_of(entry, base), base)
+    text = fact.evidence if fact.distilled else sentence_of(entry, base)
+    # Besides the sentence, a reading depends on the fact's speaker and main entity only (the
+    # speaker of a quote, the person a pronoun stands for).
+    memo_key = (text, fact.speaker, fact.entities[0] if fact.entities else None)
+    if memo is None or (reading := memo.get(memo_key)) is None:
+        reading = read_text(question, entry, text, base)
+        if memo is not None:
+            memo[memo_key] = reading
     if reading.answer is not None and all(r.answer != reading.answer for r in out):
         out.append(reading)
     return out

@@ -93,21 +93,26 @@ def _phrasings(w: Weights, question: Question, entry: Entry, stated: frozenset[s
     typos). A phrasing of another question type counts half for similarity: "how could the war
     end?" resembles "when will the war end?", but the fact's answer to that is a date."""
     known = w.known
-    asked = known.keys()
     stated_weight = sum([known[t] for t in stated])
-    own, best = stated_weight, 0.0
-    for terms, weight, qtype, text in zip(entry.phrasings, entry.phrasing_weights, entry.phrasing_types,
-                                          entry.phrasing_texts, strict=True):
-        common = terms & asked
-        if not common:
+    # The weight each phrasing shares with the question, and the part of it the fact does not
+    # state, summed over the question's few terms rather than intersected phrasing by phrasing.
+    shared: dict[int, float] = {}
+    extra: dict[int, float] = {}
+    index = entry.phrasing_index
+    for t, v in known.items():
+        for i in index.get(t, ()):
+            shared[i] = shared.get(i, 0.0) + v
+            if t not in stated:
+                extra[i] = extra.get(i, 0.0) + v
+    own = stated_weight + max(extra.values(), default=0.0)
+    best = 0.0
+    weights, types, texts = entry.phrasing_weights, entry.phrasing_types, entry.phrasing_texts
+    for i, common in shared.items():
+        jaccard = common / (w.total + weights[i] - common)
+        if 0.7 * jaccard + 0.3 <= best:  # the most the ratio could add: the order visited does not matter
             continue
-        shared = sum([known[t] for t in common])
-        own = max(own, stated_weight + sum([known[t] for t in common - stated]))
-        jaccard = shared / (w.total + weight - shared)
-        if 0.7 * jaccard + 0.3 <= best:
-            continue
-        similarity = 0.7 * jaccard + 0.3 * fuzz.ratio(question.sorted_words, text) / 100
-        best = max(best, similarity if _same_type(qtype, question.qtype) else similarity / 2)
+        similarity = 0.7 * jaccard + 0.3 * fuzz.ratio(question.sorted_words, texts[i]) / 100
+        best = max(best, similarity if _same_type(types[i], question.qtype) else similarity / 2)
     return own, best
 
 
@@ -232,13 +237,18 @@ def narrow(question: Question, w: Weights, base: FactBase, keep: int = NARROW_TO
     ranked += part
     if question.entities:
         among = len(question.entities)
-        masks = [vectors.about_mask(eid)[idx] for eid in question.entities]
         if among < 256 and _counts_exact(among):  # the shares summed are the count over ``among``
-            count = masks[0].view(np.uint8)
-            for mask in masks[1:]:
-                count += mask.view(np.uint8)
-            np.divide(count, among, out=part)
+            # Counted over the whole base (contiguous bytes) and then picked: cheaper than picking
+            # each entity's mask when many entries are left.
+            entities = iter(question.entities)
+            count = vectors.about_mask(next(entities)).view(np.uint8)
+            if among > 1:
+                count = count.copy()
+                for eid in entities:
+                    count += vectors.about_mask(eid).view(np.uint8)
+            np.divide(count[idx], among, out=part)
         else:
+            masks = [vectors.about_mask(eid)[idx] for eid in question.entities]
             np.divide(masks[0], among, out=part)
             for mask in masks[1:]:
                 part += mask / among

@@ -24,10 +24,8 @@ class VectorIndex:
         self.size = len(base.entries)
         self.postings = {t: np.asarray(ix, dtype=np.int32) for t, ix in base.postings.items()}
         self.entities = {e: np.asarray(ix, dtype=np.int32) for e, ix in base.entity_postings.items()}
-        # An entry with one phrasing (a distilled sentence) and that phrasing's weight.
+        # Whether an entry has several phrasings (not a distilled sentence alone).
         self.several_phrasings = np.asarray([len(e.phrasing_weights) != 1 for e in base.entries], dtype=bool)
-        self.single_phrasing_weight = np.asarray(
-            [e.phrasing_weights[0] if len(e.phrasing_weights) == 1 else 0.0 for e in base.entries])
         keys = {k for e in base.entries for k in e.fact.answers}
         self.has_slot = {k: np.asarray([k in e.fact.answers for e in base.entries], dtype=bool) for k in keys}
         self._unions: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}

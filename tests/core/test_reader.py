@@ -10,7 +10,7 @@ from bot.core import gates
 from bot.core.factbase import FactBase
 from bot.core.loader import load_knowledge
 from bot.core.questions import analyze
-from bot.core.reader import read
+from bot.core.reader import read, read_all, sentence_of
 from bot.core.retrieve import retrieve
 from tests.conftest import SEEDS
 
@@ -353,3 +353,14 @@ def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     assert not any(a and a.endswith(("city's", "city'")) for a, _ in typed("which six precincts got crews?", 59))
     assert not typed("which 11 countries got crews?", 59)
     assert not typed("which 11 countries did the crews come from?", 59)  # read as who, still no non-place
+
+
+@pytest.mark.parametrize("text", ["who set the deadline?", "what did zelensky say?", "where were the talks held?",
+                                  "when did they meet?", "how many points does the plan have?"])
+def test_reading_several_facts_at_once_reads_each_as_alone(base: FactBase, text: str) -> None:
+    """``read_all`` reads a sentence several facts share once; the answers are those of ``read``."""
+    q = analyze(text, base)
+    entries = list(base.entries)
+    shared = {sentence_of(e, base) for e in entries}
+    assert len(shared) < len(entries)  # not vacuous: facts do share sentences
+    assert read_all(q, entries, base) == [read(q, e, base) for e in entries]
