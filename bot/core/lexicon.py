@@ -161,6 +161,7 @@ def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterab
     """Fold every knowledge file's synonyms and entity aliases into one lexicon."""
     single: dict[str, str] = {}
     phrases: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
     for mapping in [*synonym_maps, GENERAL_SYNONYMS]:
         for key, variants in mapping.items():
             canonical = normalize(str(key))
@@ -173,7 +174,11 @@ def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterab
                     phrases.setdefault(f" {v} ", canonical)
                 else:
                     single.setdefault(v, canonical)
-                    single.setdefault(stem(v), canonical)
+                    stems.append((stem(v), canonical))
+    # A word a group lists wins over the stem of another group's word: "land" (territory) is not
+    # "landed" (arrived) stemmed.
+    for s, canonical in stems:
+        single.setdefault(s, canonical)
     alias_ids: dict[str, list[str]] = {}
     people: list[Entity] = []
     for ent in entities:

@@ -66,6 +66,8 @@ _ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?
                   r"^i (?:was )?wonder(?:ing)?\s+|^any idea\s+|^(?:does )?anyone know\s+|^(?:do )?you know\s+")
 # An adverb after the wh-word is not what is asked about: "what exactly did the inspection find?"
 _IN_THE_STORY = re.compile(r"\s+(?:(?:in|from|according to) (?:this|the) (?:story|article|piece|report|news)|here)$")
+# "how much has burned so far?": until now, not a distance; no sentence needs to say it.
+_TO_DATE = re.compile(r"\s+(?:so far|thus far|to date|as of (?:now|yet|today)|at the moment|at present|right now)\b")
 _HEDGE = re.compile(r"^(what|who|where|when|which|why|how(?: many| much)?)\s+(?:exactly|precisely|actually|"
                     r"specifically|really|again)\s+")
 _VERBISH = re.compile(r"\b(?:going|gonna|to|about|with|for|from|into|behind|meeting|talking|speaking|leading|"
@@ -110,7 +112,7 @@ def core_text(normalized: str) -> str:
     text = normalized
     for _ in range(2):
         text = _ASK.sub("", _LEADS.sub("", text))
-    return _IN_THE_STORY.sub("", _HEDGE.sub(r"\1 ", text))
+    return _TO_DATE.sub("", _IN_THE_STORY.sub("", _HEDGE.sub(r"\1 ", text)))
 
 
 # What follows the noun of "the name of the satellite that was lost": not the noun.

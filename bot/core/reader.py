@@ -23,8 +23,9 @@ from bot.core import actors, clauses, shapes, spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import distance, echo, hits_in
-from bot.core.questions import ANSWER_CHAIN, Question
+from bot.core.questions import ANSWER_CHAIN, Question, find_entities
 from bot.core.spans import Span
+from bot.core.text import normalize
 
 MAX_WORDS = clauses.MAX_WORDS
 MAX_QUOTE_WORDS = 30
@@ -102,6 +103,8 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             found = (found[0], found[1] * 0.6) if found else None
     if found is not None:
         where, strength = found
+        if not isinstance(where, str) and _about_another(question, text, where, base):
+            strength *= 0.5
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
         answer = where if isinstance(where, str) else spans.full_name(_tidy(text, where, limit), text)
         if answer:
@@ -113,6 +116,23 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
     if not answer:
         return NONE
     return Reading(answer, "clause", 0.3, 1.0 if hits else 0.0, echo(question, answer, base))
+
+
+# "..., since the 2012 Granite Creek Fire, which burned about 31,000 acres": a relative clause tells
+# about the name it follows.
+_RELATIVE_HEAD = re.compile(r"((?:[A-Z0-9][\w’'.-]*\s+)*[A-Z][\w’'.-]*),\s+(?:which|who|whose)\s[^,;()“”\"]*$")
+
+
+def _about_another(question: Question, text: str, span: Span, base: FactBase) -> bool:
+    """Whether ``span`` is said, in a relative clause, of another name than the one the question
+    asks about, while the sentence names that one too."""
+    m = _RELATIVE_HEAD.search(text, max(0, span[0] - 120), span[0])
+    if m is None or not question.mentions:
+        return False
+    head, sentence = base.lexicon.term_set(m.group(1)), base.lexicon.term_set(text)
+    head_ids = {eid for ids in find_entities(normalize(m.group(1)), base).values() for eid in ids}
+    named = [(terms, ids) for terms, ids in question.mentions if terms and terms <= sentence]
+    return bool(named) and not any(terms <= head or ids & head_ids for terms, ids in named)
 
 
 def sentence_of(entry: Entry, base: FactBase) -> str:

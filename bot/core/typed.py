@@ -66,7 +66,8 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
             return spans.clause_after(text, clause.end(), 8), 0.7
     # "who had served since June 2023, announced ... on Thursday": a since-date is when a state began,
     # not when the thing asked about happened.
-    found = [s for s in found if not re.search(r"\bsince\s+$", text[:s[0]])] or found
+    began = [s for s in found if re.search(r"\bsince\s+$", text[:s[0]])]
+    found = [s for s in found if s not in began] or found
     # "Pompeo stated on Sunday that this deadline is not set in stone": the day it was said is not
     # the deadline's, unless the question asks when something was said.
     said = [s for s in found if _SAID_ON.search(text[max(0, s[0] - 40):s[0]])]
@@ -76,7 +77,20 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     if nearest is None:
         return None
     strength = 1.0 if distance(nearest, hits) < 60 else 0.6
+    if nearest in began or _relative_to_asked(text, nearest, hits):
+        strength *= 0.5
     return _marked(text, nearest), strength * (0.5 if nearest in said and question.words.isdisjoint(_SAYING) else 1)
+
+
+def _relative_to_asked(text: str, span: Span, hits: list[Hit]) -> bool:
+    """"alerts reached residents at 1:15 a.m., almost 11 hours after the fire started" (asked when
+    the fire started): the time of something else, told relative to what the question asks about,
+    every word asked about coming after "after", "before", "since" or "until"."""
+    content = [h for h in hits if not h.entity]
+    if not content or any(h.start < span[0] for h in content):
+        return False  # "text-message alerts reached residents at 1:15 a.m.": the time of what was asked
+    marker = re.compile(r"\b(?:after|before|since|until)\b").search(text, span[1], content[0].start)
+    return marker is not None
 
 
 _SAID_ON = re.compile(r"\b(?:said|says|stated|states|told (?:\w+\s+){0,2}?|announced|reported|added|wrote|confirmed|"

@@ -35,3 +35,10 @@ def test_a_verb_is_not_folded_onto_a_noun_that_shares_its_stem() -> None:
     # "makes" once met "company" through "maker": "which company makes X?" then asked about a company twice
     lexicon = build_lexicon([], [])
     assert lexicon.terms("makes") != lexicon.terms("company")
+
+
+def test_a_word_a_synonym_group_lists_wins_over_another_groups_stem() -> None:
+    # "landed" (arrived) stems to "land", which the territory group lists: the land that burned is no arrival
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("land") == lexicon.terms("territory")
+    assert lexicon.terms("landed") == lexicon.terms("arrived")

@@ -99,6 +99,9 @@ ARTICLE = "\n".join([
     'Crews were sent to six precincts on the city\'s east side and to 11 countries, officials said.',
     ('The new depot sits about 4 kilometres north of the town centre; the 30-year-old ferry costs 2 million dollars '
      "a year, roughly 15 percent of the operator's annual budget."),
+    'The Elk Fire is the largest in Northland since the 2012 Granite Fire, which burned about 31,000 acres.',
+    'Text alerts only reached riders at 1:15 a.m., almost 11 hours after the fire started.',
+    'Northland has had just 31 millimetres of rain since the start of September.',
 ]) + "\n"
 
 
@@ -115,6 +118,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
+    ("when did the fire start?", 31, "Sunday"),  # "broke out" is how a fire starts
     ("since when had the bridge been closed?", 3, "April 2024"),
     ("what year was the bridge built?", 3, "1931"),
     ("how long did the renovation take?", 1, "18-month"),
@@ -353,6 +357,13 @@ def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     assert not any(a and a.endswith(("city's", "city'")) for a, _ in typed("which six precincts got crews?", 59))
     assert not typed("which 11 countries got crews?", 59)
     assert not typed("which 11 countries did the crews come from?", 59)  # read as who, still no non-place
+    # a relative clause tells about the name it follows, not the one asked about
+    assert typed("how many acres has the Elk Fire burned?", 61) == [("about 31,000 acres", 0.5)]
+    assert typed("how many acres did the Granite Fire burn?", 61) == [("about 31,000 acres", 1.0)]
+    # a time told relative to what was asked is another event's; a since-date is when a state began
+    assert all(strength < 1 for _, strength in typed("what time did the fire start?", 62))
+    assert any(strength == 1 for _, strength in typed("what time did the alerts reach riders?", 62))
+    assert typed("when will it rain?", 63) == [("since the start of September", 0.5)]
 
 
 @pytest.mark.parametrize("text", ["who set the deadline?", "what did zelensky say?", "where were the talks held?",
