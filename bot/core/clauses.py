@@ -37,16 +37,25 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
         # shares rise?" is decided by "while Meridian's stock fell 3.4 percent", not by the other
         # company's rise before it), then one that says something ("The two-person crew, an engineer
         # and a conductor, were not hurt": "were not hurt", not the subject before the apposition).
+        # Then the one naming the question's subject ("did any firefighters get hurt?": "although two
+        # firefighters were treated", not "No residents were injured").
         named = [h for h in hits if h.entity]
+        subject = _subject_terms(question, base)
+        about = [h for h in content if set(base.lexicon.words_of(text)[_word_at(text, h.start, base)][2]) & subject]
 
-        def deciding(c: Span) -> tuple[bool, bool, float, int]:
+        def names(c: Span, asked: list[Hit]) -> bool:
+            # "Hungary did not sign ..., but it did not block the aid": "it" names it too
+            return any(c[0] <= h.start < c[1] for h in asked) or \
+                (any(h.start < c[0] for h in asked) and bool(_PRONOUN_START.match(text, c[0])))
+
+        def deciding(c: Span) -> tuple[bool, bool, bool, float, int]:
             weight = sum(h.weight for h in content if c[0] <= h.start < c[1])
-            return (any(c[0] <= h.start < c[1] for h in named), weight > 0 and bool(_FINITE.search(text[c[0]:c[1]])),
-                    weight, -c[0])
+            return (names(c, named), weight > 0 and bool(_FINITE.search(text[c[0]:c[1]])), names(c, about), weight,
+                    -c[0])
 
-        best_clause = max(clauses, key=deciding) if clauses else None
-        if best_clause is not None and len(text[best_clause[0]:best_clause[1]].split()) <= MAX_WORDS:
-            return best_clause
+        fitted = _fitted(text, max(clauses, key=deciding), about) if clauses else None
+        if fitted is not None:
+            return fitted
     best = max(content, key=lambda h: h.weight)
     for s, e in _clauses(text):
         if s <= best.start < e:
@@ -57,6 +66,43 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
                 s, e = s + words[lo][0], s + words[min(lo + MAX_WORDS, len(words)) - 1][1]
             return (s, e)
     return None
+
+
+_YES_NO_SUBJECT = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+"
+                             r"(?:(?:any|the|a|an|all|some|its|their)\s+)?([\w'-]+)")
+
+
+def _subject_terms(question: Question, base: FactBase) -> frozenset[str]:
+    """The terms of the first word after a yes/no question's auxiliary: what it asks about."""
+    m = _YES_NO_SUBJECT.match(question.normalized)
+    return frozenset(base.lexicon.terms(m.group(1))) if m else frozenset()
+
+
+_PRONOUN_START = re.compile(r"\s*(?:(?:but|and|while|although|though|yet)\s+)?(?:it|he|she|they)\b")
+_COUNT_WORD = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|no|the)"
+                         r"\s+$",
+                         re.IGNORECASE)
+
+
+def _fitted(text: str, span: Span, about: list[Hit]) -> Span | None:
+    """A deciding clause of at most ``MAX_WORDS`` words: too long, it starts at its subject ("two
+    firefighters were treated ..."), else at its verb ("will stay closed on Monday and Tuesday"),
+    where what decides is said."""
+    start, end = span
+    verb = _FINITE.search(text, start, end)
+    starts = [start]
+    subject = [h.start for h in about if start <= h.start < (verb.start() if verb else end)]
+    if subject:
+        m = _COUNT_WORD.search(text, start, subject[0])  # with its count or article: "two firefighters"
+        starts.append(m.start() if m else subject[0])
+    if verb:
+        starts.append(verb.start())
+    return next(((s, end) for s in starts if len(text[s:end].split()) <= MAX_WORDS), None)
+
+
+def _word_at(text: str, start: int, base: FactBase) -> int:
+    words = base.lexicon.words_of(text)
+    return next(i for i, w in enumerate(words) if w[0] == start)
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|does|do|not|no|never|"

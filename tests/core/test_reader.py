@@ -102,6 +102,11 @@ ARTICLE = "\n".join([
     'The Elk Fire is the largest in Northland since the 2012 Granite Fire, which burned about 31,000 acres.',
     'Text alerts only reached riders at 1:15 a.m., almost 11 hours after the fire started.',
     'Northland has had just 31 millimetres of rain since the start of September.',
+    ('No riders were injured, officials said, although two deckhands were treated for smoke inhalation and later '
+     'released from hospital.'),
+    'Schools in the Upper Elling Bay district will stay closed on Monday and Tuesday, and the quay will reopen.',
+    ('Tern Ferries did not sign the statement backing the fares, which was issued by the other operators, but it '
+     'did not block the timetable, officials said.'),
 ]) + "\n"
 
 
@@ -313,6 +318,19 @@ def test_a_yes_no_question_is_decided_by_the_clause_naming_what_it_is_about(harb
     q = analyze("did tern ferries carry passengers during the closure?", harbor)
     answers = [r.answer for r in read(q, _sentence(harbor, 13), harbor)]
     assert answers and "Tern Ferries" in (answers[0] or ""), answers
+
+
+@pytest.mark.parametrize(("question", "paragraph", "expected"), [
+    # the clause naming the question's subject, from the subject when the clause is long
+    ("did any deckhands get hurt?", 64,
+     "two deckhands were treated for smoke inhalation and later released from hospital"),
+    ("are schools open on monday?", 65, "will stay closed on Monday and Tuesday"),  # from the verb
+    ("did tern ferries block the timetable?", 66, "but it did not block the timetable"),  # "it" names Tern Ferries
+])
+def test_the_deciding_clause_of_a_yes_no_question(harbor: FactBase, question: str, paragraph: int,
+                                                   expected: str) -> None:
+    q = analyze(question, harbor)
+    assert expected in [r.answer for r in read(q, _sentence(harbor, paragraph), harbor)]
 
 
 def test_how_long_is_not_answered_by_a_day(harbor: FactBase) -> None:
