@@ -355,8 +355,13 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
         if m.group(2):
             length = _noun_length(text[m.start(2):m.end()])
             end, noun = (m.start(2) + length, (m.start(2), m.start(2) + length)) if length else (m.end(1), None)
+        if noun is not None and DISTANCE.search(text, noun[0], noun[1]) and (rate := _PER_TIME.match(text, end)):
+            end = rate.end()  # "65 kilometres per hour" is a speed: the rate is part of it
         out.append(((m.start(), end), noun))
     return tuple(out)
+
+
+_PER_TIME = re.compile(r"\s+(?:per|an?|each)\s+(?:hour|minute|second)\b")
 
 
 # Words that end the counted noun phrase: "900 evacuees spent", "25 member states rather", "140

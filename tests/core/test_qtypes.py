@@ -133,3 +133,14 @@ def test_until_now_is_no_word_of_the_question() -> None:
     # "so far" is not a distance: no sentence needs to say it for the question to be answered
     assert core_text(normalize("how many acres have burned so far")) == "how many acres have burned"
     assert core_text(normalize("how far is the fire from town")) == "how far is the fire from town"
+
+
+@pytest.mark.parametrize(("question", "core"), [
+    ("did any firefighters get hurt", "did any firefighters hurt"),  # "get" makes the passive
+    ("how strong did the gusts get", "how strong did the gusts"),  # "get" follows the adjective asked
+    ("what did ukraine get", "what did ukraine get"),  # "get" receives
+    ("how many votes did the winner get", "how many votes did the winner get"),
+    ("when did they get there", "when did they get there"),
+])
+def test_get_only_asks_to_receive(question: str, core: str) -> None:
+    assert core_text(question) == core

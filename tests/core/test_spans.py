@@ -94,3 +94,8 @@ def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted() -> None:
     text = "It knocked out three neighbouring substations, and 900 evacuees spent the night in a gym."
     assert [(text[a:b], text[n[0]:n[1]] if n else None) for (a, b), n in spans.counts(text)] == [
         ("three neighbouring substations", "neighbouring substations"), ("900 evacuees", "evacuees")]
+
+
+def test_a_speed_keeps_its_rate() -> None:
+    text = "Gusts reached 65 kilometres per hour, and 40 firefighters an hour were sent."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["65 kilometres per hour", "40 firefighters"]
