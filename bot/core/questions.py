@@ -94,6 +94,9 @@ def find_entities(normalized: str, base: FactBase) -> dict[str, tuple[str, ...]]
     return found
 
 
+_HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b)|far|often|soon)\b")
+
+
 def analyze(text: str, base: FactBase) -> Question:
     """Normalize, correct, classify and find the entities of a question."""
     words = correct_typos(normalize(text).split(), base)
@@ -124,8 +127,11 @@ def analyze(text: str, base: FactBase) -> Question:
         head = " ".join(w for w in normalized.split()[1:4] if w not in ("the", "a", "an"))
         subject = {eid for alias, ids in found.items() if f" {head} ".startswith(f" {alias} ") for eid in ids}
     # "who runs quillfort?" is asked as "who is the head of quillfort?": the role, not the verb, is asked about
-    terms = tuple(dict.fromkeys(base.lexicon.terms(
-        f"who is {parse.subject_text}" if ROLE_VERB.match(core) and parse.subject_text else core)))
+    # "how long did it last / far / often / soon ...?": the adverb is how it is asked, not what about (a
+    # sentence rarely says "long"; but "how long is the bridge?" and "how old" meet "metres long", "-year-old")
+    asked = f"who is {parse.subject_text}" if ROLE_VERB.match(core) and parse.subject_text else \
+        _HOW_MEASURE.sub("how", core)
+    terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
     if parse.focus and kind_noun(parse.focus):

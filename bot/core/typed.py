@@ -43,6 +43,14 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         nearest = closest(years, hits, text)
         return (nearest, 1.0) if nearest else ((found[0], 0.4) if found else None)
     if question.want == "duration":
+        if _LENGTH_ASKED.match(question.normalized):  # "how long is the new tram line?": "9.4-kilometre"
+            # a length said of a word asked about: "a 9.4-kilometre tram line", "the bridge, 1.2 km long"
+            length = [(m.start(), m.end()) for m in _LENGTH.finditer(text)
+                      if any(not h.entity and (re.fullmatch(r"[\w\s-]{1,20}", text[m.end():h.start]) or
+                                               (m.group(0).endswith("long") and 0 < m.start() - h.end < 30))
+                             for h in hits)]
+            if length:
+                return closest(length, hits, text), 1.0  # type: ignore[return-value]
         if spans.HOW_OFTEN.search(question.normalized):
             often = closest(fresh(question, text, list(spans.frequencies(text)), base), hits, text)
             return (often, 1.0) if often else None
@@ -50,6 +58,9 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         if lengths:
             # "two years of data" measures the data: how long something lasted only failing another
             lasting = [s for s in lengths if not re.match(r"\s+of\s", text[s[1]:])]
+            # "took about five years", "will take about 35 minutes": what the asked verb took, if said
+            taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
+            lasting = taken or lasting
             return closest(lasting or lengths, hits, text), 1.0 if lasting else 0.5  # type: ignore[return-value]
         if spans.HOW_LONG_LASTED.search(question.normalized):
             return None  # "how long was the meeting?" is not answered by the day it was held
@@ -93,6 +104,10 @@ def _relative_to_asked(text: str, span: Span, hits: list[Hit]) -> bool:
     return marker is not None
 
 
+_TOOK_GAP = re.compile(r"\s+(?:for\s+)?")
+# "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long".
+_LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they)\b(?!.*\b(?:last|take|run)\b))\b")
+_LENGTH = re.compile(r"\b\d[\d,.]*[- ]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot)\b(?:[- ]long\b)?")
 _SAID_ON = re.compile(r"\b(?:said|says|stated|states|told (?:\w+\s+){0,2}?|announced|reported|added|wrote|confirmed|"
                       r"declared|posted|tweeted)\s+(?:on\s+|late\s+|early\s+)?$")
 _SAYING = frozenset("say says said saying state stated tell told announce announced announcement report reported "

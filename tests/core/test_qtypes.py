@@ -144,3 +144,9 @@ def test_until_now_is_no_word_of_the_question() -> None:
 ])
 def test_get_only_asks_to_receive(question: str, core: str) -> None:
     assert core_text(question) == core
+
+
+def test_how_long_far_often_soon_are_how_a_question_asks_not_what_about(base) -> None:  # type: ignore[no-untyped-def]
+    assert "long" not in analyze("how long did the talks last?", base).terms
+    assert "often" not in analyze("how often do they meet?", base).terms
+    assert "long" in analyze("how long is the bridge?", base).terms  # "metres long" may say it

@@ -107,6 +107,8 @@ ARTICLE = "\n".join([
     'Schools in the Upper Elling Bay district will stay closed on Monday and Tuesday, and the quay will reopen.',
     ('Tern Ferries did not sign the statement backing the fares, which was issued by the other operators, but it '
      'did not block the timetable, officials said.'),
+    'The council approved a 9.4-kilometre tram line, the first in 40 years, after a debate of six hours.',
+    'The trip from the station, now a 10-minute walk, will take about 35 minutes by bus.',
 ]) + "\n"
 
 
@@ -198,6 +200,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how strong was the quake?", 56, "magnitude 4.2"),  # a rating; "quake" is the tremor
     ("how deep was the tremor?", 56, "9 kilometres"),  # "deep" meets "depth"
     ("how long was the girl trapped?", 56, "5 hours, 20 minutes"),  # not her "seven-year"
+    ("how long is the tram line?", 67, "9.4-kilometre"),  # of a thing: its length
+    ("how long did the debate last?", 67, "six hours"),
+    ("how long will the trip from the station take?", 68, "about 35 minutes"),  # what the asked verb takes
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
