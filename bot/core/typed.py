@@ -40,6 +40,8 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     found = fresh(question, text, list(spans.dates(text)), base)
     if question.want == "year":
         years = [s for s in found if spans.YEAR.search(text[s[0]:s[1]])]
+        # "joined in 2023 after winning the title in 2018": what the question asks was done in 2018
+        years = [s for s in years if not _relative_to_asked(text, s, hits)] or years
         nearest = closest(years, hits, text)
         return (nearest, 1.0) if nearest else ((found[0], 0.4) if found else None)
     if question.want == "duration":
@@ -225,6 +227,11 @@ def _another_speaker(question: Question, text: str, hits: list[Hit], base: FactB
 def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """The phrase around the noun of "which <noun>" (for "what kind of <noun>", with the clause that
     says what kind); a name when the noun is only named nearby."""
+    if question.focus_word in _MEASURE_NOUNS:  # "what voltage is the substation?": "the 275-kilovolt substation"
+        sized = [(m.start(), m.end()) for m in _SIZED.finditer(text)
+                 if any(not h.entity and _MODIFIER_GAP.fullmatch(text[m.end():h.start]) for h in hits)]
+        if sized:
+            return closest(sized, hits, text), 1.0  # type: ignore[return-value]
     for a, b in focus_words(question, text, base)[:1]:
         start, end = modified_from(text, a), b
         if question.kind_of:
@@ -248,6 +255,11 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     return None
 
 
+# A measure a sentence gives as a modifier of what it measures: "a 275-kilovolt substation".
+_MEASURE_NOUNS = frozenset("voltage capacity size length height depth width weight power range output speed diameter "
+                           "area".split())
+_SIZED = re.compile(r"\b\d[\d,.]*-(?!year-old\b|old\b)(?:[a-z]+-)*[a-z]+\b")
+_MODIFIER_GAP = re.compile(r"\s+(?:[a-z-]+\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+['’]s\s+)?"
                       r"(?:(?!(?:in|on|at|of|for|with|by|to|from|and|or|but|as|is|was|were|are)\s)[a-z][\w-]*\s+){0,3}$")
 

@@ -109,6 +109,9 @@ ARTICLE = "\n".join([
      'did not block the timetable, officials said.'),
     'The council approved a 9.4-kilometre tram line, the first in 40 years, after a debate of six hours.',
     'The trip from the station, now a 10-minute walk, will take about 35 minutes by bus.',
+    ('Ida Moen joined Harbor Lines in 2023 after winning the national sailing title in 2018, when she finished '
+     '1 minute 47 seconds ahead.'),
+    'A fire at the 275-kilovolt substation in Eastgate cut power to the quay.',
 ]) + "\n"
 
 
@@ -203,6 +206,9 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how long is the tram line?", 67, "9.4-kilometre"),  # of a thing: its length
     ("how long did the debate last?", 67, "six hours"),
     ("how long will the trip from the station take?", 68, "about 35 minutes"),  # what the asked verb takes
+    ("what year did ida moen win the sailing title?", 69, "2018"),  # not the year she joined after it
+    ("how far ahead did ida moen finish?", 69, "1 minute 47 seconds"),  # one time in two units
+    ("what voltage is the substation?", 70, "275-kilovolt"),  # a measure said as a modifier
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
