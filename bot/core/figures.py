@@ -114,6 +114,16 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
         unit = spans.DISTANCE if measured else spans.MEASURE
         found = [s for s in found if unit.search(text[s[0]:s[1]])] or found
+        named = [h for h in hits if h.entity]
+        if question.normalized.startswith("how old") and named:
+            # The age beside the name asked about ("Reyland, 52," or "the 52-year-old Reyland"), not
+            # "the 31-year-old transformer" of a sentence that names her too.
+            by_name = [s for s in found if any(-_AGE_CHARS < h.start - s[1] < _AGE_CHARS or
+                                              -_AGE_CHARS < s[0] - h.end < _AGE_CHARS for h in named)]
+            if not by_name:
+                other = closest(found, hits, text)
+                return (other, 0.4) if other else None
+            found = by_name
     nearest = closest(found, hits, text)
     if anchor is not None:
         # "At least 11 people were killed and more than 4,200 forced from their homes": the count the
@@ -127,6 +137,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     return nearest, 0.5 if question.focus else 0.8
 
 
+_AGE_CHARS = 12
 _PER = re.compile(r"\s+(?:per|a|an|each|every)\s+")
 
 

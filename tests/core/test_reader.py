@@ -112,6 +112,7 @@ ARTICLE = "\n".join([
     ('Ida Moen joined Harbor Lines in 2023 after winning the national sailing title in 2018, when she finished '
      '1 minute 47 seconds ahead.'),
     'A fire at the 275-kilovolt substation in Eastgate cut power to the quay.',
+    'Nora Quinn said the 31-year-old transformer had failed.',
 ]) + "\n"
 
 
@@ -393,6 +394,9 @@ def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     assert all(strength < 1 for _, strength in typed("what time did the fire start?", 62))
     assert any(strength == 1 for _, strength in typed("what time did the alerts reach riders?", 62))
     assert typed("when will it rain?", 63) == [("since the start of September", 0.5)]
+    # an age not beside the name asked about is another's
+    assert all(strength < 1 for _, strength in typed("how old is Nora Quinn?", 71))
+    assert typed("how old is Tom Reyes?", 48) == [("52", 0.8)]  # a bare number: as sure as before
 
 
 @pytest.mark.parametrize("text", ["who set the deadline?", "what did zelensky say?", "where were the talks held?",
