@@ -8,7 +8,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
-from bot.core.kinds import kind_noun, names_person
+from bot.core.kinds import PERSON_WORD, kind_noun, names_person
 from bot.core.models import QuestionType
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core, core_text
 from bot.core.spans import TITLE_WORDS
@@ -113,6 +113,10 @@ def analyze(text: str, base: FactBase) -> Question:
         # "the name of the polish PM": someone; "the name of the club in Hallandale Beach": a thing in a place
         head = re.split(r"\s(?:in|at|on|near|from|for|with|outside|inside)\s", parse.subject_text)[0]
         by_head = subject & {eid for ids in find_entities(head, base).values() for eid in ids}
+        owned = _OWNED.search(head)  # "the name of Kwiatek's shoe shop": a thing of hers, not her
+        if owned and not (PERSON_WORD.match(owned.group(1)) or _DOER.fullmatch(owned.group(1)) or
+                          any(t in base.title_terms for t in base.lexicon.terms(owned.group(1)))):
+            by_head, role = set(), False
         qtype, want = ("who_role", "holder") if by_head or role else ("what", "name")
     elif qtype == "who_is" and role and not subject & base.described:
         # "Who is the prime minister of Poland?": a role-holder, not a description of Poland.
@@ -213,6 +217,7 @@ def _names_role(subject_text: str, base: FactBase) -> bool:
         any(t in base.title_terms for t in base.lexicon.terms(subject_text))
 
 
+_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+)*?([\w-]+)$")
 _DOER = re.compile(r"[a-z]{3,}(?:er|or|ist|ant)s?")
 
 

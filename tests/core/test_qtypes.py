@@ -150,3 +150,10 @@ def test_how_long_far_often_soon_are_how_a_question_asks_not_what_about(base) ->
     assert "long" not in analyze("how long did the talks last?", base).terms
     assert "often" not in analyze("how often do they meet?", base).terms
     assert "long" in analyze("how long is the bridge?", base).terms  # "metres long" may say it
+
+
+def test_the_name_of_a_thing_someone_owns_is_no_name_of_theirs(base) -> None:  # type: ignore[no-untyped-def]
+    owned = analyze("what's the name of Tusk's shoe shop", base)
+    assert (owned.qtype, owned.want) == ("what", "name")
+    aide = analyze("what's the name of Tusk's spokesman", base)
+    assert (aide.qtype, aide.want) == ("who_role", "holder")
