@@ -88,6 +88,11 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
             after = [s for s in found if at - 1 <= s[0] <= at + 4]
             if after:
                 return after[0], 1.0
+            # "flagged by a laboratory technician, Samuel Pruitt": the name the description is of
+            described = [s for s in found if _DESCRIBED_NAME.fullmatch(text[at:s[0]]) and
+                         not re.match(r"\s+(?:said|says|told|added)\b", text[s[1]:])]
+            if described:
+                return described[0], 1.0
             np = _NP_AFTER.match(text[at:])
             if np:
                 return spans.clause_after(text, at + np.start(1), 6), 0.9
@@ -115,6 +120,9 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     if nearest is None and re.match(r"(?:He|She)\b", text):
         return None  # the reader substitutes the person the pronoun stands for (see reader.read_text)
     return (nearest, 0.5) if nearest else None
+
+
+_DESCRIBED_NAME = re.compile(r"an?\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+")
 
 
 def _attributive(text: str, span: Span) -> bool:

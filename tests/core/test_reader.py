@@ -113,6 +113,7 @@ ARTICLE = "\n".join([
      '1 minute 47 seconds ahead.'),
     'A fire at the 275-kilovolt substation in Eastgate cut power to the quay.',
     'Nora Quinn said the 31-year-old transformer had failed.',
+    'The leak was first flagged by a harbour technician, Samuel Pruitt, who noticed an unusual reading.',
 ]) + "\n"
 
 
@@ -210,6 +211,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what year did ida moen win the sailing title?", 69, "2018"),  # not the year she joined after it
     ("how far ahead did ida moen finish?", 69, "1 minute 47 seconds"),  # one time in two units
     ("what voltage is the substation?", 70, "275-kilovolt"),  # a measure said as a modifier
+    ("who flagged the leak?", 72, "Samuel Pruitt"),  # the name the agent's description is of
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
