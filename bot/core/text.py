@@ -30,6 +30,8 @@ i me my we us our you your he him his she her they them their what which who who
 why how whats who's what's where's when's how's hows whos please tell know let lets any some
 up out also too not no yes yet s t d ll re ve m according say says said saying think thinks many much
 one ones thing things want wanted going go bot talksbot kind sort
+actually exactly really basically literally supposedly supposed anyone anybody someone somebody anything something
+besides lol lmao
 don't didn't doesn't isn't wasn't weren't aren't can't won't wouldn't couldn't shouldn't hasn't haven't hadn't
 i'm i've you're they're we're that's there's here's
 """.split())

@@ -94,3 +94,9 @@ def test_words_that_only_look_british_stay_apart() -> None:
 def test_negative_contractions_are_no_content_words() -> None:
     assert content_words(normalize("why wasnt it issued? who said they cant hide hikes, isn't it")) == [
         "issued", "hide", "hikes"]
+
+
+def test_chat_fillers_carry_no_content() -> None:
+    # "actually", "lol", "anyone", "supposed to": how people ask, not what about
+    assert content_words(normalize("did anyone actually get the money lol")) == ["get", "money"]
+    assert content_words(normalize("when is the envoy supposed to leave")) == ["envoy", "leave"]
