@@ -94,7 +94,7 @@ def find_entities(normalized: str, base: FactBase) -> dict[str, tuple[str, ...]]
     return found
 
 
-_HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b)|far|often|soon)\b")
+_HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b)|far|often|soon|big|large)\b")
 
 
 def analyze(text: str, base: FactBase) -> Question:

@@ -149,6 +149,7 @@ def test_get_only_asks_to_receive(question: str, core: str) -> None:
 def test_how_long_far_often_soon_are_how_a_question_asks_not_what_about(base) -> None:  # type: ignore[no-untyped-def]
     assert "long" not in analyze("how long did the talks last?", base).terms
     assert "often" not in analyze("how often do they meet?", base).terms
+    assert not {"larg", "big"} & set(analyze("how big was the fine?", base).terms)
     assert "long" in analyze("how long is the bridge?", base).terms  # "metres long" may say it
 
 
