@@ -202,6 +202,10 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     strength = 0.4 if _another_speaker(question, text, hits, base) else 1.0
     found = list(spans.quotes(text))
     if found:
+        if question.words & _CALLING:  # "what did the CEO call the approval?": the words after "called"
+            called = [s for s in found if _CALLED_BEFORE.search(text, max(0, s[0] - 60), s[0])]
+            if called:
+                return called[0], strength
         if question.want == "manner":
             return min(found, key=lambda s: (s[1] - s[0] > 80, distance(s, hits))), strength
         return max(found, key=lambda s: (sum(1 for h in hits if s[0] <= h.start < s[1] and not h.entity),
@@ -211,6 +215,11 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         # (not "..., officials said. No deaths were reported": what they said came before)
         return spans.clause_after(text, said.end(), MAX_WORDS), 0.7 * strength
     return None
+
+
+_CALLING = frozenset("call calls called calling dub dubbed term termed label labelled labeled".split())
+_CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|termed|label(?:l?ed)?)\b(?:\s+[\w’'-]+){0,4}?"
+                            r"\s*(?:as\s+)?[\"“‘']?$")
 
 
 def _another_speaker(question: Question, text: str, hits: list[Hit], base: FactBase) -> bool:
