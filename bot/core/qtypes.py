@@ -68,8 +68,8 @@ _ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?
 _IN_THE_STORY = re.compile(r"\s+(?:(?:in|from|according to) (?:this|the) (?:story|article|piece|report|news)|here)$")
 # "how much has burned so far?": until now, not a distance; no sentence needs to say it.
 _TO_DATE = re.compile(r"\s+(?:so far|thus far|to date|as of (?:now|yet|today)|at the moment|at present|right now)\b")
-# "did anyone get hurt?", "how strong did the gusts get?": "get" only makes the passive or follows
-# an adjective; it receives nothing ("what did Ukraine get?", "how many votes did she get?" keep it).
+# "did anyone get hurt?", "how strong did the gusts get?": "get" only makes the passive (read as
+# "was") or follows an adjective; it receives nothing ("what did Ukraine get?" keeps it).
 _LIGHT_GET = re.compile(r"\b(?:get|gets|got|gotten|getting)\s+(?=(?:[a-z]+ed|hurt|sick|ill|lost|paid|done|made|built|"
                         r"caught|hit|cut|struck|shut|stuck|sent|taken|told|seen|known|stolen|broken|burnt)\b)")
 _LAST_GET = re.compile(r"^(how [a-z]{3,12} (?:did|does|do|will|would|could|can|has|have|had) .+?)"
@@ -119,7 +119,7 @@ def core_text(normalized: str) -> str:
     for _ in range(2):
         text = _ASK.sub("", _LEADS.sub("", text))
     text = _TO_DATE.sub("", _IN_THE_STORY.sub("", _HEDGE.sub(r"\1 ", text)))
-    return _LAST_GET.sub(r"\1", _LIGHT_GET.sub("", text))
+    return _LAST_GET.sub(r"\1", _LIGHT_GET.sub("was ", text))
 
 
 # What follows the noun of "the name of the satellite that was lost": not the noun.

@@ -57,6 +57,9 @@ class Reading(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, 
 _OBJECT_ASKED = re.compile(r"^(?:which|what) (?:[\w'-]+ ){1,3}(?:did|does|do|will|would|has|have|had|can|could|should)"
                            r" ")
 NONE = Reading(None, "none", 0.0, 0.0, 1.0)
+_PASSIVE_ASKED = re.compile(r"^(?:which|what) (?:[\w'-]+ ){1,3}(?:was|were|is|are|has been|have been|had been|got|"
+                            r"get|gets) (?:[a-z]+ed|chosen|picked|given|taken|hit|hurt|sent|paid|built|sold|won|"
+                            r"beaten)\b")
 _FULL_STOP = re.compile(r"[a-z0-9]\.$")
 
 
@@ -90,6 +93,9 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         found = typed.speaker(question, entry, text, hits, base)
     elif want == "description":
         found = typed.describe(question, text, base)
+    elif want == "agent" and _PASSIVE_ASKED.match(question.normalized):
+        # "which salvage company was hired?": the one acted on ("Greyhaven has hired Norcastle Salvage")
+        found = actors.patient(question, text, hits, base) or typed.agent(question, text, hits, base)
     elif want in typed.FINDERS:
         found = typed.FINDERS[want](question, text, hits, base)
         if found is None and want == "agent" and re.match(r"(?:He|She)\b", text) and entry.fact.entities:

@@ -142,7 +142,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
         if asked and said and not asked & said:
             return -1  # "which British leader ...?" is not answered by "French President Emmanuel Macron"
         if _is_name(answer):
-            return _new_name(words, answer)
+            return _new_name(words, answer, _kind_words(normalized, focus_word))
         # "a Democrat", "an engineer": a description of someone, not who.
         indefinite = re.match(r"(?:a|an)\s", answer.strip())
         return -1 if indefinite or spans.DATE.fullmatch(answer.strip()) or not re.search(r"[a-z]{3}", answer) else 0
@@ -169,7 +169,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
                 not re.search(r"\b(?:in|at|near|outside|on)\s", answer):
             return -1  # "where is the shelter?" is not answered by "Mayor Tanya Brooks"
         if _is_name(answer):
-            return _new_name(words, answer)
+            return _new_name(words, answer, _kind_words(normalized, focus_word))
         # "in an interview": no place in particular.
         return -1 if re.match(r"(?:(?:in|at|on|from|to|into)\s+)?(?:a|an)\s", answer.strip()) else 0
     if want in ("thing", "focus") and (whole := _WHOLE_ASKED.match(normalized)) and \
@@ -184,7 +184,15 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     return 0
 
 
-def _new_name(words: frozenset[str], answer: str) -> int:
+def _kind_words(normalized: str, focus_word: str) -> frozenset[str]:
+    """The words that say what kind the asked noun is: "salvage" in "which salvage company"."""
+    if not focus_word:
+        return frozenset()
+    m = re.search(rf"((?:[\w'-]+ ){{1,2}}){re.escape(focus_word)}\b", normalized)
+    return frozenset(m.group(1).split()) if m else frozenset()
+
+
+def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozenset()) -> int:
     """+1 for a name the question does not already give; -1 when the question already has the
     last proper word (the surname, the place) of every name in the answer ("who replaced
     Lysenko?" is not answered by Andriy Lysenko, nor "which venue in Geneva?" by Geneva). Titles
@@ -194,6 +202,8 @@ def _new_name(words: frozenset[str], answer: str) -> int:
         if spans.PARTIES.fullmatch(answer[a:b]):
             continue  # "(Democrat)" says what the person named is, it names no one new
         proper = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]
+        while len(proper) > 1 and proper[-1].strip(".,'’").lower() in kinds:
+            proper.pop()  # "Norcastle Salvage" for "which salvage company?": Norcastle is what is new
         if proper:
             surnames.append(proper[-1].strip(".,'’").lower())
     return -1 if surnames and all(w in words for w in surnames) else 1

@@ -136,7 +136,7 @@ def test_until_now_is_no_word_of_the_question() -> None:
 
 
 @pytest.mark.parametrize(("question", "core"), [
-    ("did any firefighters get hurt", "did any firefighters hurt"),  # "get" makes the passive
+    ("did any firefighters get hurt", "did any firefighters was hurt"),  # "get" makes the passive: a "was"
     ("how strong did the gusts get", "how strong did the gusts"),  # "get" follows the adjective asked
     ("what did ukraine get", "what did ukraine get"),  # "get" receives
     ("how many votes did the winner get", "how many votes did the winner get"),

@@ -116,6 +116,7 @@ ARTICLE = "\n".join([
     'The leak was first flagged by a harbour technician, Samuel Pruitt, who noticed an unusual reading.',
     ('Quay manager Olga Brandt called the decision "a turning point for the port" and said: "We will hire forty '
      'new crew members before the summer season begins."'),
+    'Harbor Lines has hired Dunmore Towage to refloat the old ferry.',
 ]) + "\n"
 
 
@@ -215,6 +216,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what voltage is the substation?", 70, "275-kilovolt"),  # a measure said as a modifier
     ("who flagged the leak?", 72, "Samuel Pruitt"),  # the name the agent's description is of
     ("what did olga brandt call the decision?", 73, "a turning point for the port"),  # the words after "called"
+    ("which company got hired?", 74, "Dunmore Towage"),  # the one acted on, not who hired
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money

@@ -62,6 +62,8 @@ from bot.core.questions import analyze
     ("which british leader co-hosted the call?", "French President Emmanuel Macron", -1),  # another nation's
     ("which european leader co-hosted the call?", "French President Emmanuel Macron", 1),  # a region holds it
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
+    ("which salvage company was hired?", "Norcastle Salvage", 1),  # "salvage" is the kind asked, Norcastle new
+    ("who replaced Lysenko?", "Andriy Lysenko", -1),  # the name the question has
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
