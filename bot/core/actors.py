@@ -11,6 +11,7 @@ from functools import lru_cache
 from bot.core import spans
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, echo, fresh
+from bot.core.kinds import TOP_TITLES
 from bot.core.questions import Question, find_entities
 from bot.core.spans import PARTIES, Span
 from bot.core.text import normalize
@@ -188,13 +189,8 @@ def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     return (nearest, 0.5) if nearest else None
 
 
-# The titles of whoever runs an organization: "who heads X?" is answered by its chief executive.
-_TOP_TITLES = ("head leader lead chief ceo chief executive president chairman chair chairwoman director boss "
-               "manager general manager managing director")
-
-
 def _top_terms(base: FactBase) -> frozenset[str]:
-    return frozenset(base.lexicon.terms(_TOP_TITLES))
+    return frozenset(base.lexicon.terms(TOP_TITLES))
 
 
 def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
@@ -203,7 +199,8 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     # The title asked about ("the mayor"), else the noun of "which <noun>", else the words naming the
     # role ("the builder", "the baker whose shop was wrecked").
     roles = {t for t in question.terms if t in base.title_terms} or (
-        {question.focus} if question.focus else set(question.subject_terms))
+        {question.focus} if question.focus else set(question.subject_terms) - set(question.alias_terms) or
+        set(question.subject_terms))
     top = _top_terms(base)
     if roles & top:  # "who runs / heads Quillfort?": whoever is at its top, by any title
         roles |= top

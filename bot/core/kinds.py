@@ -11,8 +11,16 @@ import re
 PERSON_NOUNS = (r"(?:president|presidents|person|people|official|officials|leader|leaders|senator|senators|"
                 r"congressman|lawmaker|lawmakers|minister|politician|politicians|diplomat|secretary|man|woman|"
                 r"mayor|governor|spokesman|spokeswoman|spokesperson|envoy|chief|director|commissioner|expert|"
-                r"scientist|executive|ceo|head|member|members)")
+                r"scientist|executive|ceo|head|member|members|boss|chair|founder|owner|manager|captain|commander|"
+                r"rector|inspector|investigator|negotiator|teacher|doctor|nurse|pilot|driver|rider|coach|player|"
+                r"judge|prosecutor|girl|boy|child|passenger|student|resident|victim|suspect|worker)")
 PERSON_WORD = re.compile(rf"^(?:{PERSON_NOUNS}|[a-z]+(?:man|woman|ist|ian)s?|guy|guys|analyst|lawyer|officer)$")
+
+
+# The titles of whoever runs an organization: "who heads X?" is answered by its chief executive.
+TOP_TITLES = ("head leader lead chief ceo chief executive president chairman chair chairwoman director boss "
+              "manager general manager managing director")
+GENERIC_TOP_TITLES = "boss head leader chief"
 
 
 def names_person(words: str) -> bool:

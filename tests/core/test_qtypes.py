@@ -158,3 +158,8 @@ def test_the_name_of_a_thing_someone_owns_is_no_name_of_theirs(base) -> None:  #
     assert (owned.qtype, owned.want) == ("what", "name")
     aide = analyze("what's the name of Tusk's spokesman", base)
     assert (aide.qtype, aide.want) == ("who_role", "holder")
+
+
+def test_a_boss_is_whoever_runs_it_by_any_title(base) -> None:  # type: ignore[no-untyped-def]
+    q = analyze("who's the boss of the kremlin?", base)
+    assert q.want == "holder" and "boss" not in q.terms and not q.unknown_subject

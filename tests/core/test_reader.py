@@ -217,6 +217,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who flagged the leak?", 72, "Samuel Pruitt"),  # the name the agent's description is of
     ("what did olga brandt call the decision?", 73, "a turning point for the port"),  # the words after "called"
     ("which company got hired?", 74, "Dunmore Towage"),  # the one acted on, not who hired
+    ("who's the boss of harbor lines?", 32, "Nora Quinn"),  # a boss by any title: its chief executive
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
