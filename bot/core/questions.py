@@ -8,7 +8,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
-from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, kind_noun, names_person
+from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, PLACE_NOUNS, kind_noun, names_person
 from bot.core.models import QuestionType
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core, core_text
 from bot.core.spans import TITLE_WORDS
@@ -144,7 +144,9 @@ def analyze(text: str, base: FactBase) -> Question:
         # specific as "chief executive" still has to be there
         generic = set(base.lexicon.terms(GENERIC_TOP_TITLES))
         terms = tuple(t for t in terms if t in base.idf or t not in generic) or terms
-    if parse.focus and kind_noun(parse.focus):
+    related = parse.focus in PLACE_NOUNS and re.search(rf"\b{re.escape(parse.focus)}\w* of\b", core)
+    if parse.focus and kind_noun(parse.focus) and not related:
+        # (but "the capital of Turkey" relates a place to a name: a word the sentence has to say)
         # "which body is leading the inquiry?": a kind of answer the article never names as such
         # ("the National Space Safety Board") is no word the question misses.
         kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
