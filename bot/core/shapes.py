@@ -241,9 +241,10 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
     noun = " ".join(_counted_words(answer)).split(" of ")[0].split()
-    if noun and re.match(r"(?:by )?how much\b", normalized) and \
+    if noun and re.match(r"(?:by )?how (?:much|big|large|long|wide|deep|high|tall)\b", normalized) and \
             stem(noun[-1].lower()) in {stem(w) for w in normalized.split()}:
-        return -1  # "by how much did he win?" is not answered by "two stage wins": the wins asked about counted
+        return -1  # "by how much did he win?" is not answered by "two stage wins", nor "how big are the gashes?"
+        # by "two gashes": the things asked about, counted
     text = normalized
     money, percent = bool(spans.CURRENCY.search(answer)), bool(_PERCENT.search(answer))
     if focus_word in _SUM_OR_SHARE and not _PERCENT_ASKED.search(text):

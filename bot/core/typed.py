@@ -60,6 +60,11 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         if lengths:
             # "two years of data" measures the data: how long something lasted only failing another
             lasting = [s for s in lengths if not re.match(r"\s+of\s", text[s[1]:])]
+            # "a three-year freeze" is how long the freeze lasts, not what was asked ("how long has she
+            # been rector?"), unless the question names the freeze
+            lasting = [s for s in lasting if not _ATTRIBUTE.fullmatch(text[s[0]:s[1]]) or
+                       not (after := re.match(r"\s+([a-z]+)", text[s[1]:])) or
+                       set(base.lexicon.terms(after.group(1))) & set(question.terms)]
             # "took about five years", "will take about 35 minutes": what the asked verb took, if said
             taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
             lasting = taken or lasting
@@ -106,6 +111,7 @@ def _relative_to_asked(text: str, span: Span, hits: list[Hit]) -> bool:
     return marker is not None
 
 
+_ATTRIBUTE = re.compile(r"(?:\w+[- ])?\w+-(?:year|month|week|day|hour|minute)")
 _TOOK_GAP = re.compile(r"\s+(?:for\s+)?")
 # "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long".
 _LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they)\b(?!.*\b(?:last|take|run)\b))\b")

@@ -117,6 +117,7 @@ ARTICLE = "\n".join([
     ('Quay manager Olga Brandt called the decision "a turning point for the port" and said: "We will hire forty '
      'new crew members before the summer season begins."'),
     'Harbor Lines has hired Dunmore Towage to refloat the old ferry.',
+    'Ida Moen, who became harbour master in 2021, announced a three-year freeze on fares.',
 ]) + "\n"
 
 
@@ -405,6 +406,9 @@ def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     # an age not beside the name asked about is another's
     assert all(strength < 1 for _, strength in typed("how old is Nora Quinn?", 71))
     assert typed("how old is Tom Reyes?", 48) == [("52", 0.8)]  # a bare number: as sure as before
+    # "a three-year freeze" lasts three years; it is not how long she has been harbour master
+    assert all(strength < 1 for _, strength in typed("how long has ida moen been harbour master?", 75))
+    assert any(strength == 1 for _, strength in typed("how long will the freeze on fares last?", 75))
 
 
 @pytest.mark.parametrize("text", ["who set the deadline?", "what did zelensky say?", "where were the talks held?",
