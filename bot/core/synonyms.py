@@ -19,7 +19,9 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "china": ["chinese", "beijing"],
     # News vocabulary.
     "deadline": ["ultimatum", "cutoff", "due date", "time limit", "cut off"],
-    "continu": ["keep", "keeps", "kept", "still", "carry on", "go on"],
+    "aircraft": ["plane", "planes", "airplane", "airplanes", "aeroplane", "aeroplanes", "jet", "jets", "airliner",
+                 "airliners"],
+    "continu": ["keep", "keeps", "kept", "still", "carry on", "go on", "goes on", "went on", "gone on", "going on"],
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
     "premier": ["pm", "prime minister", "prime ministers", "premiers"],

@@ -138,6 +138,8 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word in _IRREGULAR:
         word = _IRREGULAR[word]
+    if word in _KEEP_E or word[:-1] in _KEEP_E:
+        return word.rstrip("s")  # "planes": plane
     if len(word) == 4 and word.endswith("s") and word[2] not in "su" and word not in _NOT_PLURAL:
         return word[:3]  # "jobs", "fees", "wins": a plural of three letters meets its singular
     if len(word) == 4 and word.endswith("e") and word[2] not in "eioy":
@@ -162,6 +164,10 @@ def stem(word: str) -> str:
     if word.endswith("e") and (len(word) > 4 or (len(word) == 4 and word[2] not in "eioy")):
         word = word[:-1]  # ("likely" leaves "like", which meets "like")
     return word
+
+
+# Words whose final e tells them from another word: a plane is no plan.
+_KEEP_E = frozenset({"plane"})
 
 
 def _strippable(word: str, suffix: str) -> bool:

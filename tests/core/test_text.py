@@ -100,3 +100,7 @@ def test_chat_fillers_carry_no_content() -> None:
     # "actually", "lol", "anyone", "supposed to": how people ask, not what about
     assert content_words(normalize("did anyone actually get the money lol")) == ["get", "money"]
     assert content_words(normalize("when is the envoy supposed to leave")) == ["envoy", "leave"]
+
+
+def test_a_plane_is_no_plan() -> None:
+    assert stem("plane") == stem("planes") != stem("plan") == stem("plans")
