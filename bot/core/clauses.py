@@ -13,7 +13,7 @@ from bot.core.spans import Span
 
 MAX_WORDS = 12  # the longest short answer, in words (a longer span is cut and marked "…")
 
-CLAUSE = re.compile(r"(?:[^,;:()—]|,(?=\d{3}))+")
+CLAUSE = re.compile(r"(?:[^,;:()—.]|\.(?!(?<=[a-z]{3}\.)\s+[A-Z])|,(?=\d{3}))+")  # no sentence break either
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -48,10 +48,17 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
             return any(c[0] <= h.start < c[1] for h in asked) or \
                 (any(h.start < c[0] for h in asked) and bool(_PRONOUN_START.match(text, c[0])))
 
+        def weight(c: Span) -> float:
+            return sum(h.weight for h in content if c[0] <= h.start < c[1])
+
+        heaviest = max((weight(c) for c in clauses), default=0.0)
+
         def deciding(c: Span) -> tuple[bool, bool, bool, float, int]:
-            weight = sum(h.weight for h in content if c[0] <= h.start < c[1])
-            return (names(c, named), weight > 0 and bool(_FINITE.search(text[c[0]:c[1]])), names(c, about), weight,
-                    -c[0])
+            w = weight(c)
+            # the subject counts where the clause holds at least half of the most asked of any clause
+            # ("Staff are also angry" names the staff but says nothing of being consulted)
+            return (names(c, named), w > 0 and bool(_FINITE.search(text[c[0]:c[1]])),
+                    names(c, about) and w >= 0.5 * heaviest, w, -c[0])
 
         fitted = _fitted(text, max(clauses, key=deciding), about) if clauses else None
         if fitted is not None:

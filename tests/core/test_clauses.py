@@ -23,3 +23,10 @@ def test_a_yes_no_question_reads_the_clause_holding_most_of_what_it_asks(base: F
     text = "The deadline is firm, Trump said, but the talks could go on past Thanksgiving if needed."
     answer = _clause(base, "could the talks go on past thanksgiving?", text)
     assert "past Thanksgiving" in answer and len(answer.split()) <= MAX_WORDS
+
+
+def test_a_clause_ends_at_a_sentence_break_not_at_an_abbreviation() -> None:
+    from bot.core.clauses import CLAUSE
+    text = "Staff are also angry. Dr. Mirela Oduya of the U.S. union said it had not been consulted."
+    assert [m.group(0).strip() for m in CLAUSE.finditer(text)] == [
+        "Staff are also angry", "Dr. Mirela Oduya of the U.S. union said it had not been consulted."]

@@ -10,7 +10,7 @@ from bot.core import gates
 from bot.core.factbase import FactBase
 from bot.core.loader import load_knowledge
 from bot.core.questions import analyze
-from bot.core.reader import read, read_all, sentence_of
+from bot.core.reader import read, read_all, read_text, sentence_of
 from bot.core.retrieve import retrieve
 from tests.conftest import SEEDS
 
@@ -352,6 +352,14 @@ def test_the_deciding_clause_of_a_yes_no_question(harbor: FactBase, question: st
                                                    expected: str) -> None:
     q = analyze(question, harbor)
     assert expected in [r.answer for r in read(q, _sentence(harbor, paragraph), harbor)]
+
+
+def test_the_subject_of_a_yes_no_question_decides_only_where_something_asked_is_said(harbor: FactBase) -> None:
+    # "Crews are also angry" names the crews but says nothing of a consultation
+    q = analyze("were the crews consulted before the vote?", harbor)
+    text = "Crews are also angry. Tom Reyes said the union had not been consulted before the vote."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == \
+        "Tom Reyes said the union had not been consulted before the vote"
 
 
 def test_how_long_is_not_answered_by_a_day(harbor: FactBase) -> None:
