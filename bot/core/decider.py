@@ -63,6 +63,8 @@ RANK_FEATURES: dict[str, str] = {
              "or the words cannot tell (0); see ``shapes``",
     "contrast": "the sentence read lacks a qualifier the question names and has a rival of its class "
                 "('third-quarter' for 'second-quarter', 'killed' for 'injured'); see ``shapes``",
+    "lead": "how early in its article the paragraph stands (1 the first, 0 the last): news tells the main event "
+            "first, an earlier one later",
 }
 #: What the decider weighs for the ranker's best reading (a compact set: the others the ranker
 #: weighs added nothing out of fold, see the README).
@@ -145,9 +147,11 @@ def _topic(question: Question, w: Weights, terms: frozenset[str]) -> float:
 
 
 def rank_features(question: Question, candidate: Candidate, reading: Reading, best_elsewhere: float,
-                  article_cover: float) -> dict[str, float]:
-    """The ranker's features of one reading (see ``RANK_FEATURES``)."""
+                  article_cover: float, paragraphs: int = 1) -> dict[str, float]:
+    """The ranker's features of one reading (see ``RANK_FEATURES``); ``paragraphs``: how many its
+    article has."""
     entry = candidate.entry
+    lead = 1.0 - (entry.fact.paragraph - 1) / max(1, paragraphs - 1) if paragraphs > 1 else 1.0
     return {
         "own": candidate.own,
         "context": candidate.context,
@@ -168,6 +172,7 @@ def rank_features(question: Question, candidate: Candidate, reading: Reading, be
         "article": article_cover,
         "shape": float(shapes.shape(question, reading.answer or "")),
         "contrast": 1.0 if shapes.contrast(question, entry.fact.evidence, entry.context, entry.terms) else 0.0,
+        "lead": lead,
     }
 
 
@@ -221,7 +226,9 @@ def judge(question: Question, candidates: list[Candidate], readings: list[list[R
         for reading in rs:
             if not eligible(question, cand, reading):
                 continue
-            x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id])
+            article = base.articles.get(cand.entry.article_id)
+            x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id],
+                              len(article.paragraphs) if article else 1)
             ranked.append(Judged(cand, reading, x, model.ranker.logit(x)))
     ranked.sort(key=lambda j: -j.score)
     # The decision matters for the best few readings only (the answer, its rivals from other articles).

@@ -61,3 +61,19 @@ def test_answers_agree_when_one_holds_the_others_words_in_any_order() -> None:
     assert decider._agree("Army Secretary", "Dan Driscoll, US Army Secretary")
     assert not decider._agree("Geneva", "Moscow")
     assert not decider._agree("No", "Yes")  # no content words: only the same text agrees
+
+
+def test_the_lead_of_an_article_ranks_before_its_background(base) -> None:  # type: ignore[no-untyped-def]
+    """News tells the main event first: an earlier paragraph weighs more, as fitted."""
+    from bot.core.questions import analyze
+    from bot.core.reader import NONE
+    from bot.core.retrieve import retrieve
+
+    q = analyze("who set the deadline?", base)
+    candidate = retrieve(q, base)[0][0]
+    n = max(e.fact.paragraph for e in base.entries)
+    first = min(base.entries, key=lambda e: e.fact.paragraph)
+    last = max(base.entries, key=lambda e: e.fact.paragraph)
+    assert decider.rank_features(q, candidate._replace(entry=first), NONE, 0.0, 1.0, n)["lead"] == 1.0
+    assert decider.rank_features(q, candidate._replace(entry=last), NONE, 0.0, 1.0, n)["lead"] == 0.0
+    assert decider.load_model().ranker.coefficients["lead"] > 0
