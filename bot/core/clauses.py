@@ -41,7 +41,9 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
         # firefighters were treated", not "No residents were injured").
         named = [h for h in hits if h.entity]
         subject = _subject_terms(question, base)
-        about = [h for h in content if set(base.lexicon.words_of(text)[_word_at(text, h.start, base)][2]) & subject]
+        read, index = base.lexicon.words_of(text), base.lexicon.word_index(text)
+        starts = {read[i][0] for t in subject for i in index.get(t, ())}
+        about = [h for h in content if h.start in starts]
 
         def names(c: Span, asked: list[Hit]) -> bool:
             # "Hungary did not sign ..., but it did not block the aid": "it" names it too
@@ -105,11 +107,6 @@ def _fitted(text: str, span: Span, about: list[Hit]) -> Span | None:
     if verb:
         starts.append(verb.start())
     return next(((s, end) for s in starts if len(text[s:end].split()) <= MAX_WORDS), None)
-
-
-def _word_at(text: str, start: int, base: FactBase) -> int:
-    words = base.lexicon.words_of(text)
-    return next(i for i, w in enumerate(words) if w[0] == start)
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|does|do|not|no|never|"
