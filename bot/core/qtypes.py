@@ -64,7 +64,6 @@ _ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?
                   r"me|explain|check)\s+|^(?:do|does) (?:you|anyone|somebody|someone) (?:happen to )?know\s+|"
                   r"^i (?:want|would like|d like|wanna|need) to know\s+|^(?:tell me|remind me|explain)\s+|"
                   r"^i (?:was )?wonder(?:ing)?\s+|^any idea\s+|^(?:does )?anyone know\s+|^(?:do )?you know\s+")
-# An adverb after the wh-word is not what is asked about: "what exactly did the inspection find?"
 _IN_THE_STORY = re.compile(r"\s+(?:(?:in|from|according to) (?:this|the) (?:story|article|piece|report|news)|here)$")
 # "how much has burned so far?": until now, not a distance; no sentence needs to say it.
 _TO_DATE = re.compile(r"\s+(?:so far|thus far|to date|as of (?:now|yet|today)|at the moment|at present|right now)\b")
@@ -74,6 +73,7 @@ _LIGHT_GET = re.compile(r"\b(?:get|gets|got|gotten|getting)\s+(?=(?:[a-z]+ed|hur
                         r"caught|hit|cut|struck|shut|stuck|sent|taken|told|seen|known|stolen|broken|burnt)\b)")
 _LAST_GET = re.compile(r"^(how [a-z]{3,12} (?:did|does|do|will|would|could|can|has|have|had) .+?)"
                        r"\s+(?:get|got|gotten)$")
+# An adverb after the wh-word is not what is asked about: "what exactly did the inspection find?"
 _HEDGE = re.compile(r"^(what|who|where|when|which|why|how(?: many| much)?)\s+(?:exactly|precisely|actually|"
                     r"specifically|really|again)\s+")
 _VERBISH = re.compile(r"\b(?:going|gonna|to|about|with|for|from|into|behind|meeting|talking|speaking|leading|"

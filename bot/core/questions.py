@@ -144,11 +144,11 @@ def analyze(text: str, base: FactBase) -> Question:
         # specific as "chief executive" still has to be there
         generic = set(base.lexicon.terms(GENERIC_TOP_TITLES))
         terms = tuple(t for t in terms if t in base.idf or t not in generic) or terms
+    # "which body is leading the inquiry?": a kind of answer the article never names as such ("the
+    # National Space Safety Board") is no word the question misses; but "the capital of Turkey"
+    # relates a place to a name, a word the sentence has to say.
     related = parse.focus in PLACE_NOUNS and re.search(rf"\b{re.escape(parse.focus)}\w* of\b", core)
     if parse.focus and kind_noun(parse.focus) and not related:
-        # (but "the capital of Turkey" relates a place to a name: a word the sentence has to say)
-        # "which body is leading the inquiry?": a kind of answer the article never names as such
-        # ("the National Space Safety Board") is no word the question misses.
         kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
     alias_terms: dict[str, frozenset[str]] = {}

@@ -26,6 +26,7 @@ from bot.core.clauses import MAX_WORDS
 from bot.core.factbase import FactBase
 from bot.core.figures import number, thing
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, distance, echo, fresh
+from bot.core.moments import when
 from bot.core.questions import Question
 from bot.core.spans import Span
 from bot.core.text import STOPWORDS
@@ -34,104 +35,6 @@ __all__ = ["FINDERS", "Found", "agent", "describe", "speaker"]
 
 # How near the place the verb asked about must follow it ("shifted it to its plant at Kessford").
 _PLACED_CHARS = 50
-
-
-def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    found = fresh(question, text, list(spans.dates(text)), base)
-    if question.want == "year":
-        years = [s for s in found if spans.YEAR.search(text[s[0]:s[1]])]
-        # "joined in 2023 after winning the title in 2018": what the question asks was done in 2018
-        years = [s for s in years if not _relative_to_asked(text, s, hits)] or years
-        nearest = closest(years, hits, text)
-        return (nearest, 1.0) if nearest else ((found[0], 0.4) if found else None)
-    if question.want == "duration":
-        if _LENGTH_ASKED.match(question.normalized):  # "how long is the new tram line?": "9.4-kilometre"
-            # a length said of a word asked about: "a 9.4-kilometre tram line", "the bridge, 1.2 km long"
-            length = [(m.start(), m.end()) for m in _LENGTH.finditer(text)
-                      if any(not h.entity and (re.fullmatch(r"[\w\s-]{1,20}", text[m.end():h.start]) or
-                                               (m.group(0).endswith("long") and 0 < m.start() - h.end < 30))
-                             for h in hits)]
-            if length:
-                return closest(length, hits, text), 1.0  # type: ignore[return-value]
-        if spans.HOW_OFTEN.search(question.normalized):
-            often = closest(fresh(question, text, list(spans.frequencies(text)), base), hits, text)
-            return (often, 1.0) if often else None
-        lengths = fresh(question, text, list(spans.durations(text)), base)
-        if lengths:
-            # "two years of data" measures the data: how long something lasted only failing another
-            lasting = [s for s in lengths if not re.match(r"\s+of\s", text[s[1]:])]
-            # "a three-year freeze" is how long the freeze lasts, not what was asked ("how long has she
-            # been rector?"), unless the question names the freeze
-            lasting = [s for s in lasting if not _ATTRIBUTE.fullmatch(text[s[0]:s[1]]) or
-                       not (after := re.match(r"\s+([a-z]+)", text[s[1]:])) or
-                       set(base.lexicon.terms(after.group(1))) & set(question.terms)]
-            # "took about five years", "will take about 35 minutes": what the asked verb took, if said
-            taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
-            lasting = taken or lasting
-            return closest(lasting or lengths, hits, text), 1.0 if lasting else 0.5  # type: ignore[return-value]
-        if spans.HOW_LONG_LASTED.search(question.normalized):
-            return None  # "how long was the meeting?" is not answered by the day it was held
-        return (found[0], 0.5) if found else None  # "how soon ...?": by a date
-    if question.focus_word in ("time", "hour"):  # "what time did it start?": a clock time, if there is one
-        found = [s for s in found if spans.CLOCK.search(text[s[0]:s[1]])] or found
-    anchor = re.search(r"\b(since|until|till|by|before|after|from)\b", question.normalized)
-    if anchor:
-        marked = [s for s in found if re.search(rf"\b{anchor.group(1)}\s*$", text[:s[0]])]
-        if marked:
-            return marked[0], 1.0  # "since when ...?": "April 2024", the question has the "since"
-        clause = re.search(rf"\b{anchor.group(1)}\s+", text)
-        if clause and not found:
-            return spans.clause_after(text, clause.end(), 8), 0.7
-    # "who had served since June 2023, announced ... on Thursday": a since-date is when a state began,
-    # not when the thing asked about happened.
-    began = [s for s in found if re.search(r"\bsince\s+$", text[:s[0]])]
-    found = [s for s in found if s not in began] or found
-    # "Pompeo stated on Sunday that this deadline is not set in stone": the day it was said is not
-    # the deadline's, unless the question asks when something was said.
-    said = [s for s in found if _SAID_ON.search(text[max(0, s[0] - 40):s[0]])]
-    if said and question.words.isdisjoint(_SAYING):
-        found = [s for s in found if s not in said] or found
-    nearest = closest(found, hits, text)
-    if nearest is None:
-        return None
-    strength = 1.0 if distance(nearest, hits) < 60 else 0.6
-    if nearest in began or _relative_to_asked(text, nearest, hits):
-        strength *= 0.5
-    return _marked(text, nearest), strength * (0.5 if nearest in said and question.words.isdisjoint(_SAYING) else 1)
-
-
-def _relative_to_asked(text: str, span: Span, hits: list[Hit]) -> bool:
-    """"alerts reached residents at 1:15 a.m., almost 11 hours after the fire started" (asked when
-    the fire started): the time of something else, told relative to what the question asks about,
-    every word asked about coming after "after", "before", "since" or "until"."""
-    content = [h for h in hits if not h.entity]
-    if not content or any(h.start < span[0] for h in content):
-        return False  # "text-message alerts reached residents at 1:15 a.m.": the time of what was asked
-    marker = re.compile(r"\b(?:after|before|since|until)\b").search(text, span[1], content[0].start)
-    return marker is not None
-
-
-_ATTRIBUTE = re.compile(r"(?:\w+[- ])?\w+-(?:year|month|week|day|hour|minute)")
-_TOOK_GAP = re.compile(r"\s+(?:for\s+)?")
-# "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long".
-_LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they)\b(?!.*\b(?:last|take|run)\b))\b")
-_LENGTH = re.compile(r"\b\d[\d,.]*[- ]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot)\b(?:[- ]long\b)?")
-_SAID_ON = re.compile(r"\b(?:said|says|stated|states|told (?:\w+\s+){0,2}?|announced|reported|added|wrote|confirmed|"
-                      r"declared|posted|tweeted)\s+(?:on\s+|late\s+|early\s+)?$")
-_SAYING = frozenset("say says said saying state stated tell told announce announced announcement report reported "
-                    "write wrote post posted tweet tweeted confirm confirmed declare declared statement speak spoke "
-                    "talk talked comment commented".split())
-
-
-_MARKER = re.compile(r"\b(?:by|until|till|before|after|since|within|no later than)\s+$", re.IGNORECASE)
-
-
-def _marked(text: str, span: Span) -> Span:
-    """A date with the word that says how it bounds the event: "by 8 p.m. on Tuesday" is a deadline,
-    "after Thanksgiving" not the day itself."""
-    before = max(0, span[0] - 16)
-    m = _MARKER.search(text, before, span[0])
-    return (m.start(), span[1]) if m else span
 
 
 _HEADING = frozenset({"headed", "heading", "bound", "destination", "going", "sent", "travelling", "traveling",
