@@ -180,6 +180,7 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
             pool = [s for s in pool if re.search(r"percent|per cent|%", text[s[0]:s[1]])]
     else:
         pool = [w for w, noun in counted if noun is None or question.focus in base.lexicon.terms(text[noun[0]:noun[1]])]
+    pool = _as_asked(question, text, pool)  # "had fallen from 46 to 29 operators": 29, unless before is asked
     if len(pool) < 2:
         return None  # one figure: nothing to choose between
     after = [(s[0] - h.end, s) for s in pool for h in named

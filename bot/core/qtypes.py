@@ -314,8 +314,10 @@ def _classify(text: str) -> Parse:
         if noun is not None and noun.focus:
             found = Parse(found.qtype, found.want, noun.focus, found.subject_text, noun.kind_of, noun.verb)
     if found is not None and found.want in ("count", "amount"):
-        # The noun counted ends at the verb: "how many passengers got hit on day one" counts passengers.
-        m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:{_AUX_RE}|$)", text) or \
+        # The noun counted ends at the verb: "how many passengers got hit on day one" counts passengers,
+        # "how many operators work at Ashcombe?" operators (a plural before a present verb).
+        m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:(?:{_AUX_RE})\b|$)", text) or \
+            re.match(r"^how many ((?:[\w'-]+ ){0,2}(?:[\w'-]{2,}s|people|children|men|women)) (?!of\b)[a-z]", text) or \
             re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{1,3}}?)(?:{_IRREGULAR}|\w+ed)\b", text) or \
             re.match(r"^how (?:many|much) ((?:[\w'-]+ ){0,2}?[\w'-]+)(?= (?:at|in|on|for|from|to|by|during|per)\b)",
                      text) or re.match(r"^how (?:many|much) ([\w'-]+)", text)

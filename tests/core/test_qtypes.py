@@ -170,3 +170,13 @@ def test_a_place_related_to_a_name_is_a_word_the_sentence_must_say(base) -> None
     # "the capital of Turkey" is a relation the article has to state
     assert "capital" in analyze("what's the capital of Turkey?", base).terms
     assert "town" not in analyze("which town hosted the talks?", base).terms
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("how many buildings fell down completely", "buildings"),  # "down" is no "do"
+    ("how many operators work at the plant now", "operators"),  # a plural before a present verb
+    ("how many provisional ballots remain uncounted", "ballots"),
+    ("how many troops did the governor ask for", "troops"),
+])
+def test_the_noun_counted(question: str, noun: str) -> None:
+    assert classify(question).focus == noun

@@ -118,6 +118,7 @@ ARTICLE = "\n".join([
      'new crew members before the summer season begins."'),
     'Harbor Lines has hired Dunmore Towage to refloat the old ferry.',
     'Ida Moen, who became harbour master in 2021, announced a three-year freeze on fares.',
+    'The union said staffing at Elling Shipyards had fallen from 46 to 29 welders since 2019.',
 ]) + "\n"
 
 
@@ -219,6 +220,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what did olga brandt call the decision?", 73, "a turning point for the port"),  # the words after "called"
     ("which company got hired?", 74, "Dunmore Towage"),  # the one acted on, not who hired
     ("who's the boss of harbor lines?", 32, "Nora Quinn"),  # a boss by any title: its chief executive
+    ("how many welders work at elling shipyards now?", 76, "29 welders"),  # beside the name, the new value
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
