@@ -116,6 +116,14 @@ class Lexicon:
         return found
 
     @cached_property
+    def variants(self) -> dict[str, frozenset[str]]:
+        """Per canonical term, the single words that fold onto it ("aircraft": plane, planes, jets, ...)."""
+        out: dict[str, set[str]] = {}
+        for word, canonical in self.synonyms.items():
+            out.setdefault(canonical, set()).add(word)
+        return {t: frozenset(ws) for t, ws in out.items()}
+
+    @cached_property
     def _set_memo(self) -> dict[str, frozenset[str]]:
         return {}
 

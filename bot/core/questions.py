@@ -40,6 +40,7 @@ class Question:
     verb_terms: frozenset[str] = frozenset()  # terms of the question's verb ("who *led* the team")
     kind_of: bool = False  # "what kind of <noun>"
     focus_word: str = ""  # the noun of "which <noun>" as asked ("countries"), for word lists
+    focus_forms: frozenset[str] = frozenset()  # the words that fold onto ``focus`` ("planes": aircraft, jets)
 
 
 def correct_typos(words: list[str], base: FactBase) -> list[str]:
@@ -183,7 +184,8 @@ def analyze(text: str, base: FactBase) -> Question:
     return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
                     sort_tokens(core), want, focus, tuple(mentions), frozenset(core.split()), subject_terms,
                     frozenset(stem(w) for w in content_words(core)), unknown, unknown_subject,
-                    frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of, parse.focus)
+                    frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of, parse.focus,
+                    base.lexicon.variants.get(focus, frozenset()) | {focus} if focus else frozenset())
 
 
 _AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())

@@ -127,11 +127,13 @@ def _is_name(answer: str) -> bool:
 
 def shape(question: Question, answer: str) -> int:
     """+1 the answer is of the asked kind, -1 it plainly is not, 0 the words cannot tell."""
-    return _shape(question.want, question.focus, question.focus_word, question.normalized, question.words, answer)
+    return _shape(question.want, question.focus, question.focus_word, question.normalized, question.words, answer,
+                  question.focus_forms)
 
 
 @lru_cache(maxsize=65536)
-def _shape(want: str, focus: str, focus_word: str, normalized: str, words: frozenset[str], answer: str) -> int:
+def _shape(want: str, focus: str, focus_word: str, normalized: str, words: frozenset[str], answer: str,
+           forms: frozenset[str] = frozenset()) -> int:
     if want in ("agent", "patient", "speaker", "holder", "name"):
         if want == "name" and focus_word and not PERSON_WORD.match(focus_word) and \
                 any(spans.name_kind(answer, s) == "person" and spans.TITLE_WORDS & set(answer[s[0]:s[1]].split())
@@ -178,7 +180,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
         return -1  # "what is Jennings' job?" is not answered by his age
     if want == "count":
-        return _count_shape(focus, focus_word, answer)
+        return _count_shape(focus, focus_word, answer, forms)
     if want == "amount":
         return _amount_shape(normalized, focus_word, answer)
     return 0
@@ -209,27 +211,28 @@ def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozen
     return -1 if surnames and all(w in words for w in surnames) else 1
 
 
-def _count_shape(focus: str, focus_word: str, answer: str) -> int:
+def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str] = frozenset()) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
     if not focus_word and not focus:
         return 1
     words = _words(answer)
     focus = (focus_word or focus).split()[-1]  # "construction workers": workers
-    stem = focus.rstrip("s")[:5]
+    # the noun asked, or a word folding onto it ("11 aircraft" for "how many planes")
+    stems = tuple({focus.rstrip("s")[:5], *(f.rstrip("s")[:5] for f in forms if len(f) > 2)})
     phrase = [w.lower() for w in _counted_words(answer)]
-    if len(phrase) > 1 and not phrase[-1].startswith(stem) and phrase[-1].endswith("s") and \
-            any(w.startswith(stem) for w in phrase[:-1]):
+    if len(phrase) > 1 and not phrase[-1].startswith(stems) and phrase[-1].endswith("s") and \
+            any(w.startswith(stems) for w in phrase[:-1]):
         return -1  # "two stage wins" counts wins, not stages
-    if any(w.startswith(stem) for w in words):
+    if any(w.startswith(stems) for w in words):
         return 1
     if focus in _PEOPLE:
         return -1 if any(w in _UNITS for w in words) else 0
     counted = spans.COUNT.search(answer)
     noun = counted.group(2) if counted else None
-    if noun and noun.lower() not in _NOT_NOUNS and noun.lower() not in _PEOPLE and not noun.lower().startswith(stem):
+    if noun and noun.lower() not in _NOT_NOUNS and noun.lower() not in _PEOPLE and not noun.lower().startswith(stems):
         return -1  # "four sites" for "how many bottles"
-    return -1 if any(w in _UNITS and not w.startswith(stem) for w in words) else 0
+    return -1 if any(w in _UNITS and not w.startswith(stems) for w in words) else 0
 
 
 # What can be a sum or a share alike: "the deficit target" of a budget is a percent of GDP.
