@@ -235,6 +235,8 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
     return -1 if any(w in _UNITS and not w.startswith(stems) for w in words) else 0
 
 
+_SHARE_OF_SUM = re.compile(r"\bof (?:its|their|the|his|her|a)?\s?(?:[a-z'’-]+ ){0,2}(?:turnover|revenues?|sales|income|"
+                           r"budget|profits?|earnings)\b")
 # What can be a sum or a share alike: "the deficit target" of a budget is a percent of GDP.
 _SUM_OR_SHARE = frozenset({"target", "targets", "goal", "limit", "cap", "ceiling", "threshold", "level", "figure",
                            "deficit", "surplus", "margin", "total", "forecast", "estimate"})
@@ -255,7 +257,8 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if _PERCENT_ASKED.search(re.sub(r"\d[\d.,]*\s*(?:percent|per cent)\b", "", text)):  # not "the 14% claim"
         return 1 if percent else (-1 if money else 0)
     if _MONEY_ASKED.search(text):
-        return 1 if money else (-1 if percent else 0)
+        # "up to 4% of their global annual revenue" is a sum too, told as a share of one
+        return 1 if money else (-1 if percent and not _SHARE_OF_SUM.search(answer) else 0)
     if spans.MEASURE_ASKED.match(text):
         # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share.
         return -1 if money or percent else (1 if spans.MEASURE.search(answer) else 0)

@@ -60,6 +60,8 @@ from bot.core.questions import analyze
     ("how many stages does the race have?", "two stage wins", -1),  # counts wins, not stages
     ("how big are the gashes in the hull?", "two gashes", -1),  # the things asked about, counted: no size
     ("how many planes did they charter?", "11 aircraft", 1),  # a word folding onto the noun asked counts it
+    ("how big is the maximum fine?", "up to 4% of their global annual revenue", 0),  # a sum told as a share
+    ("how big is the maximum fine?", "4 percent", -1),
     ("what is Jennings' job?", "67", -1),  # an age is no description
     ("which british leader co-hosted the call?", "French President Emmanuel Macron", -1),  # another nation's
     ("which european leader co-hosted the call?", "French President Emmanuel Macron", 1),  # a region holds it
