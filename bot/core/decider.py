@@ -223,12 +223,12 @@ def judge(question: Question, candidates: list[Candidate], readings: list[list[R
     keys = [(c.entry.article_id, c.entry.fact.paragraph) for c in candidates]
     for k, (cand, rs) in enumerate(zip(candidates, readings, strict=True)):
         elsewhere = max((c.rank_score for c, key in zip(candidates, keys, strict=True) if key != keys[k]), default=0.0)
+        article = base.articles.get(cand.entry.article_id)
+        paragraphs = len(article.paragraphs) if article else 1
         for reading in rs:
             if not eligible(question, cand, reading):
                 continue
-            article = base.articles.get(cand.entry.article_id)
-            x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id],
-                              len(article.paragraphs) if article else 1)
+            x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id], paragraphs)
             ranked.append(Judged(cand, reading, x, model.ranker.logit(x)))
     ranked.sort(key=lambda j: -j.score)
     # The decision matters for the best few readings only (the answer, its rivals from other articles).

@@ -139,11 +139,11 @@ def analyze(text: str, base: FactBase) -> Question:
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
-    if want == "holder":
-        # "who's the boss of Greyhaven?": a word for whoever runs it that the article never uses is
-        # asked as its chief's (see ``actors.holder``), no word the question misses; a title as
-        # specific as "chief executive" still has to be there
-        generic = set(base.lexicon.terms(GENERIC_TOP_TITLES))
+    # "who's the boss of Greyhaven?": a word for whoever runs it that the article never uses is asked
+    # as its chief's (see ``actors.holder``), no word the question misses; a title as specific as
+    # "chief executive" still has to be there
+    generic = frozenset(base.lexicon.terms(GENERIC_TOP_TITLES)) if want == "holder" else frozenset()
+    if generic:
         terms = tuple(t for t in terms if t in base.idf or t not in generic) or terms
     # "which body is leading the inquiry?": a kind of answer the article never names as such ("the
     # National Space Safety Board") is no word the question misses; but "the capital of Turkey"
@@ -174,8 +174,7 @@ def analyze(text: str, base: FactBase) -> Question:
                 any(f" {rest[2]} ".startswith(f" {alias} ") for alias in found):
             want = "patient"
     subject_terms = frozenset(base.lexicon.terms(parse.subject_text)) if parse.subject_text else frozenset()
-    unknown_subject = not subject and any(_unknown(t, base) for t in subject_terms
-                                          if want != "holder" or t not in base.lexicon.terms(GENERIC_TOP_TITLES))
+    unknown_subject = not subject and any(_unknown(t, base) for t in subject_terms - generic)
     unknown = unknown_names(text, base) + unknown_subject
     verb = parse.verb or (_verb_after_subject(core, alias_terms, base)
                           if want == "patient" or (want in ("date", "year", "duration", "place", "reason", "count",
