@@ -63,6 +63,8 @@ RANK_FEATURES: dict[str, str] = {
              "or the words cannot tell (0); see ``shapes``",
     "contrast": "the sentence read lacks a qualifier the question names and has a rival of its class "
                 "('third-quarter' for 'second-quarter', 'killed' for 'injured'); see ``shapes``",
+    "local": "share of the question's known weight, names aside, within a few words of the answer (see "
+             "``reader.LOCAL_CHARS``)",
     "lead": "how early in its article the paragraph stands (1 the first, 0 the last): news tells the main event "
             "first, an earlier one later",
 }
@@ -86,6 +88,7 @@ DECIDE_FEATURES: dict[str, str] = {
     "known_terms": "how many known content words the question has, up to 6, over 6",
     "shape": RANK_FEATURES["shape"],
     "contrast": RANK_FEATURES["contrast"],
+    "local": RANK_FEATURES["local"],
     "want_person": "the question asks for a person or organization (who, who said, who is)",
     "want_number": "the question asks for a count or a sum",
     "want_time": "the question asks for a date, a year or a duration",
@@ -147,9 +150,9 @@ def _topic(question: Question, w: Weights, terms: frozenset[str]) -> float:
 
 
 def rank_features(question: Question, candidate: Candidate, reading: Reading, best_elsewhere: float,
-                  article_cover: float, paragraphs: int = 1) -> dict[str, float]:
+                  article_cover: float, paragraphs: int = 1, content_weight: float = 0.0) -> dict[str, float]:
     """The ranker's features of one reading (see ``RANK_FEATURES``); ``paragraphs``: how many its
-    article has."""
+    article has; ``content_weight``: the question's known weight, names aside."""
     entry = candidate.entry
     lead = 1.0 - (entry.fact.paragraph - 1) / max(1, paragraphs - 1) if paragraphs > 1 else 1.0
     return {
@@ -173,6 +176,8 @@ def rank_features(question: Question, candidate: Candidate, reading: Reading, be
         "shape": float(shapes.shape(question, reading.answer or "")),
         "contrast": 1.0 if shapes.contrast(question, entry.fact.evidence, entry.context, entry.terms) else 0.0,
         "lead": lead,
+        "local": (1.0 if reading.near == -1.0 or not content_weight else 0.5 if reading.near < 0
+                  else min(1.0, reading.near / content_weight)),
     }
 
 
@@ -196,6 +201,7 @@ def decide_features(question: Question, w: Weights, best: Judged, others: list[f
         "known_terms": min(len(w.known), 6) / 6,
         "shape": x["shape"],
         "contrast": x["contrast"],
+        "local": x["local"],
         **{name: 1.0 if question.want in wants else 0.0 for name, wants in _WANT_GROUPS.items()},
     }
 
@@ -219,6 +225,7 @@ def judge(question: Question, candidates: list[Candidate], readings: list[list[R
     if not answerable(question, w):
         return []
     covers = article_coverage(w, question, base, {c.entry.article_id for c in candidates})
+    content_weight = sum([v for t, v in w.known.items() if t not in question.alias_terms])
     ranked = []
     keys = [(c.entry.article_id, c.entry.fact.paragraph) for c in candidates]
     for k, (cand, rs) in enumerate(zip(candidates, readings, strict=True)):
@@ -228,7 +235,8 @@ def judge(question: Question, candidates: list[Candidate], readings: list[list[R
         for reading in rs:
             if not eligible(question, cand, reading):
                 continue
-            x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id], paragraphs)
+            x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id], paragraphs,
+                              content_weight)
             ranked.append(Judged(cand, reading, x, model.ranker.logit(x)))
     ranked.sort(key=lambda j: -j.score)
     # The decision matters for the best few readings only (the answer, its rivals from other articles).

@@ -51,6 +51,14 @@ _ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "h
 ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
 _WHOSE = re.compile(r"\bwhose ((?:[a-z'-]+ )?[a-z'-]+?)"
                     r"(?= (?:did|does|do|was|were|is|are|has|have|had|will|would)\b|\?|$)")
+# "who was fired", "who got picked": a passive asks for the one acted on, not for who someone is.
+# Not an adjective of feeling or place ("who was worried", "who is based in ..."), nor a
+# participle before "to", which names the one acting ("who is expected to lead ...").
+_DONE_TO = re.compile(r"^(?:(?:also|later|then|first|eventually|just|actually) )?"
+                      r"(?!(?:worried|concerned|interested|pleased|disappointed|surprised|excited|based|supposed|"
+                      r"tired|married|related|involved|united|qualified|used|scared|annoyed)\b)"
+                      r"([a-z]{2,}ed|chosen|picked|given|taken|hit|hurt|sent|paid|sold|beaten|caught|held|struck|"
+                      r"shot|stolen|sworn|told|found|kept|bitten|thrown|known|seen|brought|left|named)\b(?! to\b)")
 _ROLE_BEFORE = re.compile(r"^(?:the )?([a-z]+(?: [a-z]+)?) (?:before|after|prior to) \w")
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
@@ -301,6 +309,8 @@ def _classify(text: str) -> Parse:
         return Parse("who_is", "description", subject_text=f"the {_ROLE_VERBS[m.group(1)]} of {m.group(2)}")
     if m := _WHO_IS.match(text):
         rest = m.group(1)
+        if done := _DONE_TO.match(rest):  # "who was fired?", "who got hurt?": the one it was done to
+            return Parse("who", "patient", verb=done.group(1))
         if before := _ROLE_BEFORE.match(rest):  # "who was mayor before Denise Okafor?": a holder of the role
             return Parse("who_is", "description", subject_text=f"the {before.group(1)}")
         if not _VERBISH.search(rest) and not re.match(r"[a-z]{2,}ing \w", rest) and len(rest.split()) <= 7:

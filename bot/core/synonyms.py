@@ -97,7 +97,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "employ": ["employs", "employed", "employees", "employee", "staff", "staffers", "workers", "worker",
                "workforce", "hire", "hired", "hiring", "jobs", "job", "positions", "work", "works", "working"],
     "lead": ["led", "leads", "leading", "head", "heads", "headed", "chair", "chaired", "chairs", "chairman",
-             "in charge of", "at the helm"],
+             "in charge of", "in charge", "take charge", "took charge", "taking charge", "at the helm"],
     "warn": ["warned", "warning", "warnings", "alert", "alerts", "alerted", "alarm"],
     "flood": ["flooded", "flooding", "floods", "overflowed", "overflow", "burst its banks", "inundated",
               "swamped", "swamping", "underwater", "under water", "submerged"],

@@ -42,3 +42,9 @@ def test_a_word_a_synonym_group_lists_wins_over_another_groups_stem() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("land") == lexicon.terms("territory")
     assert lexicon.terms("landed") == lexicon.terms("arrived")
+
+
+def test_in_charge_is_leading_not_an_accusation() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("in charge") == lexicon.terms("led")
+    assert lexicon.terms("charged") == lexicon.terms("accused")

@@ -13,6 +13,10 @@ from bot.core.text import normalize
     ("who is Erdogan going to call?", "who", "agent"),  # not "who is X"
     ("who is leading the Russian team", "who", "agent"),
     ("who did the envoy meet in the Kremlin?", "who", "patient"),
+    ("who got fired as coach?", "who", "patient"),  # a passive asks for the one it was done to
+    ("who was named captain", "who", "patient"),
+    ("who was expected to win", "who", "agent"),  # not before "to": the one acting
+    ("who is based in geneva", "who_is", "description"),  # an adjective, not a passive
     ("who said Russia submitted the plan?", "who", "speaker"),
     ("who is Mike Rounds?", "who_is", "description"),
     ("what job does Hnatiuk have", "who_is", "description"),

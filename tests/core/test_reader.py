@@ -8,9 +8,10 @@ import pytest
 
 from bot.core import gates
 from bot.core.factbase import FactBase
+from bot.core.hits import hits_in
 from bot.core.loader import load_knowledge
 from bot.core.questions import analyze
-from bot.core.reader import read, read_all, read_text, sentence_of
+from bot.core.reader import _local, read, read_all, read_text, sentence_of
 from bot.core.retrieve import retrieve
 from tests.conftest import SEEDS
 
@@ -219,6 +220,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who flagged the leak?", 72, "Samuel Pruitt"),  # the name the agent's description is of
     ("what did olga brandt call the decision?", 73, "a turning point for the port"),  # the words after "called"
     ("which company got hired?", 74, "Dunmore Towage"),  # the one acted on, not who hired
+    ("who got hired by harbor lines?", 74, "Dunmore Towage"),  # so too for who: the one it was done to
     ("who's the boss of harbor lines?", 32, "Nora Quinn"),  # a boss by any title: its chief executive
     ("how many welders work at elling shipyards now?", 76, "29 welders"),  # beside the name, the new value
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
@@ -388,6 +390,16 @@ def test_a_number_in_digits_may_be_in_the_paragraph_in_words(harbor: FactBase) -
     candidates, _ = retrieve(q, harbor, full=True)
     fourth = [c for c in candidates if c.entry.article_id == "harbor-2025-10-14" and c.entry.fact.paragraph == 4]
     assert any(gates.eligible(q, c, r) for c in fourth for r in read(q, c.entry, harbor))
+
+
+def test_a_reading_weighs_the_words_asked_about_beside_it_only(harbor: FactBase) -> None:
+    text = next(t for t in harbor.articles["harbor-2025-10-14"].paragraphs if t.startswith("The council reduced"))
+    q = analyze("how much of the original request got thrown out?", harbor)
+    hits = hits_in(q, text, harbor)
+    two, five = text.index("$2 million"), text.index("$5 million")
+    beside = _local(q, text, (two, two + len("$2 million")), hits, harbor)
+    assert beside == pytest.approx(sum({text[h.start:h.end].lower(): h.weight for h in hits}.values()))
+    assert 0 < _local(q, text, (five, five + len("$5 million")), hits, harbor) < beside  # "request" is far
 
 
 def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
