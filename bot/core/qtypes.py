@@ -59,6 +59,8 @@ _DONE_TO = re.compile(r"^(?:(?:also|later|then|first|eventually|just|actually) )
                       r"tired|married|related|involved|united|qualified|used|scared|annoyed)\b)"
                       r"([a-z]{2,}ed|chosen|picked|given|taken|hit|hurt|sent|paid|sold|beaten|caught|held|struck|"
                       r"shot|stolen|sworn|told|found|kept|bitten|thrown|known|seen|brought|left|named)\b(?! to\b)")
+# "the spokesman for the agency": a title held for someone ("for" is otherwise a verb's: "who is it for?")
+_ROLE_FOR = re.compile(r"^(?:the|a|an|their|its) (?:[a-z]+ ){0,2}?([a-z]+) for \w")
 _ROLE_BEFORE = re.compile(r"^(?:the )?([a-z]+(?: [a-z]+)?) (?:before|after|prior to) \w")
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
@@ -311,6 +313,9 @@ def _classify(text: str) -> Parse:
         rest = m.group(1)
         if done := _DONE_TO.match(rest):  # "who was fired?", "who got hurt?": the one it was done to
             return Parse("who", "patient", verb=done.group(1))
+        if (role := _ROLE_FOR.match(rest)) and (role.group(1).capitalize() in TITLE_WORDS or
+                                                 re.fullmatch(PERSON_NOUNS, role.group(1))):
+            return Parse("who_is", "description", subject_text=rest)  # "who is the spokesman for the agency?"
         if before := _ROLE_BEFORE.match(rest):  # "who was mayor before Denise Okafor?": a holder of the role
             return Parse("who_is", "description", subject_text=f"the {before.group(1)}")
         if not _VERBISH.search(rest) and not re.match(r"[a-z]{2,}ing \w", rest) and len(rest.split()) <= 7:

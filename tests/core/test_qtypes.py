@@ -17,6 +17,9 @@ from bot.core.text import normalize
     ("who was named captain", "who", "patient"),
     ("who was expected to win", "who", "agent"),  # not before "to": the one acting
     ("who is based in geneva", "who_is", "description"),  # an adjective, not a passive
+    ("who is the spokesman for the agency?", "who_is", "description"),  # a title held for someone
+    ("who is the new head coach for the national team", "who_is", "description"),
+    ("who is the plan for?", "who", "agent"),  # no title: whom it serves
     ("who said Russia submitted the plan?", "who", "speaker"),
     ("who is Mike Rounds?", "who_is", "description"),
     ("what job does Hnatiuk have", "who_is", "description"),
