@@ -162,10 +162,21 @@ def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | Non
 def _named_in(question: Question, name: str, base: FactBase) -> bool:
     """Whether the question names ``name``: by one of its names or by its role ("trump's envoy" is
     Mark Delaney); a name the base does not know, by a word of it ("Russian" is not the Kremlin's)."""
+    kind = _kind_words(question, base)
+    mentions = [(terms, named) for terms, named in question.mentions if not terms <= kind]
     ids = {i for found in find_entities(normalize(name), base).values() for i in found}
     if ids:
-        return bool(ids & {i for _, named in question.mentions for i in named})
-    return bool(set(base.lexicon.terms(name)) & {t for terms, _ in question.mentions for t in terms})
+        return bool(ids & {i for _, named in mentions for i in named})
+    return bool(set(base.lexicon.terms(name)) & {t for terms, _ in mentions for t in terms})
+
+
+def _kind_words(question: Question, base: FactBase) -> frozenset[str]:
+    """The terms of the kind a which-question asks for ("which *salvage company* got hired?"): they
+    name what the answer is, not someone the question already names ("Norcastle Salvage")."""
+    if not question.focus_word:
+        return frozenset()
+    m = re.match(rf"^(?:which|what) ((?:[\w'-]+ ){{0,3}}?{re.escape(question.focus_word)})\b", question.normalized)
+    return frozenset(base.lexicon.terms(m.group(1))) if m else frozenset()
 
 
 def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:

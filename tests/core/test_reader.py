@@ -221,6 +221,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what did olga brandt call the decision?", 73, "a turning point for the port"),  # the words after "called"
     ("which company got hired?", 74, "Dunmore Towage"),  # the one acted on, not who hired
     ("who got hired by harbor lines?", 74, "Dunmore Towage"),  # so too for who: the one it was done to
+    ("which towage company got hired?", 74, "Dunmore Towage"),  # the kind asked names the answer, not the asker
     ("who's the boss of harbor lines?", 32, "Nora Quinn"),  # a boss by any title: its chief executive
     ("how many welders work at elling shipyards now?", 76, "29 welders"),  # beside the name, the new value
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
