@@ -27,7 +27,8 @@ NUMBER_RE = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for
             rf"(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
-          rf"between {NUMBER_RE}(?: [a-z]+)? and)\s+)?"  # "between 30 and 36 months"
+          rf"between {NUMBER_RE}(?: [a-z]+)? and|(?<!from ){NUMBER_RE} to)\s+)?"
+# "between 30 and 36 months", "by 8 to 12 percent": a range is one answer (not "from 8 to 12", a change)
 
 DATE = re.compile(
     rf"\b(?:(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"

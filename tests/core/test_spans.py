@@ -33,6 +33,8 @@ def test_a_range_of_sums_is_one_amount() -> None:
     text = "It would cost between $60 million and $85 million, or 5 percent and 6 percent of sales."
     assert [text[a:b] for a, b in spans.amounts(text)] == ["between $60 million and $85 million", "5 percent",
                                                             "6 percent of sales"]  # a share with what it is of
+    text = "Prices could rise by 8 to 12 percent, after rising from 3 to 5 percent."
+    assert [text[a:b] for a, b in spans.amounts(text)] == ["8 to 12 percent", "5 percent"]  # a range; a change
 
 
 def test_a_numbered_road_or_union_local_is_one_name() -> None:
