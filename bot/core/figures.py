@@ -27,6 +27,8 @@ _ACTED_CHARS = 12  # a sum right after the word asked about: "throwing out $3.9 
 _MONEY_WORDS = frozenset({"cost", "pay", "price", "worth", "spend", "fund", "loan", "money", "budget", "fee", "bill",
                           "salary", "invest", "raise", "dollar", "euro", "pound", "grant", "bond", "estimat"})
 
+# A question ending on the preposition of its answer ("raised it to?", "cut by?") asks for the sum after it.
+_STRANDED = re.compile(r"\b(to|by|from)$")
 # A change "from X to Y" (or "Y, up from X"): the question asks for the value before it only when it
 # says so ("what was the old budget?"); otherwise the value now.
 _FROM = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|trimmed|cut|raised|increased|reduced)\s+)?from\s+"
@@ -68,6 +70,11 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         if rated is not None:
             return rated, 1.0
     money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" and not measured else []
+    if money and (stranded := _STRANDED.search(question.normalized)):
+        # "what did they raise the rate to?": the sum after "to", not the "by a quarter" of the rise
+        marked = [s for s in money if re.search(rf"\b{stranded.group(1)}\s+$", text[max(0, s[0] - 12):s[0]])]
+        if marked:
+            return closest(marked, hits, text), 1.0  # type: ignore[return-value]
     qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
         return _new_value(question, text, qualified[0]), 1.0

@@ -320,10 +320,11 @@ def amounts(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for s in found:
         # "between $60 million and $85 million" is one amount, a range, as is "costs of $45 million to
-        # $60 million" (but "from $45 million to $60 million" is a change, and "a 14 percent claim" no sum)
+        # $60 million" (but "from $45 million to $60 million" and "by $12 to $85" are a change, and "a 14
+        # percent claim" no sum)
         if out and text[out[-1][1]:s[0]] == " and " and text[max(0, out[-1][0] - 8):out[-1][0]] == "between ":
             out[-1] = (out[-1][0] - 8, s[1])
-        elif out and text[out[-1][1]:s[0]] == " to " and not re.search(r"\bfrom\s+$", text[:out[-1][0]]) and \
+        elif out and text[out[-1][1]:s[0]] == " to " and not re.search(r"\b(?:from|by)\s+$", text[:out[-1][0]]) and \
                 CURRENCY.search(text[out[-1][0]:out[-1][1]]) and CURRENCY.search(text[s[0]:s[1]]):
             out[-1] = (out[-1][0], s[1])
         else:
