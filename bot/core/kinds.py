@@ -57,4 +57,5 @@ AMOUNT_NOUNS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "shar
                 "majority", "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss",
                 "toll", "figure", "total", "rate", "budget", "fee", "value", "size", "number", "level",
                 "altitude", "height", "depth", "length", "distance", "speed", "weight", "temperature", "elevation",
-                "width"}  # measures, asked as "how high" is
+                "width", "yield", "inflation", "unemployment", "tariff", "dividend", "capacity",
+                "earnings", "income", "debt"}  # measures, asked as "how high" is

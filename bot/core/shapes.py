@@ -58,7 +58,7 @@ _MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|pay|paid|pays|price|priced|w
                           r"euros?|pounds?|grant|bond|fine|fined|compensation|expensive|costly|charge|charged)\b")
 # ("per share" and "share price" ask for money)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|(?<!per )share(?! prices?\b)|proportion|rate|"
-                            r"fraction)\b")
+                            r"fraction|yield|inflation|unemployment)\b")  # ("bond yield": a percent, not a sum)
 _PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) +
                      r"|half|third|quarter|fifth|tenth|dozen|several|few)\b")

@@ -34,6 +34,8 @@ from bot.core.text import normalize
     ("how much came from city bonds", "how_many", "amount"),
     ("what share of the farmland is under water", "how_many", "amount"),
     ("what troop cap does the US plan set", "how_many", "amount"),
+    ("what was inflation in october", "how_many", "amount"),  # a measure noun asks for its figure
+    ("what's the bond yield now", "how_many", "amount"),
     ("why was the bridge shut?", "why", "reason"),
     ("what caused the flooding", "why", "reason"),
     ("what did Vindman say about the plan?", "quote", "quote"),

@@ -28,6 +28,8 @@ from bot.core.questions import analyze
     ("what time does the meeting start?", "9 a.m.", 1),
     ("what year did the war start?", "2022", 1),
     ("how many people died?", "11 people", 1),
+    ("what's the 2-year bond yield now", "4.92 percent", 1),  # a yield is a percent, though "bond" speaks of money
+    ("what was inflation in october", "4.6 percent", 1),
     ("how many people were on the delegation?", "two days of talks", -1),
     ("how many troops would Ukraine keep?", "600,000", 0),  # a bare number: the words cannot tell
     ("how many troops would Ukraine keep?", "the army", -1),
