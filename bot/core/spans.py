@@ -127,7 +127,7 @@ Before During Since Until Although Though As According Asked Despite Under Over 
 Last Next Earlier Later Today Tomorrow Yesterday Both Each Every Some Many Most Few Several Such Another Other
 Subsequently Additionally Furthermore Moreover Instead Otherwise Nevertheless Nonetheless Separately Overall
 Looking Not Everyone Local Residents Officials Critics Engineers Workers Analysts Experts Police Firefighters
-Celsius Fahrenheit Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Neighbouring Neighboring Nearby Rival Fellow Celsius Fahrenheit Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split()) | frozenset(MONTHS) | frozenset(DAYS)
 TITLE_WORDS = frozenset("""
 President Vice Prime Minister Senator Sen. Rep. Representative Congressman Congresswoman Secretary Chancellor

@@ -37,6 +37,11 @@ def test_a_range_of_sums_is_one_amount() -> None:
     assert [text[a:b] for a, b in spans.amounts(text)] == ["8 to 12 percent", "5 percent"]  # a range; a change
 
 
+def test_an_adjective_opening_a_sentence_is_not_part_of_a_name() -> None:
+    text = "Neighbouring Estmark suspended imports from Harlund, as did nearby Ostland."
+    assert [text[a:b] for a, b in spans.names(text)] == ["Estmark", "Harlund", "Ostland"]
+
+
 def test_a_numbered_road_or_union_local_is_one_name() -> None:
     text = "It broke out along Forest Road 412 in District 7, with 1,200 residents on Main Street."
     assert [text[a:b] for a, b in spans.names(text)] == ["Forest Road 412", "District 7", "Main Street"]
