@@ -53,7 +53,8 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "yr": "year", "hr": "hour", "bc": "because", "b4": "before", "tmrw": "tomorrow", "mtg": "meeting",
           "dept": "department", "appt": "appointment", "appts": "appointments", "mgmt": "management",
           "wk": "week", "wks": "weeks", "secs": "seconds", "intl": "international", "natl": "national",
-          "approx": "about", "thru": "through",
+          "approx": "about", "thru": "through", "lab": "laboratory", "labs": "laboratories", "exec": "executive",
+          "execs": "executives", "uni": "university",
           "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})
