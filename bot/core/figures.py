@@ -131,6 +131,12 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
                 other = closest(found, hits, text)
                 return (other, 0.4) if other else None
             found = by_name
+    elif _SIZE_ASKED.match(question.normalized):  # "how big is the zone?": "3-kilometre", not "four checkpoints"
+        sized = [s for s in found if spans.MEASURE.search(text[s[0]:s[1]])]
+        size = closest(sized, hits, text)
+        if size is not None:
+            attributive = _ATTRIBUTIVE.match(text, size[0])  # "a 3-kilometre protection zone": "3-kilometre"
+            return ((size[0], attributive.end()) if attributive else size), 1.0
     nearest = closest(found, hits, text)
     if anchor is not None:
         # "At least 11 people were killed and more than 4,200 forced from their homes": the count the
@@ -145,6 +151,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 
 
 _AGE_CHARS = 12
+_ATTRIBUTIVE = re.compile(r"(?:about |around |roughly |nearly |some )?\d[\d.,]*-[a-z]+\b(?=\s+[a-z])")
+_SIZE_ASKED = re.compile(r"^how (?:big|large|small)\b")  # a measure if the sentence gives one (else a sum, a count)
 _PER = re.compile(r"\s+(?:per|a|an|each|every)\s+")
 
 

@@ -62,7 +62,7 @@ DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?|
 MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
                      r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
                      r"storeys?|stories|floors|years? old|aged?|mph|km/h|kph|knots|miles per hour|"
-                     r"kilometres per hour)\b|\b\d+-(?:year|acre|metre|meter|mile|foot)\b")
+                     r"kilometres per hour)\b|\b\d+-(?:year|acre|hectare|metre|meter|kilomet(?:re|er)|km|mile|foot)\b")
 CURRENCY = re.compile(rf"[$€£¥]|\b(?:{CURRENCY_WORDS})\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")

@@ -121,6 +121,7 @@ ARTICLE = "\n".join([
     'Ida Moen, who became harbour master in 2021, announced a three-year freeze on fares.',
     'The union said staffing at Elling Shipyards had fallen from 46 to 29 welders since 2019.',
     'The port authority raised its mooring fee by 12 dollars to 85 dollars a night.',
+    'Inspectors set up a 3-kilometre exclusion zone with four checkpoints.',
 ]) + "\n"
 
 
@@ -224,9 +225,10 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who got hired by harbor lines?", 74, "Dunmore Towage"),  # so too for who: the one it was done to
     ("which towage company got hired?", 74, "Dunmore Towage"),  # the kind asked names the answer, not the asker
     ("who's the boss of harbor lines?", 32, "Nora Quinn"),  # a boss by any title: its chief executive
-    ("how many welders work at elling shipyards now?", 76, "29 welders"),
+    ("how many welders work at elling shipyards now?", 76, "29 welders"),  # beside the name, the new value
     ("what did the port authority raise its mooring fee to?", 77, "85 dollars"),  # the sum after "to"
-    ("what did the port authority raise its mooring fee by?", 77, "12 dollars"),  # beside the name, the new value
+    ("what did the port authority raise its mooring fee by?", 77, "12 dollars"),
+    ("how big is the exclusion zone?", 78, "3-kilometre"),  # a size: the measure, not a count
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
