@@ -48,3 +48,8 @@ def test_in_charge_is_leading_not_an_accusation() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("in charge") == lexicon.terms("led")
     assert lexicon.terms("charged") == lexicon.terms("accused")
+
+
+def test_a_prediction_is_a_forecast() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("predicted") == lexicon.terms("forecast") == lexicon.terms("projected")
