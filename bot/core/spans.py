@@ -21,9 +21,10 @@ NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve 
 # (singular too, as a modifier: "a 40 million euro loan")
 CURRENCY_WORDS = ("dollars?|euros?|pounds?|yuan|rubles?|roubles?|francs?|hryvnias?|crowns?|kronor|kroner|krona|krone|"
                   "pesos?|rupees?|rand|yen|lira|zloty|shekels?|dinars?|dirhams?|riyals?|forints?")
-# A number in digits or words ("28", "1,100", "twenty-one", "a dozen"; capitalized too: "Six
-# coalition lawmakers broke ranks" opens a sentence).
-NUMBER_RE = rf"(?:\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for w in NUMBER_WORDS])})" \
+# A number in digits or words ("28", "1,100", "twenty-one", "a dozen", "hundreds of"; capitalized
+# too: "Six coalition lawmakers broke ranks" opens a sentence).
+NUMBER_RE = rf"(?:(?:[Tt]ens of |[Hh]undreds of )?(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Mm]illions) of|" \
+            rf"\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for w in NUMBER_WORDS])})" \
             rf"(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \

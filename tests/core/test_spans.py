@@ -47,6 +47,12 @@ def test_a_numbered_road_or_union_local_is_one_name() -> None:
     assert [text[a:b] for a, b in spans.names(text)] == ["Forest Road 412", "District 7", "Main Street"]
 
 
+def test_hundreds_of_is_a_count_not_a_cut_word() -> None:
+    text = "Hundreds of fans stayed behind, and thousands of people left."
+    assert [(text[a:b], text[n[0]:n[1]] if n else None) for (a, b), n in spans.counts(text)] == [
+        ("Hundreds of fans", "fans"), ("thousands of people", "people")]
+
+
 def test_a_clock_time_is_not_a_count() -> None:
     text = "It was released at 1 p.m. and at 2:30 some 40 people left."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["some 40 people"]
