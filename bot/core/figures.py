@@ -118,6 +118,9 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
+    if question.normalized.startswith("how old") and not any(spans.MEASURE.search(text[a:b]) for a, b in found) and \
+            (since := _DATES_FROM.search(text)):
+        return since.span(), 0.8  # "how old is the building?": "dates from 1911", when no age is given
     if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
         unit = spans.DISTANCE if measured else spans.MEASURE
         found = [s for s in found if unit.search(text[s[0]:s[1]])] or found
@@ -151,6 +154,9 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 
 
 _AGE_CHARS = 12
+# How old a thing is, told by the year it began ("the building, which dates from 1911")
+_DATES_FROM = re.compile(r"\b(?:dates|dating|dated) (?:back )?(?:from|to)(?: the)? (?:1[5-9]|20)\d\d\b|"
+                         r"\b(?:built|founded|established|erected|constructed|opened) in (?:1[5-9]|20)\d\d\b")
 _ATTRIBUTIVE = re.compile(r"(?:about |around |roughly |nearly |some )?\d[\d.,]*-[a-z]+\b(?=\s+[a-z])")
 _SIZE_ASKED = re.compile(r"^how (?:big|large|small)\b")  # a measure if the sentence gives one (else a sum, a count)
 _PER = re.compile(r"\s+(?:per|a|an|each|every)\s+")

@@ -229,6 +229,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what did the port authority raise its mooring fee to?", 77, "85 dollars"),  # the sum after "to"
     ("what did the port authority raise its mooring fee by?", 77, "12 dollars"),
     ("how big is the exclusion zone?", 78, "3-kilometre"),  # a size: the measure, not a count
+    ("how old is the bridge?", 3, "built in 1931"),  # a thing's age: the year it began
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
