@@ -204,6 +204,14 @@ def _top_terms(base: FactBase) -> frozenset[str]:
     return frozenset(base.lexicon.terms(TOP_TITLES))
 
 
+# "who runs X?" of a sentence saying X is "run by" someone: the one named after "by" (with "family")
+_RUNS_ASKED = re.compile(r"^who (?:runs|ran|owns|owned|manages|managed|operates|operated|heads|headed|leads|led|"
+                         r"founded|chairs|chaired)\b")
+_RUN_BY_CHARS = 12  # right after a word of what is run
+_RUN_BY = re.compile(r"\b(?:run|owned|managed|operated|headed|led|founded|chaired) by "
+                     r"((?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: family| group)?)")
+
+
 def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """Who holds the role asked about ("who's the mayor?"): a name with that title before it or
     in the apposition after it ("Helen Marsh, the county health commissioner")."""
@@ -234,6 +242,10 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
             # Aurelis elsewhere: a name the question gives belongs with the role when in the text.
             elsewhere = [t for t in question.alias_terms if t in in_text and t not in near_terms]
             return s, 0.5 if elsewhere else 1.0
+    if _RUNS_ASKED.match(question.normalized):
+        for by in _RUN_BY.finditer(text):  # "who runs the duck farm?": "a duck unit run by the Rask family"
+            if any(0 <= by.start() - h.end <= _RUN_BY_CHARS for h in hits):
+                return by.span(1), 0.9
     found = agent(question, text, hits, base, by_role=False)
     if found is None or isinstance(found[0], str) or spans.name_kind(text, found[0]) != "person":
         return None  # a role is held by a person: not a party, a place or "the city"

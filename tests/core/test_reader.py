@@ -122,6 +122,7 @@ ARTICLE = "\n".join([
     'The union said staffing at Elling Shipyards had fallen from 46 to 29 welders since 2019.',
     'The port authority raised its mooring fee by 12 dollars to 85 dollars a night.',
     'Inspectors set up a 3-kilometre exclusion zone with four checkpoints.',
+    'The quay kiosk, a snack bar run by the Okoro family, reopened on Friday, Mayor Linda Okafor said.',
 ]) + "\n"
 
 
@@ -230,6 +231,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what did the port authority raise its mooring fee by?", 77, "12 dollars"),
     ("how big is the exclusion zone?", 78, "3-kilometre"),  # a size: the measure, not a count
     ("how old is the bridge?", 3, "built in 1931"),  # a thing's age: the year it began
+    ("who runs the snack bar?", 79, "the Okoro family"),  # run by them, though the mayor has a title
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
