@@ -73,6 +73,8 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         placed = [s for s in placed if spans.name_kind(text, s) != "org"]
     if not placed and question.focus_word in spans.PLACE_NOUNS:
         found = []  # "which 11 countries ...?" is not answered by "Phase III"
+    if not placed:  # "where was the protest?" is not answered by "Federation of Public Sector Unions"
+        found = [s for s in found if spans.name_kind(text, s) not in ("org", "person")]
     nearest = closest(placed or found, hits, text)
     anchor = anchor_hit(hits)
     if anchor is not None and anchor.verb:

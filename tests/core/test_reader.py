@@ -123,6 +123,7 @@ ARTICLE = "\n".join([
     'The port authority raised its mooring fee by 12 dollars to 85 dollars a night.',
     'Inspectors set up a 3-kilometre exclusion zone with four checkpoints.',
     'The quay kiosk, a snack bar run by the Okoro family, reopened on Friday, Mayor Linda Okafor said.',
+    'The Ferry Workers Union held its protest outside the terminal on Monday.',
 ]) + "\n"
 
 
@@ -409,6 +410,13 @@ def test_a_reading_weighs_the_words_asked_about_beside_it_only(harbor: FactBase)
     beside = _local(q, text, (two, two + len("$2 million")), hits, harbor)
     assert beside == pytest.approx(sum({text[h.start:h.end].lower(): h.weight for h in hits}.values()))
     assert 0 < _local(q, text, (five, five + len("$5 million")), hits, harbor) < beside  # "request" is far
+
+
+def test_an_organization_or_a_person_is_no_place(harbor: FactBase) -> None:
+    q = analyze("where was the union protest?", harbor)
+    entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 80]
+    answers = [r.answer for e in entries for r in read(q, e, harbor)]
+    assert answers and "Ferry Workers Union" not in answers
 
 
 def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
