@@ -70,7 +70,7 @@ _NOT_NOUNS = frozenset("of more than million billion thousand hundred percent pe
                        "part-time additional extra".split())
 _PEOPLE = frozenset("people person persons individuals residents civilians".split())
 _UNITS = frozenset("percent per cent days day weeks week months month years year hours hour minutes points point "
-                   "times dollars euros pounds kilometres kilometers miles metres meters".split())
+                   "times dollars euros pounds kilometres kilometers miles metres meters seconds second".split())
 
 
 # Nationalities (not regions: a British leader is also a European one).
@@ -260,6 +260,12 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
         # "up to 4% of their global annual revenue" is a sum too, told as a share of one
         return 1 if money else (-1 if percent and not _SHARE_OF_SUM.search(answer) else 0)
     if spans.MEASURE_ASKED.match(text):
-        # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share.
-        return -1 if money or percent else (1 if spans.MEASURE.search(answer) else 0)
+        # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share,
+        # nor a count of things ("about 300 supporters", "two poultry farms"); a bare number may be one.
+        if money or percent:
+            return -1
+        if spans.MEASURE.search(answer):
+            return 1
+        counted = [w for w in noun if w.isalpha()]
+        return -1 if counted and not _UNITS.intersection(counted) else 0
     return 1

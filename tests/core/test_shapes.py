@@ -30,6 +30,9 @@ from bot.core.questions import analyze
     ("how many people died?", "11 people", 1),
     ("what's the 2-year bond yield now", "4.92 percent", 1),  # a yield is a percent, though "bond" speaks of money
     ("what was inflation in october", "4.6 percent", 1),
+    ("how old is whitfield", "about 300 supporters", -1),  # a count of things is no age
+    ("how old is whitfield", "46", 0),  # a bare number may be one
+    ("how far apart are the two farms", "about 1.8 kilometres", 1),
     ("how many people were on the delegation?", "two days of talks", -1),
     ("how many troops would Ukraine keep?", "600,000", 0),  # a bare number: the words cannot tell
     ("how many troops would Ukraine keep?", "the army", -1),
