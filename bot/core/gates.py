@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from bot.core import shapes
+from bot.core.qtypes import SAY_WORDS
 from bot.core.questions import Question
 from bot.core.reader import Reading
 from bot.core.retrieve import Candidate, Weights
@@ -26,6 +27,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {w: str(i) for i, w in
                 enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)} | {
                 w: str(10 * i) for i, w in enumerate(_TENS, 2)}
+_SAY_TERMS = frozenset(stem(w) for w in SAY_WORDS) | {"post", "respond", "announc"}
 _SPELLED = {d: stem(w) for w, d in NUMBER_WORDS.items()}  # "50" -> the stem of "fifty"
 
 
@@ -58,7 +60,9 @@ def on_topic(question: Question, candidate: Candidate) -> bool:
     "who is the prime minister of Japan?" a person whose stated role (or article) has every word of it."""
     entry = candidate.entry
     if question.want in ("quote", "manner") and question.subject:
-        topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms]
+        # (the verb of saying is no topic: "what did Brandl warn about?" asks what he warned of)
+        topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms
+                 and t not in _SAY_TERMS]
         return not topic or any(entry.knows(t) for t in topic)
     if question.want == "holder" and entry.is_entity:
         return all(entry.knows(t) or question.alias_terms.get(t, frozenset()) & entry.entity_ids

@@ -29,6 +29,7 @@ _AUX_RE = r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|sho
 _SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|claimed|"
         r"think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express|add|added|reply|respond|"
         r"answer|suggest|insist|complain|promise|predict|call|ask|note|stress|admit|vow|quote)")
+SAY_WORDS = frozenset(_SAY[3:-1].split("|"))  # the verbs of saying, as words
 _QUOTE = re.compile(rf"^(?:what|how) {_AUX_RE} (.+?) (?:{_SAY})\b")
 _QUOTE_ALT = re.compile(r"^what (?:was|is|were|are) (.+?)(?:'s|s')? (?:quote|statement|comment|remark|post|message|"
                         r"words|view|views|opinion|take|position|stance|reaction|verdict|assessment|comments|"

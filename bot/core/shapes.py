@@ -237,6 +237,9 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
 
 _SHARE_OF_SUM = re.compile(r"\bof (?:its|their|the|his|her|a)?\s?(?:[a-z'’-]+ ){0,2}(?:turnover|revenues?|sales|income|"
                            r"budget|profits?|earnings)\b")
+_GROWTH_ASKED = re.compile(r"^how fast\b.*\b(?:grow|growing|grew|grown|rise|rising|rose|risen|increase|increasing|"
+                           r"increased|fall|falling|fell|fallen|decline|declining|declined|climb|climbing|climbed|"
+                           r"shrink|shrinking|shrank)\b")
 # What can be a sum or a share alike: "the deficit target" of a budget is a percent of GDP.
 _SUM_OR_SHARE = frozenset({"target", "targets", "goal", "limit", "cap", "ceiling", "threshold", "level", "figure",
                            "deficit", "surplus", "margin", "total", "forecast", "estimate"})
@@ -262,6 +265,8 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if spans.MEASURE_ASKED.match(text):
         # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share,
         # nor a count of things ("about 300 supporters", "two poultry farms"); a bare number may be one.
+        if percent and _GROWTH_ASKED.search(text):
+            return 1  # "how fast have wages been growing?": a rate of growth
         if money or percent:
             return -1
         if spans.MEASURE.search(answer):

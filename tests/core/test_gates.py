@@ -38,3 +38,11 @@ def test_an_answer_plainly_of_another_kind_is_not_eligible(base: FactBase) -> No
     c, r = pairs[0]
     assert not gates.eligible(q, c, r._replace(answer="a Democrat"))  # a description, not who
     assert not gates.eligible(q, c, r._replace(answer="November 27"))  # a date, not who
+
+
+def test_the_verb_of_saying_is_not_the_topic_of_a_statement(base: FactBase) -> None:
+    # "what did Vindman warn about?" asks what he said: his statement need not use the word "warn"
+    q = analyze("what did Vindman warn about?", base)
+    candidates, _ = retrieve(q, base)
+    said = [c for c in candidates if "Vindman" in c.entry.fact.evidence and "warn" not in c.entry.fact.evidence]
+    assert said and all(gates.on_topic(q, c) for c in said)

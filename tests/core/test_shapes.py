@@ -33,6 +33,8 @@ from bot.core.questions import analyze
     ("how old is whitfield", "about 300 supporters", -1),  # a count of things is no age
     ("how old is whitfield", "46", 0),  # a bare number may be one
     ("how far apart are the two farms", "about 1.8 kilometres", 1),
+    ("how fast have wages been growing?", "6.2 percent", 1),  # a rate of growth
+    ("how fast was the train going?", "6.2 percent", -1),
     ("how many people were on the delegation?", "two days of talks", -1),
     ("how many troops would Ukraine keep?", "600,000", 0),  # a bare number: the words cannot tell
     ("how many troops would Ukraine keep?", "the army", -1),
