@@ -126,6 +126,12 @@ def test_temporal_qualifiers_and_two_typos_keep_the_question(base) -> None:  # t
     assert typo.qtype == "when" and "erdogan" in typo.entities and "putin" in typo.entities
 
 
+def test_a_title_with_a_letter_left_out_is_the_title(base) -> None:  # type: ignore[no-untyped-def]
+    # "minster" is an English word, but to a news bot "the polish prime minster" means the minister
+    assert analyze("who's the polish prime minster", base).terms == analyze("who's the polish prime minister",
+                                                                           base).terms
+
+
 def test_after_a_form_of_be_only_a_participle_is_the_verb(base) -> None:  # type: ignore[no-untyped-def]
     assert analyze("where was the meeting held?", base).verb_terms
     assert analyze("when was the plan announced?", base).verb_terms == frozenset({"announc"})
