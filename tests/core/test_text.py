@@ -61,6 +61,7 @@ def test_a_percent_sign_is_the_word() -> None:
 def test_chat_abbreviations_are_the_words() -> None:
     assert normalize("how many appts in 2 wks") == "how many appointments in 2 weeks"
     assert normalize("which lab did the uni exec use") == "which laboratory did the university executive use"
+    assert normalize("how many cops") == "how many police"
 
 
 @pytest.mark.parametrize(("verb", "noun"), [("corroded", "corrosion"), ("decided", "decision"),
