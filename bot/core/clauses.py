@@ -29,7 +29,7 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
             after = spans.clause_after(text, h.end, MAX_WORDS)
             span = _object(question, text, after, base)
             if len(text[span[0]:span[1]].split()) >= (1 if span != after else 2) and \
-                    echo(question, text[span[0]:span[1]], base) < 0.5:
+                    echo(question, text[span[0]:span[1]], base) < 0.5 and not _ATTRIBUTION.match(text, *span):
                 return span
     if question.want == "clause":  # yes/no: the clause holding the most of what was asked
         clauses = [(s, e) for s, e in _clauses(text) if text[s:e].strip()]
@@ -77,6 +77,9 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
     return None
 
 
+# ", officials said": who said it, not what was asked
+_ATTRIBUTION = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?(?:said|says|told reporters|reported|added|stated|confirmed)"
+                          r"(?:\s+on\s+\w+)?\s*[.]?\s*$")
 _YES_NO_SUBJECT = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+"
                              r"(?:(?:any|the|a|an|all|some|its|their)\s+)?([\w'-]+)")
 

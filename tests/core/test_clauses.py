@@ -30,3 +30,8 @@ def test_a_clause_ends_at_a_sentence_break_not_at_an_abbreviation() -> None:
     text = "Staff are also angry. Dr. Mirela Oduya of the U.S. union said it had not been consulted."
     assert [m.group(0).strip() for m in CLAUSE.finditer(text)] == [
         "Staff are also angry", "Dr. Mirela Oduya of the U.S. union said it had not been consulted."]
+
+
+def test_who_said_it_is_not_what_was_asked(base: FactBase) -> None:
+    text = "Liquefied chlorine was leaking from one tank car, officials said."
+    assert "officials said" not in _clause(base, "what was leaking from the tank car?", text)
