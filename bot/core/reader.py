@@ -222,9 +222,17 @@ def read(question: Question, entry: Entry, base: FactBase,
 
 
 def _curated_local(question: Question, entry: Entry, answer: str, base: FactBase) -> float:
-    """``Reading.near`` of a curated answer, found in its fact's sentence."""
-    text = sentence_of(entry, base)
-    i = text.find(answer[:30])
-    if i < 0:
+    """``Reading.near`` of a curated answer, from the terms around it in its fact's sentence (the
+    same for every question: kept once per fact), -0.5 when the sentence does not hold it."""
+    window = _window(sentence_of(entry, base), answer)
+    if window is None:
         return -0.5
-    return _local(question, text, (i, i + len(answer)), hits_in(question, text, base), base)
+    near = base.lexicon.term_set(window)
+    alias = question.alias_terms
+    return sum([base.weight(t) for t in question.terms if t in near and t not in alias and t in base.idf])
+
+
+@lru_cache(maxsize=4096)
+def _window(text: str, answer: str) -> str | None:
+    i = text.find(answer[:30])
+    return None if i < 0 else text[max(0, i - LOCAL_CHARS):i + len(answer) + LOCAL_CHARS]
