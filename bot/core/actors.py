@@ -159,15 +159,20 @@ def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | Non
     return named if len(text[named[0]:named[1]].split()) > 1 else None
 
 
-def _named_in(question: Question, name: str, base: FactBase) -> bool:
-    """Whether the question names ``name``: by one of its names or by its role ("trump's envoy" is
-    Mark Delaney); a name the base does not know, by a word of it ("Russian" is not the Kremlin's)."""
-    kind = _kind_words(question, base)
-    mentions = [(terms, named) for terms, named in question.mentions if not terms <= kind]
+def _named_in(name: str, mentions: list[tuple[frozenset[str], frozenset[str]]], base: FactBase) -> bool:
+    """Whether the question's ``mentions`` (see ``_mentions``) name ``name``: by one of its names or by
+    its role ("trump's envoy" is Mark Delaney); a name the base does not know, by a word of it
+    ("Russian" is not the Kremlin's)."""
     ids = {i for found in find_entities(normalize(name), base).values() for i in found}
     if ids:
         return bool(ids & {i for _, named in mentions for i in named})
     return bool(set(base.lexicon.terms(name)) & {t for terms, _ in mentions for t in terms})
+
+
+def _mentions(question: Question, base: FactBase) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The names and roles the question mentions, less the kind a which-question asks for."""
+    kind = _kind_words(question, base)
+    return [(terms, named) for terms, named in question.mentions if not terms <= kind]
 
 
 def _kind_words(question: Question, base: FactBase) -> frozenset[str]:
@@ -184,7 +189,8 @@ def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     anchor = anchor_hit(hits)
     # Not a place, and not whom the question names as the one acting ("who did the Turkish president call?").
     names = answer_names(question, text, base, ("org", "name", "person"))
-    found = [s for s in names if not _named_in(question, text[s[0]:s[1]], base)]
+    mentions = _mentions(question, base)
+    found = [s for s in names if not _named_in(text[s[0]:s[1]], mentions, base)]
     if anchor is None or not anchor.verb:
         # The verb asked about is worded otherwise ("spoke with" for "call"): whom the sentence
         # pairs with the one the question names, the next name after that one's.

@@ -176,7 +176,7 @@ def rank_features(question: Question, candidate: Candidate, reading: Reading, be
         "shape": float(shapes.shape(question, reading.answer or "")),
         "contrast": 1.0 if shapes.contrast(question, entry.fact.evidence, entry.context, entry.terms) else 0.0,
         "lead": lead,
-        "local": (1.0 if reading.near == -1.0 or not content_weight else 0.5 if reading.near < 0
+        "local": (1.0 if not content_weight else 0.5 if reading.near is None
                   else min(1.0, reading.near / content_weight)),
     }
 

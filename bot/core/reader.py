@@ -57,7 +57,8 @@ class Reading(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, 
     typed: float  # how surely it is the asked kind: 1 curated or found where the question points; 0.3 a clause
     anchored: float  # 1 when the span sits beside what the question asked about, less the farther it is
     echo: float  # share of the answer's terms the question already has
-    near: float = -1.0  # known weight of the question's words, names aside, within LOCAL_CHARS of the span (-1: all)
+    near: float | None = None  # known weight of the question's words, names aside, within LOCAL_CHARS of the span
+    # (None: the span is not in the sentence, as a curated answer the sentence words otherwise)
 
 
 _OBJECT_ASKED = re.compile(r"^(?:which|what) (?:[\w'-]+ ){1,3}(?:did|does|do|will|would|has|have|had|can|could|should)"
@@ -122,7 +123,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         if answer:
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
-            near = -0.5 if isinstance(where, str) else _local(question, text, where, hits, base)
+            near = None if isinstance(where, str) else _local(question, text, where, hits, base)
             return Reading(answer, "typed", strength, anchored, echo(question, answer, base), near)
     span = clauses.clause(question, text, hits, base)
     answer = _tidy(text, span) if span is not None else ""
@@ -221,12 +222,12 @@ def read(question: Question, entry: Entry, base: FactBase,
     return out
 
 
-def _curated_local(question: Question, entry: Entry, answer: str, base: FactBase) -> float:
+def _curated_local(question: Question, entry: Entry, answer: str, base: FactBase) -> float | None:
     """``Reading.near`` of a curated answer, from the terms around it in its fact's sentence (the
-    same for every question: kept once per fact), -0.5 when the sentence does not hold it."""
+    same for every question: kept once per fact), None when the sentence does not hold it."""
     window = _window(sentence_of(entry, base), answer)
     if window is None:
-        return -0.5
+        return None
     near = base.lexicon.term_set(window)
     alias = question.alias_terms
     return sum([base.weight(t) for t in question.terms if t in near and t not in alias and t in base.idf])
