@@ -24,12 +24,13 @@ from bot.core.extract import (
 )
 from bot.core.models import ArticleMeta, Entity, Fact, KnowledgeFile
 from bot.core.people import find_people, slug
-from bot.core.text import normalize
+from bot.core.text import STOPWORDS, normalize
 
 __all__ = ["article_date", "distill", "find_organizations", "find_people", "slug"]
 
 _PRONOUNS = {"He", "She", "he", "she"}
-_PRONOUN_START = re.compile(r"^(?:He|She)\b|^(?:[^,]{0,40}, )?(?:he|she) (?:said|added|told|called|wrote|noted)\b")
+_PRONOUN_START = re.compile(r"^(?:He|She)\b|^(?:[^,]{0,40}, )?(?:he|she) (?:said|added|told|called|wrote|noted)\b|"
+                            r"^\s*[“\"][^“”\"]+[”\"]\s*(?:he|she) (?:said|added|told|wrote|noted)\b")
 REPORTING = re.compile(r"\b(?:said|says|told|wrote|writes|stated|added|warned|argued|insisted|stressed|announced|"
                        r"declared|noted|claimed|called|urged|accused|posted)\b")
 
@@ -57,17 +58,51 @@ def find_organizations(paragraphs: tuple[str, ...]) -> list[Entity]:
         for a, b in spans.names(text):  # "Calder & Reece", "Voltreon AG", "the Port Elling Gazette"
             if spans.name_kind(text, (a, b)) == "org" and (key := slug(text[a:b])) not in orgs:
                 orgs[key] = Entity(id=key, name=text[a:b], kind="organization")
+    words = {w for text in paragraphs for w in normalize(text).split()}
+    for org in orgs.values():
+        initials = acronym(org.name)
+        if initials and initials not in org.aliases and initials.lower() not in words | STOPWORDS:
+            org.aliases.append(initials)
     return list(orgs.values())
+
+
+_JOINING = frozenset({"of", "for", "and", "the", "on", "&"})
+
+
+def acronym(name: str) -> str | None:
+    """The initials a reader may use for an organization the article only spells out: "ICU" for
+    "International Chess Union", "AICF" for "All India Chess Federation". Only for three or more
+    capitalized words, and (by the caller) never a word the article or a question uses as a word
+    ("WHO" is not a question about the World Health Organization unless spelled so)."""
+    words = [w for w in name.split() if w.lower() not in _JOINING]
+    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return "".join(w[0] for w in words)
 
 
 # Who a quotation is attributed to right after it: '," said Ruth Amadi' or '," Amadi said'.
 _QUOTED_BY = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?:(?:said|says|added|warned|told \w+)\s+((?:[A-Z][\w.'’-]+\s?)+)|"
                         r"((?:[A-Z][\w.'’-]+\s?)+)\s+(?:said|says|added|warned))")
 
+# A sentence that is one quotation and nothing else, the speaker's words going on.
+_QUOTE_ONLY = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")
+
 
 def _entities_in(sentence: str, people: list[Entity]) -> list[str]:
     norm = f" {normalize(sentence)} "
     return [p.id for p in people if any(f" {normalize(a)} " in norm for a in (p.name, *p.aliases))]
+
+
+def _most_named(text: str, people: list[Entity]) -> list[str]:
+    """``_entities_in``, those named by more words first: "Chief Fire Officer Tomas Rehling" is
+    Tomas Rehling before a name that also goes by "Fire"."""
+    norm = f" {normalize(text)} "
+    found: list[tuple[int, int, str]] = []
+    for p in people:
+        words = max((len(n.split()) for a in (p.name, *p.aliases) if f" {(n := normalize(a))} " in norm), default=0)
+        if words:
+            found.append((-words, len(found), p.id))
+    return [eid for _, _, eid in sorted(found)]
 
 
 def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: tuple[str, ...],
@@ -91,7 +126,7 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
                 mentioned = _entities_in(subject, named)
                 if mentioned:
                     ents = mentioned + [e for e in ents if e not in mentioned]
-            people_here = [e for e in (mentioned or _entities_in(sentence, persons)) if e in {p.id for p in persons}]
+            people_here = _most_named(subject if mentioned and subject else sentence, persons)
             if people_here and not pronoun:
                 last_person = next(p.name for p in persons if p.id == people_here[0])
             answers: dict[str, str] = {"what": sentence}
@@ -107,6 +142,8 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
             attributed = _QUOTED_BY.search(sentence)  # '"This was a warning," said Ruth Amadi': hers
             if attributed and "quote" in answers:
                 speaker = next(iter(_entities_in(attributed.group(1) or attributed.group(2), named)), speaker)
+            if speaker is None and i > 1 and _QUOTE_ONLY.fullmatch(sentence) and facts[-1].speaker:
+                speaker = facts[-1].speaker  # '..., Brunner said. "There was no malfunction."': still Brunner
             facts.append(Fact(id=f"{article_id}.p{n}.s{i}", paragraph=n, evidence=sentence, reply=sentence,
                               answers=answers, questions=[sentence], entities=ents, speaker=speaker,
                               distilled=True))

@@ -105,10 +105,11 @@ def _name_goes_on(before: str, after: str) -> bool:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph, each a verbatim substring of it."""
-    parts = re.split(r"(?<=[.!?”])\s+(?=[A-Z“(])", paragraph)
+    parts = re.split(r"(?:(?<=[.!?”])|(?<=[.!?]\"))\s+(?=[A-Z“(])", paragraph)
     out: list[str] = []
     for part in parts:
-        open_quote = bool(out) and out[-1].count("“") > out[-1].count("”")
+        # A quotation still open (curly quotes unbalanced, or an odd number of straight ones) goes on.
+        open_quote = bool(out) and (out[-1].count("“") > out[-1].count("”") or out[-1].count('"') % 2 == 1)
         if out and (open_quote or len(part) < 25 or out[-1].endswith(_TITLES) or _name_goes_on(out[-1], part)):
             out[-1] = paragraph[paragraph.index(out[-1]): paragraph.index(part) + len(part)]
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.answers import Answerer
-from bot.core.distill import distill, find_people
+from bot.core.distill import distill, find_organizations, find_people
 from bot.core.extract import find_agent, find_count, find_date, find_place, find_quote, find_subject, split_sentences
 from bot.core.holder import FactBaseHolder
 from bot.core.loader import load_knowledge, read_paragraphs, read_seed
@@ -193,3 +193,31 @@ def test_distill_draft_loads_as_a_curated_file(tmp_path: Path) -> None:
     drafted = [f for f in base.facts if f.id.startswith("deadline-extended.")]
     assert len(drafted) == 2
     assert base.articles["deadline-extended"].knowledge_file == "deadline-extended.yaml"
+
+
+def test_a_sentence_after_a_closed_straight_quotation_is_its_own() -> None:
+    paragraph = ('Its president called the result "the greatest day for our chess in 30 years." The national '
+                 'federation said it would not appeal. "We lost. We accept it," its secretary said.')
+    assert split_sentences(paragraph) == [
+        'Its president called the result "the greatest day for our chess in 30 years."',
+        'The national federation said it would not appeal. "We lost. We accept it," its secretary said.']
+
+
+def test_a_quotation_said_by_he_or_she_is_the_person_named_before() -> None:
+    paragraph = ("Chief Fire Officer Tomas Rehling of the Varnholt Regional Fire service said crews had cut a line. "
+                 "“The wind is our biggest enemy right now,” he said. “Every gust opens another flank.”")
+    facts = distill("fire", "fire.txt", {"title": "Fire"}, (paragraph,), dt.date(2025, 11, 17)).facts
+    assert [f.speaker for f in facts[1:]] == ["tomas-rehling"] * 2
+
+
+def test_organizations_go_by_their_initials_unless_those_are_a_word() -> None:
+    paragraphs = ("Carlos Ibarra, president of the International Chess Union, spoke to the World Health "
+                  "Organization and the Court of Arbitration for Sport.",)
+    aliases = {o.name: o.aliases for o in find_organizations(paragraphs)}
+    assert "ICU" in aliases["International Chess Union"]
+    assert "CAS" in aliases["Court of Arbitration for Sport"]
+    assert "WHO" not in aliases.get("World Health Organization", [])  # "who" is a question word
+    team = {o.name: o.aliases for o in find_organizations(("The Public Energy Team met.",))}
+    assert team["Public Energy Team"] == ["PET"]
+    team = {o.name: o.aliases for o in find_organizations(("The Public Energy Team met.", "Pet food rose."))}
+    assert team["Public Energy Team"] == []  # "pet" is a word of the article
