@@ -131,6 +131,10 @@ def analyze(text: str, base: FactBase) -> Question:
     elif qtype == "who_is" and role and subject and not _names_by_name(parse.subject_text, subject, base):
         # "who's the US secretary of state?": the role is an alias of someone; the name is wanted.
         qtype, want = "who_role", "holder"
+    elif qtype == "who_is" and parse.subject_text and (held := _holders(parse.subject_text, base)) and \
+            not _names_by_name(parse.subject_text, held, base):
+        # "who's Venkatesan's coach?": the role of someone the question names by name is still a role
+        qtype, want, subject = "who_role", "holder", subject | held
     elif qtype == "who_is" and not parse.subject_text:
         qtype, want = "who", "agent"
     elif qtype == "yes_no":
@@ -235,6 +239,11 @@ def _names_role(subject_text: str, base: FactBase) -> bool:
 
 _OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+)*?([\w-]+)$")
 _DOER = re.compile(r"[a-z]{3,}(?:er|or|ist|ant)s?")
+
+
+def _holders(subject_text: str, base: FactBase) -> set[str]:
+    """Whoever the words holds a role of by that role ("venkatesan's coach": his coach, not him)."""
+    return {e for _, ids in roles_named(tuple(base.lexicon.terms(subject_text)), subject_text, base) for e in ids}
 
 
 def _names_by_name(subject_text: str, subject: set[str], base: FactBase) -> bool:

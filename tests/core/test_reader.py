@@ -124,6 +124,7 @@ ARTICLE = "\n".join([
     'Inspectors set up a 3-kilometre exclusion zone with four checkpoints.',
     'The quay kiosk, a snack bar run by the Okoro family, reopened on Friday, Mayor Linda Okafor said.',
     'The Ferry Workers Union held its protest outside the terminal on Monday.',
+    "Kai Lund, Okafor's coach, said the kiosk would open at dawn.",
 ]) + "\n"
 
 
@@ -459,3 +460,11 @@ def test_reading_several_facts_at_once_reads_each_as_alone(base: FactBase, text:
     shared = {sentence_of(e, base) for e in entries}
     assert len(shared) < len(entries)  # not vacuous: facts do share sentences
     assert read_all(q, entries, base) == [read(q, e, base) for e in entries]
+
+
+def test_someone_named_by_a_role_of_someone_named_is_that_role_s_holder(harbor: FactBase) -> None:
+    q = analyze("who's okafor's coach", harbor)  # not who Okafor is
+    assert (q.want, q.qtype) == ("holder", "who_role")
+    entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and "Lund" in e.fact.evidence
+                 and not e.is_entity)
+    assert [r.answer for r in read(q, entry, harbor) if r.source == "typed"][:1] == ["Kai Lund"]
