@@ -349,13 +349,16 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
 
 def _appositive(text: str, name: Span, verb: int) -> bool:
     """"Priya Nandakumar, who chairs the group Fair Ballot Carver, criticized": only an apposition
-    stands between the name and the verb."""
-    return bool(_APPOSITION_TO_VERB.fullmatch(text[name[1]:verb]))
+    stands between the name and the verb; or the apposition's own relative clause has the verb
+    ("Tempora Boards, the Dutch company that supplied the clocks")."""
+    between = text[name[1]:verb]
+    return bool(_APPOSITION_TO_VERB.fullmatch(between) or _DESCRIBED_THAT.fullmatch(between))
 
 
 # ", who chairs the group Fair Ballot Carver, "; ", president of AAU Local 318, which represents
 # about 3,400 workers, ": an apposition (which may hold a relative clause) between a name and its verb.
 _APPOSITION_TO_VERB = re.compile(r",\s+(?:who|which|an?|the|[a-z]+(?: [a-z]+)? (?:of|at|for))\b[^;]{0,160}?,\s*")
+_DESCRIBED_THAT = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:that|which|who)\s+")
 
 
 _MODIFIER_STOP = frozenset(("the", "a", "an", "of", "and", "to", "its", "their", "his", "her", "that", "by", "with",

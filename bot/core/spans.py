@@ -247,6 +247,12 @@ def full_name(answer: str, text: str) -> str:
 _PLACE_THEN = re.compile(rf"\b(?:{'|'.join(PLACE_PREPS)})\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){{0,2}},\s*$")
 
 
+# "Tempora Boards, the Dutch company that supplied ...": what the apposition calls it
+_ORG_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:company|firm|group|maker|manufacturer|carrier|"
+                          r"airline|bank|agency|operator|charity|union|retailer|supplier|insurer|developer|"
+                          r"contractor|club|chain|broadcaster|publisher|startup|start-up|conglomerate)\b")
+
+
 @lru_cache(maxsize=65536)
 def name_kind(text: str, span: Span) -> str:
     """"person", "org", "place" or "name" (unknown), from the words of the name and before it."""
@@ -255,7 +261,7 @@ def name_kind(text: str, span: Span) -> str:
     titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and w not in ORG_WORDS]
     if titled and all(w[:1].isupper() and w not in TITLE_WORDS and w not in ORG_WORDS for w in words[titled[-1] + 1:]):
         return "person"  # "Tamarack County Sheriff Dolores Whitaker": a title, then a person's name
-    if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words:
+    if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words or _ORG_APPOSED.match(text, span[1]):
         return "org"
     if any(w in PLACE_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in _PLACE_FIRST):
         return "place"

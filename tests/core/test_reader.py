@@ -125,6 +125,7 @@ ARTICLE = "\n".join([
     'The quay kiosk, a snack bar run by the Okoro family, reopened on Friday, Mayor Linda Okafor said.',
     'The Ferry Workers Union held its protest outside the terminal on Monday.',
     "Kai Lund, Okafor's coach, said the kiosk would open at dawn.",
+    'The inquiry put a spotlight on Brill Marine, the Danish firm that built the pontoons.',
 ]) + "\n"
 
 
@@ -138,6 +139,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
 
 @pytest.mark.parametrize(("question", "paragraph", "expected"), [
     ("who cut the ribbon?", 2, "Mayor Linda Okafor"),  # the actor right before the verb
+    ("who built the pontoons?", 82, "Brill Marine"),  # a name whose apposition did it, "the firm that built"
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),

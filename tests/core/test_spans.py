@@ -16,6 +16,12 @@ def test_a_title_then_a_name_is_a_person_whatever_comes_before_the_title() -> No
     assert kinds["Cedar Falls"] == kinds["Pine Hollow"] == "place"  # by the last word of the name
 
 
+def test_a_name_its_apposition_calls_a_company_is_one_wherever_it_stands() -> None:
+    kinds = _kinds("The dispute put a spotlight on Tempora Boards, the Dutch company that supplied the clocks.")
+    assert kinds["Tempora Boards"] == "org"  # not a place for following "on"
+    assert _kinds("The team landed in Port Averon, the capital.")["Port Averon"] == "place"
+
+
 def test_a_number_in_a_name_is_not_a_count() -> None:
     text = "Luis Ferraro, president of AAU Local 318, which represents about 3,400 workers, spoke."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["about 3,400 workers"]
