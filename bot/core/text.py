@@ -59,7 +59,8 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})
 _SUFFIXES = (("ologists", "olog"), ("ologist", "olog"), ("ological", "olog"), ("ologies", "olog"), ("ology", "olog"),
-             ("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ions", ""), ("ion", ""), ("ization", "ize"),
+             ("ational", "ate"), ("ations", "at"), ("ation", "at"), ("ators", "at"), ("ator", "at"),
+             ("ions", ""), ("ion", ""), ("ization", "ize"),
              ("iveness", "ive"), ("fulness", "ful"),
              ("ousness", "ous"), ("ements", "e"), ("ement", "e"), ("ments", ""), ("ment", ""), ("ness", ""),
              ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", ""), ("er", ""), ("edly", ""),
@@ -177,6 +178,8 @@ def _strippable(word: str, suffix: str) -> bool:
     "deeply" leaves "deep")."""
     if suffix == "s":
         return not word.endswith(("ss", "us", "is"))
+    if suffix in ("ator", "ators"):  # "operator" meets "operates", but a senator is no senate
+        return not word.startswith("senat")
     if suffix == "ly":
         bare = word[:-2]
         return len(bare) >= 4 and (bare in english_words() or bare + "e" in english_words())
@@ -191,7 +194,7 @@ def _strip_once(word: str) -> str:
     """The bare word's derivational suffix ("-ion", "-ment", "-ness"), not a second inflection."""
     for suffix, repl in _SUFFIXES:
         if suffix not in _ENDINGS and suffix not in ("ies", "ied") and word.endswith(suffix) and \
-                len(word) - len(suffix) >= 3:
+                len(word) - len(suffix) >= 3 and _strippable(word, suffix):
             return word[: len(word) - len(suffix)] + repl
     return word
 

@@ -37,6 +37,9 @@ def test_chat_noise_is_removed_before_matching(noisy: str) -> None:
 def test_stem_meets_word_forms() -> None:
     assert stem("negotiations") == stem("negotiated") == stem("negotiating")
     assert stem("guarantees") == stem("guaranteed")
+    assert stem("operator") == stem("operators") == stem("operates")  # who does it meets what is done
+    assert stem("negotiator") == stem("negotiations")
+    assert stem("senators") == stem("senator") != stem("senate")
 
 
 def test_content_terms_drop_stopwords_and_apply_synonyms() -> None:
