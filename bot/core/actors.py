@@ -51,7 +51,7 @@ _MAKE_WORDS = frozenset("make makes made making produce produces produced manufa
 _MADE_BY = (re.compile(r"\b(?:made|produced|manufactured|built)\s+by\s+(?:the\s+)?"),
             re.compile(r"\b(?:developed|designed)\s+by\s+(?:the\s+)?"))
 _PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",
-                          "capital", "capitals", "government", "governments", "side", "sides"})
+                          "capital", "capitals", "government", "governments", "side", "sides"}) | spans.FEATURE_NOUNS
 
 def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_role: bool = True) -> Found:
     """Who did it: the agent after "by", else the name or noun phrase right before the verb asked
@@ -103,7 +103,7 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         by_focus = _agent_by_focus(question, text, base)
         if by_focus:
             return by_focus, 1.0
-        adjacent = [s for s in found if 0 <= first.start - s[1] <= 3]
+        adjacent = [s for s in found if 0 <= first.start - s[1] <= 3 and not _in_phrase(text, s)]
         if adjacent:
             return adjacent[-1], 1.0
         phrase = _np_before(text, first.start)
@@ -111,8 +111,10 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         if phrase and echo(question, words, base) < 0.75 and not SAID.search(words) and _AGENTIVE.search(words):
             return phrase, 0.8
         before = [s for s in found if s[1] <= first.start and first.start - s[1] < 80]
+        # "Mount Caldrenna in northern Veskaria erupted": a name in a phrase of place is not who acted
+        heads = [s for s in before if not _in_phrase(text, s)]
         if before:
-            return before[-1], 0.8
+            return (heads or before)[-1], 0.8
     elif by_focus := _agent_by_focus(question, text, base):
         return by_focus, 1.0
     if first is not None:  # "the target he had set for Kyiv": whom it is for is not who did it
@@ -122,6 +124,12 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         return None  # the reader substitutes the person the pronoun stands for (see reader.read_text)
     return (nearest, 0.5) if nearest else None
 
+
+_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|of|outside|across)\s+(?:[a-z]+\s+)?$")
+
+
+def _in_phrase(text: str, name: Span) -> bool:
+    return bool(_IN_PHRASE.search(text[max(0, name[0] - 25):name[0]]))
 
 _DESCRIBED_NAME = re.compile(r"an?\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+")
 

@@ -166,6 +166,9 @@ _PLACE_FIRST = frozenset("River Lake Mount Port Fort Cape Lake Gulf Bay Isle Sai
 # Nouns that ask for a place by name: "which countries", "which town".
 PLACE_NOUNS = frozenset("country countries nation nations city cities town towns village villages state states "
                         "region regions province provinces capital capitals port ports island islands".split())
+# Natural features: a name of one is a place ("Mount Caldrenna", "the Lenne river").
+FEATURE_NOUNS = frozenset("volcano volcanoes mountain mountains river rivers lake lakes glacier glaciers peak peaks "
+                          "island islands".split())
 PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", "into", "toward", "towards", "on",
                "aboard", "onboard", "via", "through")
 

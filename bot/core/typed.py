@@ -166,7 +166,8 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
         names = answer_names(question, text, base)
-        if question.focus_word in spans.PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
+        if question.focus_word in spans.PLACE_NOUNS or question.focus_word in spans.FEATURE_NOUNS:
+            # "which 11 countries ...?" is not answered by "Phase III", "which volcano" by the VMGO
             names = [s for s in names if spans.name_kind(text, s) == "place"]
         named = closest(names, hits, text)
         if named:

@@ -126,6 +126,8 @@ ARTICLE = "\n".join([
     'The Ferry Workers Union held its protest outside the terminal on Monday.',
     "Kai Lund, Okafor's coach, said the kiosk would open at dawn.",
     'The inquiry put a spotlight on Brill Marine, the Danish firm that built the pontoons.',
+    'Mount Brekka in northern Elling erupted on Sunday night.',
+    'Ida Falk, head of volcano monitoring at the EVO, said the eruption could go on for weeks.',
 ]) + "\n"
 
 
@@ -140,6 +142,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
 @pytest.mark.parametrize(("question", "paragraph", "expected"), [
     ("who cut the ribbon?", 2, "Mayor Linda Okafor"),  # the actor right before the verb
     ("who built the pontoons?", 82, "Brill Marine"),  # a name whose apposition did it, "the firm that built"
+    ("which volcano erupted?", 83, "Mount Brekka"),  # not Elling, named in a phrase of place
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
@@ -470,3 +473,10 @@ def test_someone_named_by_a_role_of_someone_named_is_that_role_s_holder(harbor: 
     entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and "Lund" in e.fact.evidence
                  and not e.is_entity)
     assert [r.answer for r in read(q, entry, harbor) if r.source == "typed"][:1] == ["Kai Lund"]
+
+
+def test_a_natural_feature_asked_about_is_a_place_not_an_organization(harbor: FactBase) -> None:
+    q = analyze("which volcano erupted?", harbor)
+    entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and "EVO" in e.fact.evidence
+                 and not e.is_entity)
+    assert all("EVO" not in (r.answer or "") or r.typed < 0.6 for r in read(q, entry, harbor))
