@@ -59,6 +59,9 @@ def correct_typos(words: list[str], base: FactBase) -> list[str]:
         if w in english and w not in vocabulary and (title := _TITLE_TYPOS.get(w)) and title in vocabulary:
             out.append(title)  # "the health minster": an English word, but one letter off a title the base uses
             continue
+        if w not in vocabulary and len(w) >= 4 and (nation := _demonym(w, vocabulary)):
+            out.append(nation)  # "what is Georgia paying him": the article says "the Georgian federation"
+            continue
         if (w in vocabulary or w in STOPWORDS or len(w) < 4 or not w.isalpha() or w in english
                 or (base.lexicon.terms(w) and all(t in base.idf for t in base.lexicon.terms(w)))):
             out.append(w)
@@ -78,6 +81,17 @@ def correct_typos(words: list[str], base: FactBase) -> list[str]:
                    key=lambda c: (len(c) != len(w), base.weight(stem(c)), c))
         out.append(best)
     return out
+
+
+def _demonym(word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
+    """The country or its people's adjective the base uses for the other: Georgia/Georgian,
+    Ukraine/Ukrainian, Canada/Canadian, Italy/Italian, Kenya/Kenyan."""
+    if word.endswith("n"):
+        forms = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "a", word[:-3] + "y"] \
+            if word.endswith("ian") else [word[:-1], word[:-2]] if word.endswith("an") else []
+    else:
+        forms = [word + "n", word + "an", word + "ian", word[:-1] + "ian"]
+    return next((f for f in forms if len(f) >= 4 and f in vocabulary), None)
 
 
 # English words that are, in a question to a news bot, nearly always a title with a letter left out

@@ -128,6 +128,7 @@ ARTICLE = "\n".join([
     'The inquiry put a spotlight on Brill Marine, the Danish firm that built the pontoons.',
     'Mount Brekka in northern Elling erupted on Sunday night.',
     'Ida Falk, head of volcano monitoring at the EVO, said the eruption could go on for weeks.',
+    'The Georgian federation said it would pay Lund a bonus of 250,000 crowns.',
 ]) + "\n"
 
 
@@ -143,6 +144,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who cut the ribbon?", 2, "Mayor Linda Okafor"),  # the actor right before the verb
     ("who built the pontoons?", 82, "Brill Marine"),  # a name whose apposition did it, "the firm that built"
     ("which volcano erupted?", 83, "Mount Brekka"),  # not Elling, named in a phrase of place
+    ("what bonus is georgia paying lund", 85, "bonus of 250,000 crowns"),  # the country for its adjective
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
@@ -480,3 +482,8 @@ def test_a_natural_feature_asked_about_is_a_place_not_an_organization(harbor: Fa
     entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and "EVO" in e.fact.evidence
                  and not e.is_entity)
     assert all("EVO" not in (r.answer or "") or r.typed < 0.6 for r in read(q, entry, harbor))
+
+
+def test_a_country_asked_about_is_its_adjective_in_the_article(harbor: FactBase) -> None:
+    assert "georgian" in analyze("what bonus is georgia paying lund", harbor).terms
+    assert "georgia" not in analyze("what bonus is georgia paying lund", harbor).terms
