@@ -27,6 +27,12 @@ _ROLE_NOUN = re.compile(
 _NOT_ROLE_START = frozenset("because after before when while since which who where and but so with for to at in on "
                             "as if than that this these those its it".split())
 _APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s+)?([^,;.“\"()]{3,90}?)(?=,|\.|;|$)")
+# Last words of capitalized names of events, services and things, not of people.
+_THING_WORDS = frozenset("""Tournament Championship Championships Cup Games Open Festival Fire Summit Conference Forum
+Prize Award Awards Trophy Series League Race Marathon Show Fair Expo Week Plan Act Bill Agreement Accord Treaty Report
+Fund Project Programme Program Strategy Index Service Services Rescue Corps Police Guard Force Forces Brigade Network
+Exchange Market Museum Gallery Library Hospital Clinic Stadium Arena Tower Line Lines Airways Airlines Air Boards
+Energy Power Water Foods Motors Systems Technologies Labs Pharma Holdings Partners Capital Media Post""".split())
 _PARTIES = r"Democrat|Republican|Independent|Conservative|Labour|Liberal|Socialist|Green"
 _PARTY = re.compile(rf"^\s*\(([A-Z][\w ]{{2,30}})\)|^,\s+an?\s+({_PARTIES})\b")
 _LEAD_STOP = frozenset("the a an of in on at by said says told and with for to from as his her their its was is "
@@ -134,6 +140,10 @@ def find_people(paragraphs: tuple[str, ...]) -> list[Entity]:
             elif appos:
                 pieces.append(appos[1])
                 stop = appos[0]
+            if not pieces and len(name_words) >= 2 and name_words[-1] in _THING_WORDS and not k:
+                # "World Cup", "Varnholt Regional Fire": a thing by its whole name, not a person "Cup"
+                add(Entity(id=slug(name), name=name, kind="event"))
+                continue
             if not pieces and len(name_words) < 2:
                 continue
             role = ", ".join(pieces) or None

@@ -221,3 +221,11 @@ def test_organizations_go_by_their_initials_unless_those_are_a_word() -> None:
     assert team["Public Energy Team"] == ["PET"]
     team = {o.name: o.aliases for o in find_organizations(("The Public Energy Team met.", "Pet food rose."))}
     assert team["Public Energy Team"] == []  # "pet" is a word of the article
+
+
+def test_a_name_ending_in_a_word_for_a_thing_is_no_person_and_lends_no_surname() -> None:
+    found = {e.name: e for e in find_people(("Giorgi Kavtaradze will play in the Candidates Tournament in April.",
+                                             "The federation will miss the World Cup next year."))}
+    assert found["Candidates Tournament"].kind == found["World Cup"].kind == "event"
+    assert not found["Candidates Tournament"].aliases  # "the tournament" is not someone called Tournament
+    assert found["Giorgi Kavtaradze"].kind == "person"
