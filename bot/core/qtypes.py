@@ -199,6 +199,13 @@ def _which(text: str) -> Parse | None:
     return Parse(parse.qtype, parse.want, parse.focus, kind_of=parse.kind_of, verb=verb) if parse else None
 
 
+_SUPERLATIVE = re.compile(
+    r"^(?:what|which)(?:s|'s| is| was| are| were)? the (?:biggest|largest|smallest|highest|lowest|oldest|newest|"
+    r"youngest|longest|shortest|tallest|deepest|fastest|slowest|busiest|worst|best|greatest|strongest|heaviest|"
+    r"richest|poorest|hottest|coldest|nearest|closest|earliest|latest|most \w+|least \w+) "
+    r"((?:[a-z-]+ )?[a-z-]+)(?= (?:in|of|on|at|for|to|from|among|that|which|who|since|ever|by|so far)\b|$)")
+
+
 def _which_noun(noun: list[str]) -> Parse | None:
     focus = _head(" ".join(noun))
     if not focus or focus in ("the", "a", "an", "it", "this", "that", "they", "he", "she"):
@@ -324,6 +331,8 @@ def _classify(text: str) -> Parse:
         return Parse("who", "agent")
     if m := _ABOUT.match(text):
         return Parse("who_is", "description", subject_text=m.group(1))
+    if (m := _SUPERLATIVE.match(text)) and (noun := _which_noun(m.group(1).split())):
+        return noun  # "what's the biggest village in the zone?": which village
     found = _by_rules(text, anchored=True)
     if found is not None and not found.focus and re.match(r"^(?:which|what) \w", text):
         noun = _which(text)  # "which river flooded ...": the river; "which union official": the official

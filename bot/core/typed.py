@@ -50,6 +50,9 @@ _PLACE_AFTER = re.compile(rf"(?:\s+\w+){{0,1}}?\s+((?:in|on|at|from|inside|outsi
 _PLACED_AFTER = re.compile(rf"\b(?:{'|'.join(spans.PLACE_PREPS)}|of|along|off|beside|around)\s+(?:the\s+)?$")
 
 
+_APPOSED_AFTER = re.compile(r",\s+(?:the|a|an)\s+([a-z][\w -]{0,40}?)(?=[,.;]|\s+(?:was|is|were|are|has|had)\b)")
+
+
 def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     # "Kestrel-4", "F-16", "G7": a model or a group, not a place
     found = [s for s in answer_names(question, text, base) if not re.search(r"[A-Za-z]-?\d", text[s[0]:s[1]])]
@@ -62,6 +65,9 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             noun = re.match(r" ([a-z]+)\b", text[s[1]:s[1] + 30])
             if noun and question.focus in base.lexicon.terms(noun.group(1)):  # "the Ashgrove Road crossing"
                 return (s[0], s[1] + noun.end()), 1.0
+            apposed = _APPOSED_AFTER.match(text, s[1])  # "Karsby, the largest of the villages,"
+            if apposed and question.focus in base.lexicon.terms(apposed.group(1)):
+                return s, 1.0
     placed = [s for s in found
               if spans.name_kind(text, s) == "place" or _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"

@@ -195,3 +195,14 @@ def test_a_place_related_to_a_name_is_a_word_the_sentence_must_say(base) -> None
 ])
 def test_the_noun_counted(question: str, noun: str) -> None:
     assert classify(question).focus == noun
+
+
+@pytest.mark.parametrize(("question", "want", "focus"), [
+    ("whats the biggest village in the evacuation zone", "place", "village"),
+    ("what was the oldest building on the street?", "focus", "building"),
+    ("what is the most expensive ticket", "focus", "ticket"),
+    ("what is the protest about", "thing", ""),  # no superlative: what, not which
+])
+def test_the_superlative_of_a_noun_asks_which_one(question: str, want: str, focus: str) -> None:
+    parse = classify(normalize(question))
+    assert (parse.want, parse.focus) == (want, focus)
