@@ -149,6 +149,11 @@ def stem(word: str) -> str:
     if len(word) <= 4 or word.isdigit():
         return word
     word = _british_to_american(word)
+    if word.endswith(("ation", "ations")) and len(bare := word[:word.rindex("ation")]) >= 3:
+        # The noun meets its verb: negotiation/negotiate, observation/observe, information/inform
+        english = english_words()
+        if bare + "ate" not in english and (bare + "e" in english or bare in english):
+            return bare
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= (2 if repl == "y" else 3) and \
                 _strippable(word, suffix):

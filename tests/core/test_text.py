@@ -40,6 +40,8 @@ def test_stem_meets_word_forms() -> None:
     assert stem("operator") == stem("operators") == stem("operates")  # who does it meets what is done
     assert stem("negotiator") == stem("negotiations")
     assert stem("senators") == stem("senator") != stem("senate")
+    assert stem("observations") == stem("observed") and stem("information") == stem("informed")
+    assert stem("negotiation") == stem("negotiate") and stem("organisation") == stem("organize")
 
 
 def test_content_terms_drop_stopwords_and_apply_synonyms() -> None:
