@@ -178,6 +178,11 @@ _OPENING_NEXT = re.compile(r"\s+(?:with|on|to|in|at|by|for|from|the|a|an|after|b
                            r"out|his|her|their|its)\b")
 
 
+_DEMONYM_FORM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|rin)")
+_NOUN_NEXT = re.compile(r"\s+([a-z][a-z-]+)\b")
+_VERB_NEXT = frozenset("said says told added has had have was is were will would could can may and or but also".split())
+
+
 def _trim_name(text: str, start: int, end: int) -> Span | None:
     words = text[start:end].split()
     while words and (words[0].strip(".,;:") in _NOT_NAME or words[0].lower() in ("&", "of", "the")):
@@ -192,6 +197,9 @@ def _trim_name(text: str, start: int, end: int) -> Span | None:
         words = words[:-1]
     if not words or all(w.strip(".,") in DEMONYMS or re.search(r"-[a-z]+$", w) for w in words):
         return None
+    if len(words) == 1 and _DEMONYM_FORM.fullmatch(words[0]) and (noun := _NOUN_NEXT.match(text, end)) and \
+            noun.group(1) not in _VERB_NEXT:
+        return None  # "Montenegrin striker Luka Marovic": a nationality of someone, as "German" is
     if len(words) == 1 and _OPENING_FORM.fullmatch(words[0]) and not text[:start].strip(" “\"") and \
             _OPENING_NEXT.match(text, end):
         return None  # "Compared with patients on a placebo, ...", "Speaking on radio, ...": no name ("Manning said")

@@ -22,6 +22,13 @@ def test_a_name_its_apposition_calls_a_company_is_one_wherever_it_stands() -> No
     assert _kinds("The team landed in Port Averon, the capital.")["Port Averon"] == "place"
 
 
+def test_a_nationality_before_a_noun_is_no_name_even_when_unlisted() -> None:
+    text = "Harrowgate City agreed to sign Montenegrin striker Luka Marovic from the Veskarian league."
+    assert [text[a:b] for a, b in spans.names(text)] == ["Harrowgate City", "Luka Marovic"]
+    said = "Later Adrian said so."
+    assert [said[a:b] for a, b in spans.names(said)] == ["Adrian"]  # a name before a verb stays
+
+
 def test_a_number_in_a_name_is_not_a_count() -> None:
     text = "Luis Ferraro, president of AAU Local 318, which represents about 3,400 workers, spoke."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["about 3,400 workers"]
