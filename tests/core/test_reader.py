@@ -130,6 +130,7 @@ ARTICLE = "\n".join([
     'Ida Falk, head of volcano monitoring at the EVO, said the eruption could go on for weeks.',
     'The Georgian federation said it would pay Lund a bonus of 250,000 crowns.',
     'Karsby, the largest of the villages, was home to around 1,900 of them.',
+    'The findings were published in the peer-reviewed journal Astrophysical Letters on Monday.',
 ]) + "\n"
 
 
@@ -147,6 +148,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which volcano erupted?", 83, "Mount Brekka"),  # not Elling, named in a phrase of place
     ("what bonus is georgia paying lund", 85, "bonus of 250,000 crowns"),  # the country for its adjective
     ("whats the biggest village", 86, "Karsby"),  # a name whose apposition is of the noun asked
+    ("which journal was it published in", 87, "peer-reviewed journal Astrophysical Letters"),  # the whole name
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
