@@ -48,7 +48,7 @@ _SAME = tuple(frozenset(c.split()) for c in (
     "north northern", "south southern", "east eastern", "west western",
 ))
 _MONTHS = CONTRAST_CLASSES[1]
-_NOT_PROPER = spans.TITLE_WORDS | spans.PLACE_WORDS | spans.ORG_WORDS | spans.DEMONYMS
+_NOT_PROPER = spans.TITLE_WORDS | spans.PLACE_WORDS | spans.ORG_WORDS | spans.DEMONYMS | spans.CLUB_ENDS
 _CLASS_OF = {w: i for i, c in enumerate(CONTRAST_CLASSES) for w in c}
 _SAME_OF = {w: s for s in _SAME for w in s}
 _WORD = re.compile(r"[a-z0-9]+")

@@ -146,7 +146,7 @@ Fund Company Corporation Corp Corp. Inc Inc. Ltd Group Association Institute Uni
 Times Post News Gazette Herald Journal Tribune Reuters Press Radio Television TV Party Alliance Organization
 Organisation Federation Authority Board Service Services Engineering Construction Motors Airlines Airways Energy
 Systems Technologies Partners Holdings Foundation Club Team Army Navy Force Forces Guard Police Kremlin Pentagon
-AG GmbH SA PLC LLC Co. Ltd. Securities Research Capital Bancorp Industries Laboratories Labs Institute
+AG GmbH SA PLC LLC Co. Ltd. Securities Research Capital Bancorp Industries Laboratories Labs Institute Trust
 """.split())
 PLACE_WORDS = frozenset("""
 City Street Avenue Road Square River Lake Sea Ocean Bay Island Islands Mountains Mountain Valley County State
@@ -258,6 +258,8 @@ def full_name(answer: str, text: str) -> str:
 _PLACE_THEN = re.compile(rf"\b(?:{'|'.join(PLACE_PREPS)})\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){{0,2}},\s*$")
 
 
+# How sports clubs' names end: "Ashford United", "Westbury Albion", "Jadran Kotor FC".
+CLUB_ENDS = frozenset("United Rovers Athletic Athletico Wanderers Albion Rangers Hotspur FC AFC SC CF".split())
 # "Tempora Boards, the Dutch company that supplied ...": what the apposition calls it
 _ORG_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:company|firm|group|maker|manufacturer|carrier|"
                           r"airline|bank|agency|operator|charity|union|retailer|supplier|insurer|developer|"
@@ -272,7 +274,8 @@ def name_kind(text: str, span: Span) -> str:
     titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and w not in ORG_WORDS]
     if titled and all(w[:1].isupper() and w not in TITLE_WORDS and w not in ORG_WORDS for w in words[titled[-1] + 1:]):
         return "person"  # "Tamarack County Sheriff Dolores Whitaker": a title, then a person's name
-    if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words or _ORG_APPOSED.match(text, span[1]):
+    if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words or _ORG_APPOSED.match(text, span[1]) or \
+            (len(words) > 1 and words[-1].strip(".,") in CLUB_ENDS):
         return "org"
     if any(w in PLACE_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in _PLACE_FIRST):
         return "place"

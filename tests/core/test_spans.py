@@ -29,6 +29,12 @@ def test_a_nationality_before_a_noun_is_no_name_even_when_unlisted() -> None:
     assert [said[a:b] for a, b in spans.names(said)] == ["Adrian"]  # a name before a verb stays
 
 
+def test_a_club_or_a_trust_is_an_organization_not_a_person() -> None:
+    kinds = _kinds("Ashford United paid Westbury Albion, and the Westbury Albion Supporters' Trust protested.")
+    assert kinds["Ashford United"] == kinds["Westbury Albion"] == "org"
+    assert kinds["Westbury Albion Supporters' Trust"] == "org"
+
+
 def test_a_number_in_a_name_is_not_a_count() -> None:
     text = "Luis Ferraro, president of AAU Local 318, which represents about 3,400 workers, spoke."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["about 3,400 workers"]
