@@ -65,6 +65,8 @@ def _new_value(question: Question, text: str, span: Span) -> Span:
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     # "how far (away) is it?" asks for a distance: no sum of money, and in its units
     measured = question.normalized.startswith("how far") and bool(spans.MEASURE_ASKED.match(question.normalized))
+    if _COMPARED_ASKED.search(question.normalized) and (ratios := [m.span() for m in _RATIO.finditer(text)]):
+        return closest(ratios, hits, text), 1.0  # type: ignore[return-value]  # "2.4 times as wide as Earth"
     if _STRENGTH_ASKED.match(question.normalized):  # "how strong was the quake?": "magnitude 6.4"
         rated = closest(list(spans.ratings(text)), hits, text)
         if rated is not None:
@@ -124,6 +126,15 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
         unit = spans.DISTANCE if measured else spans.MEASURE
         found = [s for s in found if unit.search(text[s[0]:s[1]])] or found
+        if measured and (origin := _FROM_ASKED.search(question.normalized)):
+            # "how far is it from its star?" is not "112 light-years from Earth"
+            asked = set(base.lexicon.terms(origin.group(1)))
+            same = [s for s in found if not (origin_after := _FROM_AFTER.match(text, s[1])) or
+                    asked & set(base.lexicon.terms(origin_after.group(1)))]
+            if not same:
+                distant = closest(found, hits, text)
+                return (distant, 0.3) if distant else None
+            found = same
         named = [h for h in hits if h.entity]
         if question.normalized.startswith("how old") and named:
             # The age beside the name asked about ("Reyland, 52," or "the 52-year-old Reyland"), not
@@ -158,6 +169,12 @@ _AGE_CHARS = 12
 _DATES_FROM = re.compile(r"\b(?:dates|dating|dated) (?:back )?(?:from|to)(?: the)? (?:1[5-9]|20)\d\d\b|"
                          r"\b(?:built|founded|established|erected|constructed|opened) in (?:1[5-9]|20)\d\d\b")
 _ATTRIBUTIVE = re.compile(r"(?:about |around |roughly |nearly |some )?\d[\d.,]*-[a-z]+\b(?=\s+[a-z])")
+# "how big is it compared to Earth?", "how many times heavier?": a ratio, "2.4 times as wide as Earth"
+_COMPARED_ASKED = re.compile(r"^how \w+\b.*\b(?:compared (?:to|with)|relative to|than)\b|^how many times \w+er\b")
+_RATIO = re.compile(r"\b(?:about |roughly |nearly |some |almost )?\d[\d.]*\s+times\s+(?:as\s+\w+\s+as|\w+er\s+than|"
+                    r"more\s+\w+\s+than|the\s+\w+\s+of)\s+(?:the\s+)?[\w’'-]+")
+_FROM_ASKED = re.compile(r"\bfrom (?:its |the |their |his |her )?([a-z][\w-]+)")
+_FROM_AFTER = re.compile(r"\s+(?:away )?from\s+(?:its |the |their |his |her )?([A-Za-z][\w-]+)")
 _SIZE_ASKED = re.compile(r"^how (?:big|large|small)\b")  # a measure if the sentence gives one (else a sum, a count)
 _PER = re.compile(r"\s+(?:per|a|an|each|every)\s+")
 

@@ -228,8 +228,9 @@ def _which_noun(noun: list[str]) -> Parse | None:
 _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^how (?:many|much) (?:time|years|days|hours|weeks|months)\b", "when", "duration"),
     (r"^how many\b", "how_many", "count"),
+    # "how fast was the train going?": a speed; "how strong?": a rating; "how hot?": a temperature
     (r"^how (?:much|big|large|high|low|far|expensive|costly|tall|wide|deep|heavy|old|severe|fast|strong|"
-     r"powerful)\b", "how_many", "amount"),  # "how fast was the train going?": a speed; "how strong?": a rating
+     r"powerful|hot|cold|warm)\b", "how_many", "amount"),
     (r"^how (?:quickly|soon|long|early|late|often)\b", "when", "duration"),
     (r"^(?:what|which|in what|in which) years?\b", "when", "year"),
     (r"^(?:when|what (?:time|date|day|weekday|month)|which (?:day|date|weekday|month)|by when|until when|"

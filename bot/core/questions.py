@@ -115,6 +115,7 @@ def find_entities(normalized: str, base: FactBase) -> dict[str, tuple[str, ...]]
     return found
 
 
+_COMPARED = re.compile(r"\b(?:compared|comparison) (?:to|with)\b")
 _HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b)|far|often|soon|big|large)\b")
 
 
@@ -163,6 +164,8 @@ def analyze(text: str, base: FactBase) -> Question:
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
+    if _COMPARED.search(core):  # "how big is it compared to Earth?": a ratio is asked, "compared" is no topic
+        terms = tuple(t for t in terms if t not in base.lexicon.terms("compared")) or terms
     # "who's the boss of Greyhaven?": a word for whoever runs it that the article never uses is asked
     # as its chief's (see ``actors.holder``), no word the question misses; a title as specific as
     # "chief executive" still has to be there

@@ -57,13 +57,15 @@ DATE = re.compile(
 # "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).
 HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)")
 # "how high / fast / old ...?" asks for a measure, answered in its units.
-MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast|far (?:away|out|off|from|is|was|are|were|"
-                           r"will|would))\b")  # not "big": often a sum; not "how far has demand fallen?": a change
-DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?|feet|foot)\b")
+# Not "big": often a sum; not "how far has demand fallen?": a change.
+MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast|hot|cold|warm|"
+                           r"far (?:away|out|off|from|is|was|are|were|will|would))\b")
+DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?|feet|foot|light-years?)\b")
 MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
                      r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"
                      r"storeys?|stories|floors|years? old|aged?|mph|km/h|kph|knots|miles per hour|"
-                     r"kilometres per hour)\b|\b\d+-(?:year|acre|hectare|metre|meter|kilomet(?:re|er)|km|mile|foot)\b")
+                     r"kilometres per hour|degrees(?: Celsius| Fahrenheit| C| F)?|light-years?)\b|"
+                     r"\b\d+-(?:year|acre|hectare|metre|meter|kilomet(?:re|er)|km|mile|foot)\b")
 CURRENCY = re.compile(rf"[$€£¥]|\b(?:{CURRENCY_WORDS})\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -386,10 +388,14 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
         elif noun is not None and _TIME_UNIT.fullmatch(text[noun[0]:noun[1]]) and \
                 (more := _SECOND_UNIT.match(text, end)):
             end = more.end()  # "1 minute 47 seconds" is one time
+        elif noun is not None and text[noun[0]:noun[1]] in ("degree", "degrees") and \
+                (scale := _SCALE.match(text, end)):
+            end = scale.end()  # "47 degrees Celsius"
         out.append(((m.start(), end), noun))
     return tuple(out)
 
 
+_SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
 _TIME_UNIT = re.compile(r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?)")
 _SECOND_UNIT = re.compile(rf",? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?)\b")
 _PER_TIME = re.compile(r"\s+(?:per|an?|each)\s+(?:hour|minute|second)\b")

@@ -131,6 +131,9 @@ ARTICLE = "\n".join([
     'The Georgian federation said it would pay Lund a bonus of 250,000 crowns.',
     'Karsby, the largest of the villages, was home to around 1,900 of them.',
     'The findings were published in the peer-reviewed journal Astrophysical Letters on Monday.',
+    'The moon Brekka-2 is about 2.4 times as wide as Earth.',
+    'Astronomers put the red star Tarvos at about 90 light-years from Earth.',
+    'The lake water reached about 31 degrees Celsius on Sunday.',
 ]) + "\n"
 
 
@@ -149,6 +152,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what bonus is georgia paying lund", 85, "bonus of 250,000 crowns"),  # the country for its adjective
     ("whats the biggest village", 86, "Karsby"),  # a name whose apposition is of the noun asked
     ("which journal was it published in", 87, "peer-reviewed journal Astrophysical Letters"),  # the whole name
+    ("how big is brekka-2 compared to earth", 88, "about 2.4 times as wide as Earth"),  # a ratio
+    ("how hot did the lake get", 90, "about 31 degrees Celsius"),  # a temperature, with its scale
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
@@ -491,3 +496,12 @@ def test_a_natural_feature_asked_about_is_a_place_not_an_organization(harbor: Fa
 def test_a_country_asked_about_is_its_adjective_in_the_article(harbor: FactBase) -> None:
     assert "georgian" in analyze("what bonus is georgia paying lund", harbor).terms
     assert "georgia" not in analyze("what bonus is georgia paying lund", harbor).terms
+
+
+def test_a_distance_from_somewhere_else_is_a_weak_answer(harbor: FactBase) -> None:
+    entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and "light-years" in e.fact.evidence
+                 and not e.is_entity)
+    near = read(analyze("how far is tarvos from earth", harbor), entry, harbor)[0]
+    far = read(analyze("how far is tarvos from its moon", harbor), entry, harbor)[0]
+    assert near.answer == far.answer == "about 90 light-years"
+    assert far.typed < near.typed
