@@ -149,7 +149,8 @@ def stem(word: str) -> str:
     if len(word) <= 4 or word.isdigit():
         return word
     word = _british_to_american(word)
-    if word.endswith(("ation", "ations")) and len(bare := word[:word.rindex("ation")]) >= 3:
+    if word.endswith(("ation", "ations")) and len(bare := word[:word.rindex("ation")]) >= 3 and \
+            not word.startswith("organization"):  # an organization is a body, not the organizing of a race
         # The noun meets its verb: negotiation/negotiate, observation/observe, information/inform
         english = english_words()
         if bare + "ate" not in english and (bare + "e" in english or bare in english):

@@ -166,7 +166,8 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         if apposed is not None and echo(question, text[apposed[0]:apposed[1]], base) < 0.75:
             return apposed, 1.0
         tail = re.match(r"(?:\s+\d+[A-Za-z]?\b|(?:\s+[A-Z][\w’'-]*){1,4})?"
-                        r"(?:\s+(?:of|for|on|against|from)\s+(?:the\s+)?(?:[$€£]?\d{1,3}(?:,\d{3})+(?:\s+(?:million|billion|thousand))?(?:\s+[a-z]+)?|"
+                        r"(?:\s+(?:of|for|on|against|from)\s+(?:the\s+)?(?:(?!(?:1[89]|20)\d\d\b)[$€£]?\d[\d,]*(?:\.\d+)?"
+                        r"(?:\s+(?:million|billion|thousand))?(?:\s+[a-z]+)?|"
                         r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
                         r"[\w’'-]+(?:\s+[A-Z][\w’'-]*)*))?", text[end:])  # "a bonus of 200,000 lari" whole
         if tail and not re.search(r"['’]s?$", tail.group(0)):  # not "six precincts on the city's"
