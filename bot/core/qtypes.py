@@ -361,6 +361,9 @@ def _classify(text: str) -> Parse:
         return Parse("quote", "quote", subject_text=m.group(1))
     # "the deadline was set by whom", "erdogan putin call when"
     found = _by_rules(text, anchored=False)
+    if found is not None and found.want == "count" and not found.focus and \
+            (m := re.search(r"\bhow many ([\w'-]+s|people|children|men|women)\b", text)):
+        found = Parse(found.qtype, found.want, _head(m.group(1)))  # "scientists from how many countries?"
     words = text.split()
     if found is None and (amount := next((w for i, w in enumerate(words) if w in AMOUNT_NOUNS and (
             i + 1 == len(words) or words[i + 1] not in AMOUNT_NOUNS)), None)):  # "share price": the price

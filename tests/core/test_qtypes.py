@@ -206,3 +206,12 @@ def test_the_noun_counted(question: str, noun: str) -> None:
 def test_the_superlative_of_a_noun_asks_which_one(question: str, want: str, focus: str) -> None:
     parse = classify(normalize(question))
     assert (parse.want, parse.focus) == (want, focus)
+
+
+@pytest.mark.parametrize(("question", "focus"), [
+    ("scientists from how many countries took part?", "countries"),
+    ("the fire destroyed how many homes", "homes"),
+])
+def test_a_count_asked_mid_sentence_counts_its_noun(question: str, focus: str) -> None:
+    parse = classify(normalize(question))
+    assert (parse.want, parse.focus) == ("count", focus)
