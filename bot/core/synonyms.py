@@ -52,6 +52,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "set": ["chosen", "chose", "choose", "picked", "imposed", "impose", "established", "announced a"],
     "mention": ["bring up", "brought up", "refer to", "referred to", "referring to", "talk about", "talked about"],
     "atmospher": ["mood", "tone", "climate", "spirit", "vibe"],
+    "press conference": ["news conference", "press conferences", "news conferences", "press briefing",
+                         "news briefing", "presser"],
     "uphold": ["respect", "protect", "preserve", "honor", "honour"],
     "weapon": ["weapons", "arms", "missiles", "missile", "weaponry"],
     "sanction": ["sanctions", "penalties", "embargo", "embargoes", "measures"],

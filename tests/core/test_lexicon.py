@@ -53,3 +53,9 @@ def test_in_charge_is_leading_not_an_accusation() -> None:
 def test_a_prediction_is_a_forecast() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("predicted") == lexicon.terms("forecast") == lexicon.terms("projected")
+
+
+def test_a_news_conference_is_a_press_conference() -> None:
+    lexicon = build_lexicon([], [])
+    assert "press conference" in set(lexicon.terms("at a news conference on Monday")) & \
+        set(lexicon.terms("what time was the press conference"))
