@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import spans
+from bot.core import clauses, spans
 from bot.core.actors import Found
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, anchor_hit, closest, echo, fresh
@@ -248,9 +248,30 @@ def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             rate = _RATE.match(text, end)  # "one extra case for every 8,000 people"
             stood.append((start, rate.end() if rate else end))
     nearest = closest(stood, hits, text)  # of two, the one the other words asked about sit by
-    return (nearest, 1.0) if nearest else None
+    if nearest:
+        return nearest, 1.0
+    # "what does Quillfort make?": what follows the verb asked ("a maker of cybersecurity software")
+    # (a verb as written: not a name, nor a doer before a name, "software maker Quillfort")
+    verb = next((h for h in hits if h.verb and text[h.start].islower() and
+                 (not re.search(r"(?:er|or)s?$", text[h.start:h.end]) or text.startswith(" of ", h.end))), None)
+    if verb is not None and question.normalized.startswith(("what did ", "what does ", "what do ", "what will ")):
+        after = _OBJECT_START.match(text, verb.end)
+        if after and after.end() < len(text) - 3:
+            said = clauses.clause(question, text, hits, base)
+            if said is not None and said[0] >= verb.end and ":" in text[verb.end:said[0]]:
+                return None  # what the colon after the verb announces ("secured one concession: an extra ...")
+            start, end = spans.clause_after(text, after.end(), 8)
+            # ... up to the words the question already has: "corrosion [in three of its main support cables]"
+            cut = _PREP_BEFORE.search(text, start, end)
+            if cut and cut.start() > start and echo(question, text[cut.end():end], base) >= 0.5:
+                end = cut.start()
+            return (start, end), 0.6
+    return None
 
 
+# What may stand between a verb and its object: "a maker *of* ...", "looked *at* ...", "wants *the*".
+_PREP_BEFORE = re.compile(r"\s+(?:in|on|at|of|for|from|with|to)\b")
+_OBJECT_START = re.compile(r"(?:s|ed|ing)?\s+(?:(?:of|at|for|into|on|to|about)\s+)?(?=[\w$€£“\"])")
 _RATE = re.compile(rf"\s+(?:for every|in every|out of every|per|in|out of)\s+{spans.NUMBER_RE}(?:\s+[a-z]+)?")
 # How a text gives the figure a thing stands at: "debt stood at", "levels of up to", "rate was".
 _STOOD_AT = re.compile(r"\s+(?:stood at|was|were|is|are|reached|hit|totall?ed|came to|amounted to|rose to|fell to|"

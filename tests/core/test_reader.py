@@ -135,6 +135,7 @@ ARTICLE = "\n".join([
     'Astronomers put the red star Tarvos at about 90 light-years from Earth.',
     'The lake water reached about 31 degrees Celsius on Sunday.',
     'The sensor saw a dip at a wavelength of 1.4 microns.',
+    'On Thursday the harbour board endorsed a plan to widen the quay, officials said.',
 ]) + "\n"
 
 
@@ -156,6 +157,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how big is brekka-2 compared to earth", 88, "about 2.4 times as wide as Earth"),  # a ratio
     ("how hot did the lake get", 90, "about 31 degrees Celsius"),  # a temperature, with its scale
     ("at what wavelength was the dip", 91, "wavelength of 1.4 microns"),  # a decimal is one number
+    ("what did the harbour board endorse", 92, "a plan to widen the quay"),  # what follows the verb asked
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
