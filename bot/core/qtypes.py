@@ -36,6 +36,7 @@ _QUOTE_ALT = re.compile(r"^what (?:was|is|were|are) (.+?)(?:'s|s')? (?:quote|sta
                         r"remarks|response|answer|argument|point|line|quip|warning|complaint|criticism)\b")
 _QUOTE_TERSE = re.compile(r"^(.+?)(?:'s|s')? (?:quote|quotes|statement|reaction|response|comments?|remarks?|"
                           r"take|words|verdict|view|warning)\b")
+_SAID_WHAT = re.compile(rf"^(.+?) (?:{_SAY}) what\b")  # "zelensky said what?"
 _DESCRIBE = re.compile(rf"^how {_AUX_RE} (.+?) (?:describe|describes|described|call|calls|called|characterize|"
                        rf"characterise|rate|rated|sum up|summarize|label|labelled|labeled|term|termed|see|view)\b")
 _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|title|position|post|office|"
@@ -307,7 +308,7 @@ def _classify(text: str) -> Parse:
     if m := _ROLE_OF.match(text):
         party = "party" if re.search(r"\b(?:party|affiliation)\b", text) else ""
         return Parse("who_is", "description", party, subject_text=next(g for g in m.groups() if g))
-    if m := (_QUOTE.match(text) or _QUOTE_ALT.match(text)):
+    if m := (_QUOTE.match(text) or _QUOTE_ALT.match(text) or _SAID_WHAT.match(text)):
         return Parse("quote", "quote", subject_text=m.group(1))
     if m := _NAME_OF.match(text):
         named = next(g for g in m.groups() if g)

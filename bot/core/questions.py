@@ -164,6 +164,8 @@ def analyze(text: str, base: FactBase) -> Question:
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
+    if parse.want in ("quote", "manner"):  # "pompeo quote after geneva?": "quote" says what is asked, not about what
+        terms = tuple(t for t in terms if t not in _QUOTE_FRAME) or terms
     if _COMPARED.search(core):  # "how big is it compared to Earth?": a ratio is asked, "compared" is no topic
         terms = tuple(t for t in terms if t not in base.lexicon.terms("compared")) or terms
     # "who's the boss of Greyhaven?": a word for whoever runs it that the article never uses is asked
@@ -241,6 +243,7 @@ _PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 
 
 _NAME_FRAME = frozenset({"nam", "call", "titl"})  # terms (stems) of "name", "called", "title"
+_QUOTE_FRAME = frozenset({"quot", "quotat"})  # of "quote", "quotation"
 
 
 def _names_role(subject_text: str, base: FactBase) -> bool:

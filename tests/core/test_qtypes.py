@@ -215,3 +215,11 @@ def test_the_superlative_of_a_noun_asks_which_one(question: str, want: str, focu
 def test_a_count_asked_mid_sentence_counts_its_noun(question: str, focus: str) -> None:
     parse = classify(normalize(question))
     assert (parse.want, parse.focus) == ("count", focus)
+
+
+def test_terse_quote_questions_ask_for_a_quotation_and_quote_is_no_topic(base) -> None:  # type: ignore[no-untyped-def]
+    said = analyze("zelensky said what", base)
+    assert (said.want, said.subject) == ("quote", frozenset({"zelensky"}))
+    quoted = analyze("pompeo quote after geneva?", base)
+    assert quoted.want == "quote" and not set(quoted.terms) & {"quot", "quote"}
+    assert "conferenc" in analyze("rounds press conf where", base).terms  # "conf" is short for conference
