@@ -71,7 +71,9 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         rated = closest(list(spans.ratings(text)), hits, text)
         if rated is not None:
             return rated, 1.0
-    money = fresh(question, text, list(spans.amounts(text)), base) if question.want == "amount" and not measured else []
+    measure_noun = question.focus_word in _MEASURE_NOUNS  # "ash height?": a measure, not "a third"
+    money = fresh(question, text, list(spans.amounts(text)), base) \
+        if question.want == "amount" and not measured and not measure_noun else []
     if money and (stranded := _STRANDED.search(question.normalized)):
         # "what did they raise the rate to?": the sum after "to", not the "by a quarter" of the rise
         marked = [s for s in money if re.search(rf"\b{stranded.group(1)}\s+$", text[max(0, s[0] - 12):s[0]])]
@@ -123,7 +125,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if question.normalized.startswith("how old") and not any(spans.MEASURE.search(text[a:b]) for a, b in found) and \
             (since := _DATES_FROM.search(text)):
         return since.span(), 0.8  # "how old is the building?": "dates from 1911", when no age is given
-    if spans.MEASURE_ASKED.match(question.normalized):  # "how fast was it going?": "41 mph", not "30 trains"
+    if spans.MEASURE_ASKED.match(question.normalized) or measure_noun:
+        # "how fast was it going?": "41 mph", not "30 trains"; "ash height?": "11 kilometres", not "a third"
         unit = spans.DISTANCE if measured else spans.MEASURE
         found = [s for s in found if unit.search(text[s[0]:s[1]])] or found
         if measured and (origin := _FROM_ASKED.search(question.normalized)):
@@ -270,6 +273,7 @@ def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
 
 
 # What may stand between a verb and its object: "a maker *of* ...", "looked *at* ...", "wants *the*".
+_MEASURE_NOUNS = frozenset("height depth width length weight speed distance temperature altitude elevation".split())
 _PREP_BEFORE = re.compile(r"\s+(?:in|on|at|of|for|from|with|to)\b")
 _OBJECT_START = re.compile(r"(?:s|ed|ing)?\s+(?:(?:of|at|for|into|on|to|about)\s+)?(?=[\w$€£“\"])")
 _RATE = re.compile(rf"\s+(?:for every|in every|out of every|per|in|out of)\s+{spans.NUMBER_RE}(?:\s+[a-z]+)?")

@@ -67,9 +67,11 @@ _ROLE_BEFORE = re.compile(r"^(?:the )?([a-z]+(?: [a-z]+)?) (?:before|after|prior
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
                       r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|^whats (.+?) called$|"
-                      r"^(?:what s |whats |what's |what is )?(?:the )?(.+?)(?:'s|s') name$")
+                      r"^(?:what s |whats |what's |what is )?(?:the )?(.+?)(?:'s|s') name$|"
+                      r"^(?:the )?([a-z]+(?: [a-z]+)?) name$")  # "volcano name?"
 _LEADS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|hello|please|and|but|also|then|now|well|quick question|quick q|"
-                    r"question|q|bot|talksbot|yo|um|uh|hmm|btw|sorry|guys|all|folks|team|lol|wait|oh|anyone|"
+                    r"question|q|bot|talksbot|yo|um|uh|hmm|btw|sorry|guys|all|folks|team|lol|wait|oh|"
+                    r"anyone(?= (?:who|what|whats|when|whens|where|wheres|why|how|which)\b)|"  # not "anyone hurt?"
                     r"just wondering|curious|random question|one more|another one|roughly|approximately|about|"
                     r"exactly|precisely|basically|actually|really|like)\s+)+")
 _ASK = re.compile(r"^(?:can|could|would) (?:you|u|someone|anyone) (?:please )?(?:tell me|let me know|say|remind "
@@ -356,8 +358,8 @@ def _classify(text: str) -> Parse:
         found = _which(m.group(1))  # "at which summit did Erdogan raise it?": which summit
     if found is not None:
         return found
-    if (text.split(" ", 1)[0] if text else "") in _AUX:
-        return Parse("yes_no", "clause")
+    if (text.split(" ", 1)[0] if text else "") in _AUX or re.match(r"(?:any|anyone|anybody|anything)\b", text):
+        return Parse("yes_no", "clause")  # "did anyone die?", and as chat asks it, "anyone hurt?"
     if m := _QUOTE_TERSE.match(text):  # "pompeo quote after geneva?"
         return Parse("quote", "quote", subject_text=m.group(1))
     # "the deadline was set by whom", "erdogan putin call when"

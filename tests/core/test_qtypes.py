@@ -223,3 +223,13 @@ def test_terse_quote_questions_ask_for_a_quotation_and_quote_is_no_topic(base) -
     quoted = analyze("pompeo quote after geneva?", base)
     assert quoted.want == "quote" and not set(quoted.terms) & {"quot", "quote"}
     assert "conferenc" in analyze("rounds press conf where", base).terms  # "conf" is short for conference
+
+
+@pytest.mark.parametrize(("question", "qtype", "want"), [
+    ("anyone hurt", "yes_no", "clause"),  # chat's yes/no, without its "was"
+    ("anyone when is the deadline", "when", "date"),  # "anyone" only opens the question
+    ("volcano name?", "who_is", "name"),  # (a name of a thing: see questions.analyze)
+])
+def test_terse_chat_questions(question: str, qtype: str, want: str) -> None:
+    parse = classify(normalize(question))
+    assert (parse.qtype, parse.want) == (qtype, want)

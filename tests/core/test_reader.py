@@ -136,6 +136,7 @@ ARTICLE = "\n".join([
     'The lake water reached about 31 degrees Celsius on Sunday.',
     'The sensor saw a dip at a wavelength of 1.4 microns.',
     'On Thursday the harbour board endorsed a plan to widen the quay, officials said.',
+    'The new seawall will rise about 4 metres, a third of its cost paid by the port.',
 ]) + "\n"
 
 
@@ -158,6 +159,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how hot did the lake get", 90, "about 31 degrees Celsius"),  # a temperature, with its scale
     ("at what wavelength was the dip", 91, "wavelength of 1.4 microns"),  # a decimal is one number
     ("what did the harbour board endorse", 92, "a plan to widen the quay"),  # what follows the verb asked
+    ("seawall height?", 93, "about 4 metres"),  # a measure, not "a third"
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
