@@ -94,7 +94,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
              any(not h.entity and _DOING_GAP.fullmatch(text[whole[1]:h.start]) for h in hits)]
     if doing:
         return doing[-1], 1.0
-    if question.focus:
+    if question.focus and not (money and _priced(question)):  # ("project cost?": the sum, not "three-year")
         # The count of the noun asked about; of two ("from 28 points to a 19-point draft"), the one
         # nearer the other words asked about ("the revised draft").
         of_focus = [whole for whole, noun in counted if noun and question.focus in

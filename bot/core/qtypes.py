@@ -374,4 +374,7 @@ def _classify(text: str) -> Parse:
     if found is None and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
             (time := next((w for w in text.split() if w in TERSE_TIMES), None)):
         return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
+    if found is None and len(words) <= 4 and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
+            (re.fullmatch(PERSON_NOUNS, words[-1]) or words[-1].capitalize() in TITLE_WORDS):
+        return Parse("who_is", "description", subject_text=text)  # "lead scientist?": who that is
     return found or Parse("what", "thing")

@@ -229,6 +229,8 @@ def test_terse_quote_questions_ask_for_a_quotation_and_quote_is_no_topic(base) -
     ("anyone hurt", "yes_no", "clause"),  # chat's yes/no, without its "was"
     ("anyone when is the deadline", "when", "date"),  # "anyone" only opens the question
     ("volcano name?", "who_is", "name"),  # (a name of a thing: see questions.analyze)
+    ("lead scientist?", "who_is", "description"),  # a role: who holds it (see questions.analyze)
+    ("planet temp?", "how_many", "amount"),  # "temp" is short for temperature
 ])
 def test_terse_chat_questions(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))

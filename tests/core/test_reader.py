@@ -137,6 +137,7 @@ ARTICLE = "\n".join([
     'The sensor saw a dip at a wavelength of 1.4 microns.',
     'On Thursday the harbour board endorsed a plan to widen the quay, officials said.',
     'The new seawall will rise about 4 metres, a third of its cost paid by the port.',
+    'The three-year project cost about 4.2 million dollars.',
 ]) + "\n"
 
 
@@ -160,6 +161,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("at what wavelength was the dip", 91, "wavelength of 1.4 microns"),  # a decimal is one number
     ("what did the harbour board endorse", 92, "a plan to widen the quay"),  # what follows the verb asked
     ("seawall height?", 93, "about 4 metres"),  # a measure, not "a third"
+    ("project cost?", 94, "about 4.2 million dollars"),  # the sum, not "three-year project"
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
