@@ -37,6 +37,9 @@ _QUOTE_ALT = re.compile(r"^what (?:was|is|were|are) (.+?)(?:'s|s')? (?:quote|sta
 _QUOTE_TERSE = re.compile(r"^(.+?)(?:'s|s')? (?:quote|quotes|statement|reaction|response|comments?|remarks?|"
                           r"take|words|verdict|view|warning)\b")
 _SAID_WHAT = re.compile(rf"^(.+?) (?:{_SAY}) what\b")  # "zelensky said what?"
+# Who did it, asked by the doer's noun alone ("winner?", "buyer?").
+_TERSE_DOERS = frozenset("winner winners loser losers buyer buyers seller sellers founder owner owners killer victim "
+                         "victims culprit suspect suspects champion champions runner-up organiser organizer".split())
 _DESCRIBE = re.compile(rf"^how {_AUX_RE} (.+?) (?:describe|describes|described|call|calls|called|characterize|"
                        rf"characterise|rate|rated|sum up|summarize|label|labelled|labeled|term|termed|see|view)\b")
 _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|title|position|post|office|"
@@ -374,7 +377,11 @@ def _classify(text: str) -> Parse:
     if found is None and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
             (time := next((w for w in text.split() if w in TERSE_TIMES), None)):
         return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
-    if found is None and len(words) <= 4 and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
-            (re.fullmatch(PERSON_NOUNS, words[-1]) or words[-1].capitalize() in TITLE_WORDS):
+    terse = found is None and len(words) <= 4 and not re.match(r"(?:what|which|who|how|why|where|when)\b", text)
+    if terse and words[-1] in _TERSE_DOERS:
+        return Parse("who", "agent", verb=words[-1])  # "winner?": who won
+    if terse and (re.fullmatch(PERSON_NOUNS, words[-1]) or words[-1].capitalize() in TITLE_WORDS):
         return Parse("who_is", "description", subject_text=text)  # "lead scientist?": who that is
+    if terse and words[-1] in PLACE_NOUNS:
+        return Parse("where", "place", words[-1])  # "venue?"
     return found or Parse("what", "thing")

@@ -231,6 +231,9 @@ def test_terse_quote_questions_ask_for_a_quotation_and_quote_is_no_topic(base) -
     ("volcano name?", "who_is", "name"),  # (a name of a thing: see questions.analyze)
     ("lead scientist?", "who_is", "description"),  # a role: who holds it (see questions.analyze)
     ("planet temp?", "how_many", "amount"),  # "temp" is short for temperature
+    ("winner?", "who", "agent"),  # who won
+    ("venue?", "where", "place"),
+    ("prize money", "how_many", "amount"),
 ])
 def test_terse_chat_questions(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
