@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.core import spans
+from bot.core import proper, spans
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, echo, fresh
 from bot.core.kinds import TOP_TITLES
+from bot.core.proper import PARTIES
 from bot.core.questions import Question, find_entities
-from bot.core.spans import PARTIES, Span
+from bot.core.spans import Span
 from bot.core.text import normalize
 
 Found = tuple[Span | str, float] | None
@@ -51,7 +52,7 @@ _MAKE_WORDS = frozenset("make makes made making produce produces produced manufa
 _MADE_BY = (re.compile(r"\b(?:made|produced|manufactured|built)\s+by\s+(?:the\s+)?"),
             re.compile(r"\b(?:developed|designed)\s+by\s+(?:the\s+)?"))
 _PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",
-                          "capital", "capitals", "government", "governments", "side", "sides"}) | spans.FEATURE_NOUNS
+                          "capital", "capitals", "government", "governments", "side", "sides"}) | proper.FEATURE_NOUNS
 
 def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_role: bool = True) -> Found:
     """Who did it: the agent after "by", else the name or noun phrase right before the verb asked
@@ -73,8 +74,8 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     places = question.focus_word in _PLACE_FOCUS
     found = [s for s in answer_names(question, text, base, ("org", "name", "person", "place") if places else
                                ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
-    if question.focus_word in spans.PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
-        found = [s for s in found if spans.name_kind(text, s) == "place"]
+    if question.focus_word in proper.PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
+        found = [s for s in found if proper.name_kind(text, s) == "place"]
     # A name used as a modifier does not act: "described the Geneva talks", "Kremlin adviser Viktor Lagunov".
     found = [s for s in found if not _attributive(text, s)] or found
     first = anchor_hit(hits)
@@ -141,7 +142,7 @@ def _attributive(text: str, span: Span) -> bool:
     if re.search(r"\b(?:the|a|an)\s+$", text[max(0, span[0] - 5):span[0]]):
         return True
     title = re.match(r"(?:\s+[a-z][\w’'-]*){0,2}\s+([a-z]+)\s+[A-Z][a-z]", after)  # "Kremlin adviser Viktor ..."
-    return bool(title and title.group(1).capitalize() in spans.TITLE_WORDS)
+    return bool(title and title.group(1).capitalize() in proper.TITLE_WORDS)
 
 
 def _agent_by_focus(question: Question, text: str, base: FactBase) -> Span | None:
@@ -238,9 +239,9 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if roles & top:  # "who runs / heads Quillfort?": whoever is at its top, by any title
         roles |= top
     in_text = base.lexicon.word_index(text)
-    for s in spans.names(text) if any(r in in_text for r in roles) else ():
-        if echo(question, text[s[0]:s[1]], base) >= 1 or spans.name_kind(text, s) in ("place", "org") or \
-                PARTIES.fullmatch(text[s[0]:s[1]]) or spans.GROUP.fullmatch(text[s[0]:s[1]]):
+    for s in proper.names(text) if any(r in in_text for r in roles) else ():
+        if echo(question, text[s[0]:s[1]], base) >= 1 or proper.name_kind(text, s) in ("place", "org") or \
+                PARTIES.fullmatch(text[s[0]:s[1]]) or proper.GROUP.fullmatch(text[s[0]:s[1]]):
             continue
         # The role in the name ("Mayor Denise Okafor"), right before it, or in the apposition after it.
         near = text[s[0]:s[1]].split()
@@ -261,7 +262,7 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
             if any(0 <= by.start() - h.end <= _RUN_BY_CHARS for h in hits):
                 return by.span(1), 0.9
     found = agent(question, text, hits, base, by_role=False)
-    if found is None or isinstance(found[0], str) or spans.name_kind(text, found[0]) != "person":
+    if found is None or isinstance(found[0], str) or proper.name_kind(text, found[0]) != "person":
         return None  # a role is held by a person: not a party, a place or "the city"
     return found[0], found[1] * 0.6
 
@@ -269,7 +270,7 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 def describe(question: Question, text: str, base: FactBase) -> Found:
     """What the text says a person is: an apposition, a relative clause, a party, or a title;
     for "which party", only a party."""
-    for s in spans.names(text):
+    for s in proper.names(text):
         if not question.subject_terms & set(base.lexicon.terms(text[s[0]:s[1]])):
             continue
         if question.focus == "party":
@@ -282,7 +283,7 @@ def describe(question: Question, text: str, base: FactBase) -> Found:
         if party:
             return (s[1] + party.start(1), s[1] + party.end(1)), 1.0
         lead = _lead(text, s[0], base)
-        titled = [w for w in text[s[0]:s[1]].split() if w in spans.TITLE_WORDS]
+        titled = [w for w in text[s[0]:s[1]].split() if w in proper.TITLE_WORDS]
         if titled:
             start = text.index(titled[0], s[0])
             return (lead[0] if lead else start, text.index(titled[-1], start) + len(titled[-1])), 1.0
@@ -330,9 +331,9 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
     """Who said it: the person before "said" (past an apposition: "Lorraine Whitaker, who heads
     the bureau, said"), or the source after "according to"."""
     # A name used as a modifier does not speak: "described the Geneva talks ... but warned".
-    named = [s for s in spans.names(text) if not _attributive(text, s)]
-    people = [s for s in named if spans.name_kind(text, s) in ("person", "name")]
-    others = [s for s in named if spans.name_kind(text, s) == "org"]
+    named = [s for s in proper.names(text) if not _attributive(text, s)]
+    people = [s for s in named if proper.name_kind(text, s) in ("person", "name")]
+    others = [s for s in named if proper.name_kind(text, s) == "org"]
     for m in SAID.finditer(text):
         for names in (people, others):
             # The name an apposition describes first: not a name inside it ("the Bureau of ... Enforcement").

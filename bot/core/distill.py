@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from bot.core import spans
+from bot.core import proper
 from bot.core.extract import (
     find_agent,
     find_count,
@@ -55,8 +55,8 @@ def find_organizations(paragraphs: tuple[str, ...]) -> list[Entity]:
             key = slug(m.group(1))
             if key not in orgs:
                 orgs[key] = Entity(id=key, name=m.group(1), kind="organization")
-        for a, b in spans.names(text):  # "Calder & Reece", "Voltreon AG", "the Port Elling Gazette"
-            if spans.name_kind(text, (a, b)) == "org" and (key := slug(text[a:b])) not in orgs:
+        for a, b in proper.names(text):  # "Calder & Reece", "Voltreon AG", "the Port Elling Gazette"
+            if proper.name_kind(text, (a, b)) == "org" and (key := slug(text[a:b])) not in orgs:
                 orgs[key] = Entity(id=key, name=text[a:b], kind="organization")
     words = {w for text in paragraphs for w in normalize(text).split()}
     for org in orgs.values():

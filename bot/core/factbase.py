@@ -13,8 +13,8 @@ from functools import cached_property
 
 from bot.core.lexicon import Lexicon
 from bot.core.models import ArticleMeta, Entity, Fact, KnowledgeFile
+from bot.core.proper import TITLE_WORDS
 from bot.core.qtypes import classify
-from bot.core.spans import TITLE_WORDS
 from bot.core.synonyms import SOFT_WORDS
 from bot.core.text import normalize, stem
 from bot.core.vectors import VectorIndex

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import clauses, spans
+from bot.core import clauses, proper, spans
 from bot.core.actors import Found
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, anchor_hit, closest, echo, fresh
@@ -225,7 +225,7 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
     if len(pool) < 2:
         return None  # one figure: nothing to choose between
     after = [(s[0] - h.end, s) for s in pool for h in named
-             if 0 <= s[0] - h.end < _BESIDE_CHARS and not spans.names(text[h.end:s[0]])]
+             if 0 <= s[0] - h.end < _BESIDE_CHARS and not proper.names(text[h.end:s[0]])]
     return min(after)[1] if after else None
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"

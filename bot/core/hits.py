@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core import spans
+from bot.core import proper, spans
 from bot.core.factbase import FactBase
 from bot.core.questions import Question
 from bot.core.spans import Span
@@ -165,5 +165,5 @@ def answer_names(question: Question, text: str, base: FactBase, kinds: tuple[str
 
 @lru_cache(maxsize=65536)
 def _names_of_kinds(text: str, kinds: tuple[str, ...]) -> tuple[Span, ...]:
-    return tuple(s for s in spans.names(text) if spans.name_kind(text, s) in kinds
+    return tuple(s for s in proper.names(text) if proper.name_kind(text, s) in kinds
                  and not spans.DATE.fullmatch(text[s[0]:s[1]]))  # "Thanksgiving" names a day, not who set it

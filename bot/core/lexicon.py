@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from bot.core.models import Entity
-from bot.core.spans import TITLE_WORDS
+from bot.core.proper import TITLE_WORDS
 from bot.core.synonyms import GENERAL_SYNONYMS
 from bot.core.text import content_terms, normalize, stem
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import spans
+from bot.core import proper, spans
 from bot.core.models import Entity
 
 # Lower-case words that name what someone is ("lawmaker", "spokeswoman", "analyst").
@@ -43,7 +43,7 @@ def _split_title(words: list[str]) -> int:
     """How many leading words of a capitalized run are its title ("Transport Commissioner")."""
     last = -1
     for i, w in enumerate(words[:-1]):
-        if w in spans.TITLE_WORDS or w.strip(".,") in spans.TITLE_WORDS:
+        if w in proper.TITLE_WORDS or w.strip(".,") in proper.TITLE_WORDS:
             last = i
     return last + 1
 
@@ -84,7 +84,7 @@ def _apposition(text: str, end: int) -> tuple[int, str] | None:
     first = role.split()[0].lower()
     if first in _NOT_ROLE_START or first in ("said", "says", "told", "was", "is", "added") or first[:1].isdigit() \
             or first in spans.NUMBER_WORDS or not any(
-            _ROLE_NOUN.match(w.lower()) or w in spans.TITLE_WORDS for w in role.split()[:5]):
+            _ROLE_NOUN.match(w.lower()) or w in proper.TITLE_WORDS for w in role.split()[:5]):
         return None
     return end + m.end(), role
 
@@ -101,16 +101,16 @@ def find_people(paragraphs: tuple[str, ...]) -> list[Entity]:
             found[entity.id] = entity
 
     for n, text in enumerate(paragraphs, 1):
-        for a, b in spans.names(text):
+        for a, b in proper.names(text):
             words = text[a:b].split()
             k = _split_title(words)
             name_words = words[k:]
             if "of" in name_words[1:]:  # "Priya Castellanos of Brightwater Securities"
                 name_words = name_words[:name_words.index("of")]
                 b = a + len(" ".join(words[:k + len(name_words)]))
-            if not name_words or name_words[0] in spans.TITLE_WORDS:
+            if not name_words or name_words[0] in proper.TITLE_WORDS:
                 continue
-            kind = spans.name_kind(text, (b - len(" ".join(name_words)), b))
+            kind = proper.name_kind(text, (b - len(" ".join(name_words)), b))
             if kind == "org":
                 continue
             if kind == "place" or (kind == "name" and re.search(r"\b(?:in|at|from|near)\s+(?:the\s+)?$",

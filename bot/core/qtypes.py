@@ -20,7 +20,8 @@ from bot.core.kinds import (
     TIME_NOUNS,
 )
 from bot.core.models import QuestionType
-from bot.core.spans import NUMBER_WORDS, TITLE_WORDS
+from bot.core.proper import TITLE_WORDS
+from bot.core.spans import NUMBER_WORDS
 
 _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
         "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core import actors, clauses, shapes, spans, typed
+from bot.core import actors, clauses, proper, shapes, spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, distance, echo, gap, hits_in
@@ -119,7 +119,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         if not isinstance(where, str) and _about_another(question, text, where, base):
             strength *= 0.5
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
-        answer = where if isinstance(where, str) else spans.full_name(_tidy(text, where, limit), text)
+        answer = where if isinstance(where, str) else proper.full_name(_tidy(text, where, limit), text)
         if answer:
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
@@ -200,7 +200,7 @@ def read(question: Question, entry: Entry, base: FactBase,
                                        1.0, echo(question, answer, base),
                                        _curated_local(question, entry, answer, base)))
                 break
-        if question.focus == "party" and out and not spans.PARTIES.search(out[0].answer or ""):
+        if question.focus == "party" and out and not proper.PARTIES.search(out[0].answer or ""):
             out = []  # "which party is X in?" is not answered by a role without a party
         # A curated answer the question already names ("Vindman" for "vindman thinks who drafted
         # it?") is who reported it, not who did it: the sentence is read too.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.core import spans
+from bot.core import proper, spans
 from bot.core.kinds import PERSON_WORD
 from bot.core.questions import Question
 from bot.core.text import stem
@@ -48,7 +48,7 @@ _SAME = tuple(frozenset(c.split()) for c in (
     "north northern", "south southern", "east eastern", "west western",
 ))
 _MONTHS = CONTRAST_CLASSES[1]
-_NOT_PROPER = spans.TITLE_WORDS | spans.PLACE_WORDS | spans.ORG_WORDS | spans.DEMONYMS | spans.CLUB_ENDS
+_NOT_PROPER = proper.TITLE_WORDS | proper.PLACE_WORDS | proper.ORG_WORDS | proper.DEMONYMS | proper.CLUB_ENDS
 _CLASS_OF = {w: i for i, c in enumerate(CONTRAST_CLASSES) for w in c}
 _SAME_OF = {w: s for s in _SAME for w in s}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -74,7 +74,7 @@ _UNITS = frozenset("percent per cent days day weeks week months month years year
 
 
 # Nationalities (not regions: a British leader is also a European one).
-_NATIONS = spans.DEMONYMS - frozenset("European Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet "
+_NATIONS = proper.DEMONYMS - frozenset("European Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet "
                                       "Mediterranean Atlantic Pacific Federal African Asian".split())
 _WHOLE_ASKED = re.compile(r"^what (?:are|were) the (\d+|" + "|".join(spans.NUMBER_WORDS) + r") ([a-z]+)")
 
@@ -122,7 +122,7 @@ def _qualifiers(normalized: str) -> tuple[str, ...]:
 
 def _is_name(answer: str) -> bool:
     """A capitalized name that is not a description ("a Democrat", "an American")."""
-    return any(not re.search(r"\b(?:a|an)\s+$", answer[:s[0]]) for s in spans.names(answer))
+    return any(not re.search(r"\b(?:a|an)\s+$", answer[:s[0]]) for s in proper.names(answer))
 
 
 def shape(question: Question, answer: str) -> int:
@@ -136,8 +136,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
            forms: frozenset[str] = frozenset()) -> int:
     if want in ("agent", "patient", "speaker", "holder", "name"):
         if want == "name" and focus_word and not PERSON_WORD.match(focus_word) and \
-                any(spans.name_kind(answer, s) == "person" and spans.TITLE_WORDS & set(answer[s[0]:s[1]].split())
-                    for s in spans.names(answer)):
+                any(proper.name_kind(answer, s) == "person" and proper.TITLE_WORDS & set(answer[s[0]:s[1]].split())
+                    for s in proper.names(answer)):
             return -1  # "the name of the private club" is not "Army Secretary Thomas Reardon"
         asked = {w for w in words if w.capitalize() in _NATIONS}
         said = {w.lower() for w in re.findall(r"[A-Z][a-z]+", answer) if w in _NATIONS}
@@ -165,9 +165,9 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
             return -1
         return 0 if spans.DATE.search(answer) and not _MOMENT.fullmatch(answer.strip()) else -1
     if want == "place":
-        named = spans.names(answer)
-        if named and all(spans.TITLE_WORDS & set(answer[n[0]:n[1]].split()[:-1]) and
-                         spans.name_kind(answer, n) == "person" for n in named) and \
+        named = proper.names(answer)
+        if named and all(proper.TITLE_WORDS & set(answer[n[0]:n[1]].split()[:-1]) and
+                         proper.name_kind(answer, n) == "person" for n in named) and \
                 not re.search(r"\b(?:in|at|near|outside|on)\s", answer):
             return -1  # "where is the shelter?" is not answered by "Mayor Tanya Brooks"
         if _is_name(answer):
@@ -200,14 +200,14 @@ def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozen
     Lysenko?" is not answered by Andriy Lysenko, nor "which venue in Geneva?" by Geneva). Titles
     and words such as River or Union are not what makes a name new."""
     surnames = []
-    for a, b in spans.names(answer):
-        if spans.PARTIES.fullmatch(answer[a:b]):
+    for a, b in proper.names(answer):
+        if proper.PARTIES.fullmatch(answer[a:b]):
             continue  # "(Democrat)" says what the person named is, it names no one new
-        proper = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]
-        while len(proper) > 1 and proper[-1].strip(".,'’").lower() in kinds:
-            proper.pop()  # "Norcastle Salvage" for "which salvage company?": Norcastle is what is new
-        if proper:
-            surnames.append(proper[-1].strip(".,'’").lower())
+        own = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]
+        while len(own) > 1 and own[-1].strip(".,'’").lower() in kinds:
+            own.pop()  # "Norcastle Salvage" for "which salvage company?": Norcastle is what is new
+        if own:
+            surnames.append(own[-1].strip(".,'’").lower())
     return -1 if surnames and all(w in words for w in surnames) else 1
 
 

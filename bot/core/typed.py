@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import spans
+from bot.core import proper, spans
 from bot.core.actors import (
     SAID,
     Found,
@@ -47,7 +47,7 @@ _NOT_A_PLACE = rf"(?!(?:{'|'.join(spans.DAYS + spans.MONTHS)}|\d|the (?:morning|
 _PLACE_AFTER = re.compile(rf"(?:\s+\w+){{0,1}}?\s+((?:in|on|at|from|inside|outside|aboard|near|along)\s+"
                           rf"{_NOT_A_PLACE}\S)")
 # The words before a name that place it: "in Geneva", "along Forest Road 412".
-_PLACED_AFTER = re.compile(rf"\b(?:{'|'.join(spans.PLACE_PREPS)}|of|along|off|beside|around)\s+(?:the\s+)?$")
+_PLACED_AFTER = re.compile(rf"\b(?:{'|'.join(proper.PLACE_PREPS)}|of|along|off|beside|around)\s+(?:the\s+)?$")
 
 
 _APPOSED_AFTER = re.compile(r",\s+(?:the|a|an)\s+([a-z][\w -]{0,40}?)(?=[,.;]|\s+(?:was|is|were|are|has|had)\b)")
@@ -69,18 +69,18 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             if apposed and question.focus in base.lexicon.terms(apposed.group(1)):
                 return s, 1.0
     placed = [s for s in found
-              if spans.name_kind(text, s) == "place" or _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
+              if proper.name_kind(text, s) == "place" or _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     placed += [m.span() for m in spans.RELATIVE_PLACE.finditer(text)]  # "900 kilometres east of the launch site"
     if question.words & _HEADING:  # "where was the train headed?": where it went to, not where from
         placed = [s for s in placed if re.search(r"\b(?:to|for|towards?)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
                                                  text[max(0, s[0] - 20):s[0]])] or placed
-    if any(spans.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
-        placed = [s for s in placed if spans.name_kind(text, s) != "org"]
-    if not placed and question.focus_word in spans.PLACE_NOUNS:
+    if any(proper.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
+        placed = [s for s in placed if proper.name_kind(text, s) != "org"]
+    if not placed and question.focus_word in proper.PLACE_NOUNS:
         found = []  # "which 11 countries ...?" is not answered by "Phase III"
     if not placed:  # "where was the protest?" is not answered by "Federation of Public Sector Unions"
-        found = [s for s in found if spans.name_kind(text, s) not in ("org", "person")]
+        found = [s for s in found if proper.name_kind(text, s) not in ("org", "person")]
     nearest = closest(placed or found, hits, text)
     anchor = anchor_hit(hits)
     if anchor is not None and anchor.verb:
@@ -175,9 +175,9 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
         names = answer_names(question, text, base)
-        if question.focus_word in spans.PLACE_NOUNS or question.focus_word in spans.FEATURE_NOUNS:
+        if question.focus_word in proper.PLACE_NOUNS or question.focus_word in proper.FEATURE_NOUNS:
             # "which 11 countries ...?" is not answered by "Phase III", "which volcano" by the VMGO
-            names = [s for s in names if spans.name_kind(text, s) == "place"]
+            names = [s for s in names if proper.name_kind(text, s) == "place"]
         named = closest(names, hits, text)
         if named:
             return named, 0.6
@@ -201,7 +201,7 @@ def _apposed(text: str, noun_start: int) -> Span | None:
     if m is None:
         return None
     comma = m.start()
-    named = [s for s in spans.names(text) if s[1] == comma]
+    named = [s for s in proper.names(text) if s[1] == comma]
     if named:
         return named[-1]
     word = re.search(r"\b([a-z][\w-]{3,})$", text[:comma])

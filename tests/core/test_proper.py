@@ -1,0 +1,60 @@
+"""Proper names of a sentence and their kinds."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core import proper
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {text[a:b]: proper.name_kind(text, (a, b)) for a, b in proper.names(text)}
+
+
+def test_a_title_then_a_name_is_a_person_whatever_comes_before_the_title() -> None:
+    kinds = _kinds("Tamarack County Sheriff Dolores Whitaker ordered evacuations for Cedar Falls and Pine Hollow.")
+    assert kinds["Tamarack County Sheriff Dolores Whitaker"] == "person"
+    assert kinds["Cedar Falls"] == kinds["Pine Hollow"] == "place"  # by the last word of the name
+
+
+def test_a_name_its_apposition_calls_a_company_is_one_wherever_it_stands() -> None:
+    kinds = _kinds("The dispute put a spotlight on Tempora Boards, the Dutch company that supplied the clocks.")
+    assert kinds["Tempora Boards"] == "org"  # not a place for following "on"
+    assert _kinds("The team landed in Port Averon, the capital.")["Port Averon"] == "place"
+
+
+def test_a_nationality_before_a_noun_is_no_name_even_when_unlisted() -> None:
+    text = "Harrowgate City agreed to sign Montenegrin striker Luka Marovic from the Veskarian league."
+    assert [text[a:b] for a, b in proper.names(text)] == ["Harrowgate City", "Luka Marovic"]
+    said = "Later Adrian said so."
+    assert [said[a:b] for a, b in proper.names(said)] == ["Adrian"]  # a name before a verb stays
+
+
+def test_a_club_or_a_trust_is_an_organization_not_a_person() -> None:
+    kinds = _kinds("Ashford United paid Westbury Albion, and the Westbury Albion Supporters' Trust protested.")
+    assert kinds["Ashford United"] == kinds["Westbury Albion"] == "org"
+    assert kinds["Westbury Albion Supporters' Trust"] == "org"
+
+
+def test_an_adjective_opening_a_sentence_is_not_part_of_a_name() -> None:
+    text = "Neighbouring Estmark suspended imports from Harlund, as did nearby Ostland."
+    assert [text[a:b] for a, b in proper.names(text)] == ["Estmark", "Harlund", "Ostland"]
+
+
+def test_a_numbered_road_or_union_local_is_one_name() -> None:
+    text = "It broke out along Forest Road 412 in District 7, with 1,200 residents on Main Street."
+    assert [text[a:b] for a, b in proper.names(text)] == ["Forest Road 412", "District 7", "Main Street"]
+
+
+def test_a_place_after_a_place_is_a_place() -> None:
+    assert _kinds("Meridian, based in Austin, Texas, said it was buying Quillfort.")["Texas"] == "place"
+    assert _kinds("Trump met Zelensky, Putin and Erdogan.")["Putin"] != "place"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Compared with patients on a placebo, those receiving Cardivant fared better.", ["Cardivant"]),
+    ("Speaking on national radio, he said so.", []),
+    ("Manning said on Monday that Redding would stay.", ["Manning", "Redding"]),  # surnames, not openers
+    ("VERHOLT, Nov 21 — The National Medicines Agency met.", ["VERHOLT", "National Medicines Agency"]),  # dateline
+])
+def test_an_opening_participle_or_a_dateline_month_is_no_name(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in proper.names(text)] == expected
