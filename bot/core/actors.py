@@ -240,6 +240,8 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         roles |= top
     in_text = base.lexicon.word_index(text)
     for s in proper.names(text) if any(r in in_text for r in roles) else ():
+        if all(w in proper.TITLE_WORDS for w in text[s[0]:s[1]].split()):
+            continue  # "Chief executive Rosalind Achterberg": "Chief" is the title, not whom it names
         if echo(question, text[s[0]:s[1]], base) >= 1 or proper.name_kind(text, s) in ("place", "org") or \
                 PARTIES.fullmatch(text[s[0]:s[1]]) or proper.GROUP.fullmatch(text[s[0]:s[1]]):
             continue

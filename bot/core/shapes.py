@@ -200,7 +200,10 @@ def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozen
     Lysenko?" is not answered by Andriy Lysenko, nor "which venue in Geneva?" by Geneva). Titles
     and words such as River or Union are not what makes a name new."""
     surnames = []
-    for a, b in proper.names(answer):
+    found = proper.names(answer)
+    if found and all(w.strip(".,") in proper.TITLE_WORDS for a, b in found for w in answer[a:b].split()):
+        return -1  # "Chief" alone is a title cut from a name, no name
+    for a, b in found:
         if proper.PARTIES.fullmatch(answer[a:b]):
             continue  # "(Democrat)" says what the person named is, it names no one new
         own = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]

@@ -143,6 +143,8 @@ def stem(word: str) -> str:
         word = _IRREGULAR[word]
     if word in _KEEP_E or word[:-1] in _KEEP_E:
         return word.rstrip("s")  # "planes": plane
+    if word in _WHOLE:
+        return _WHOLE[word]  # "summer" is no -er of "sum", "letter" none of "let"
     if len(word) == 4 and word.endswith("s") and word[2] not in "su" and word not in _NOT_PLURAL:
         return word[:3]  # "jobs", "fees", "wins": a plural of three letters meets its singular
     if len(word) == 4 and word.endswith("e") and word[2] not in "eioy":
@@ -177,6 +179,9 @@ def stem(word: str) -> str:
 
 # Words whose final e tells them from another word: a plane is no plan.
 _KEEP_E = frozenset({"plane"})
+# Words whose -er is no suffix, with their forms.
+_WHOLE = {f: base for base, forms in {"summer": "summer summers", "letter": "letter letters"}.items()
+          for f in forms.split()}
 
 
 def _strippable(word: str, suffix: str) -> bool:

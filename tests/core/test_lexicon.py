@@ -59,3 +59,9 @@ def test_a_news_conference_is_a_press_conference() -> None:
     lexicon = build_lexicon([], [])
     assert "press conference" in set(lexicon.terms("at a news conference on Monday")) & \
         set(lexicon.terms("what time was the press conference"))
+
+
+def test_an_everyday_verb_is_not_folded_onto_a_narrower_sense() -> None:
+    lexicon = build_lexicon([], [])
+    assert "attend" not in lexicon.terms("the roof came down")  # not turnout
+    assert "attend" in lexicon.terms("about 300 people showed up")

@@ -138,6 +138,7 @@ ARTICLE = "\n".join([
     'On Thursday the harbour board endorsed a plan to widen the quay, officials said.',
     'The new seawall will rise about 4 metres, a third of its cost paid by the port.',
     'The three-year project cost about 4.2 million dollars.',
+    'Chief executive Rosalind Achterberg said the cuts were painful.',
 ]) + "\n"
 
 
@@ -162,6 +163,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what did the harbour board endorse", 92, "a plan to widen the quay"),  # what follows the verb asked
     ("seawall height?", 93, "about 4 metres"),  # a measure, not "a third"
     ("project cost?", 94, "about 4.2 million dollars"),  # the sum, not "three-year project"
+    ("ceo name", 95, "Rosalind Achterberg"),  # not "Chief", the title before her name
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),

@@ -43,6 +43,7 @@ def test_stem_meets_word_forms() -> None:
     assert stem("observations") == stem("observed") and stem("information") == stem("informed")
     assert stem("negotiation") == stem("negotiate") and stem("information") == stem("inform")
     assert stem("organisation") == stem("organizations") != stem("organised")  # a body, not the organizing
+    assert stem("summer") != stem("sum") and stem("letters") == stem("letter") != stem("let")  # no -er
 
 
 def test_content_terms_drop_stopwords_and_apply_synonyms() -> None:
