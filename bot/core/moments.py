@@ -71,6 +71,12 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
     if spans.HOW_OFTEN.search(question.normalized):
         often = closest(fresh(question, text, list(spans.frequencies(text)), base), hits, text)
         return (often, 1.0) if often else None
+    if _ONGOING_ASKED.match(question.normalized):
+        # "how long has the chairman been in charge?": "led the club since 2019", not "a hundred years"
+        since = [m.span() for m in _SINCE.finditer(text)
+                 if any(not h.entity and 0 <= m.start() - h.end < _SINCE_CHARS for h in hits)]
+        if since:
+            return closest(since, hits, text), 1.0  # type: ignore[return-value]
     lengths = fresh(question, text, list(spans.durations(text)), base)
     if lengths:
         # "two years of data" measures the data: how long something lasted only failing another
@@ -87,6 +93,11 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
     if spans.HOW_LONG_LASTED.search(question.normalized):
         return None  # "how long was the meeting?" is not answered by the day it was held
     return (found[0], 0.5) if found else None  # "how soon ...?": by a date
+
+
+_ONGOING_ASKED = re.compile(r"^how long (?:has|have|had)\b")
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid-)\s?)?(?:[A-Z][a-z]+ )?(?:1[89]|20)\d\d\b")
+_SINCE_CHARS = 30  # the start right after the words asked about ("has led the club since 2019")
 
 
 def _relative_to_asked(text: str, span: Span, hits: list[Hit]) -> bool:

@@ -161,7 +161,15 @@ def retrieve(question: Question, base: FactBase, keep: int = KEEP,
     scored.sort(key=lambda c: -c.rank_score)
     # Far behind the best, a fact is not read: it has never been the right answer in our sets.
     floor = KEEP_WITHIN * scored[0].rank_score if scored else 0.0
-    return [c for c in scored[:keep] if c.rank_score >= floor], w
+    kept = [c for c in scored[:keep] if c.rank_score >= floor]
+    if len(kept) == keep and len({c.entry.article_id for c in kept}) == 1:
+        # All from one article ("how many jobs?" meets the seed's curated "what is his job?"
+        # phrasings first): the best of another article takes the last place.
+        other = next((c for c in scored[keep:] if c.entry.article_id != kept[0].entry.article_id and
+                      c.rank_score >= floor), None)
+        if other is not None:
+            kept[-1] = other
+    return kept, w
 
 
 def narrow(question: Question, w: Weights, base: FactBase, keep: int = NARROW_TO) -> list[int]:

@@ -139,6 +139,7 @@ ARTICLE = "\n".join([
     'The new seawall will rise about 4 metres, a third of its cost paid by the port.',
     'The three-year project cost about 4.2 million dollars.',
     'Chief executive Rosalind Achterberg said the cuts were painful.',
+    '"It is our biggest day in a hundred years," said chairman Tobias Rennert, who has led the club since 2019.',
 ]) + "\n"
 
 
@@ -164,6 +165,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("seawall height?", 93, "about 4 metres"),  # a measure, not "a third"
     ("project cost?", 94, "about 4.2 million dollars"),  # the sum, not "three-year project"
     ("ceo name", 95, "Rosalind Achterberg"),  # not "Chief", the title before her name
+    ("how long has rennert led the club?", 96, "since 2019"),  # not "a hundred years"
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),

@@ -76,3 +76,15 @@ def test_a_role_names_the_person_who_holds_it(base: FactBase) -> None:
     assert "tusk" in q.entities and "tusk" in q.subject
     candidates, _ = retrieve(q, base)
     assert "tusk" in candidates[0].entry.entity_ids
+
+
+def test_one_article_does_not_take_every_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # "how many jobs?" meets the seed's curated "what is his job?" phrasings first; the new
+    # article's sentence with its count still gets read.
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(SEEDS / "geneva-talks-2025-11-23.txt", seeds)
+    (seeds / "post-2025-11-21.txt").write_text(
+        "Title: Post cuts\nDate: 2025-11-21\n---\nMeridian Post said on Friday it will cut about 6,000 jobs.\n")
+    base = load_knowledge(KNOWLEDGE, seeds)
+    candidates, _ = retrieve(analyze("how many jobs", base), base)
+    assert {c.entry.article_id for c in candidates} >= {"post-2025-11-21", "geneva-talks-2025-11-23"}
