@@ -79,6 +79,10 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         marked = [s for s in money if re.search(rf"\b{stranded.group(1)}\s+$", text[max(0, s[0] - 12):s[0]])]
         if marked:
             return closest(marked, hits, text), 1.0  # type: ignore[return-value]
+    if " per " in f" {question.normalized} ":  # "snow load per square metre?": "180 kilograms per square metre"
+        per_unit = [w for w, _ in spans.counts(text) if " per " in text[w[0]:w[1]]]
+        if per_unit:
+            return closest(per_unit, hits, text), 1.0  # type: ignore[return-value]
     qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
         return _new_value(question, text, qualified[0]), 1.0

@@ -217,6 +217,8 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
             end, noun = (m.start(2) + length, (m.start(2), m.start(2) + length)) if length else (m.end(1), None)
         if noun is not None and DISTANCE.search(text, noun[0], noun[1]) and (rate := _PER_TIME.match(text, end)):
             end = rate.end()  # "65 kilometres per hour" is a speed: the rate is part of it
+        elif noun is not None and MEASURE.search(text, noun[0], noun[1]) and (rate := _PER_UNIT.match(text, end)):
+            end = rate.end()  # "180 kilograms per square metre" is a load: the rate is part of it
         elif noun is not None and _TIME_UNIT.fullmatch(text[noun[0]:noun[1]]) and \
                 (more := _SECOND_UNIT.match(text, end)):
             end = more.end()  # "1 minute 47 seconds" is one time
@@ -230,6 +232,8 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
 _SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
 _TIME_UNIT = re.compile(r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?)")
 _SECOND_UNIT = re.compile(rf",? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?)\b")
+_PER_UNIT = re.compile(r"\s+per\s+(?:square\s+|cubic\s+)?(?:met(?:re|er)|kilomet(?:re|er)|foot|feet|mile|hectare|"
+                       r"acre|person|head|capita|day|week|month|year|hour)s?\b")
 _PER_TIME = re.compile(r"\s+(?:per|an?|each)\s+(?:hour|minute|second)\b")
 
 

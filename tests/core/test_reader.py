@@ -140,6 +140,7 @@ ARTICLE = "\n".join([
     'The three-year project cost about 4.2 million dollars.',
     'Chief executive Rosalind Achterberg said the cuts were painful.',
     '"It is our biggest day in a hundred years," said chairman Tobias Rennert, who has led the club since 2019.',
+    'The snow load may have reached about 180 kilograms per square metre, roughly 50 percent more than planned.',
 ]) + "\n"
 
 
@@ -166,6 +167,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("project cost?", 94, "about 4.2 million dollars"),  # the sum, not "three-year project"
     ("ceo name", 95, "Rosalind Achterberg"),  # not "Chief", the title before her name
     ("how long has rennert led the club?", 96, "since 2019"),  # not "a hundred years"
+    ("snow load per square metre?", 97, "about 180 kilograms per square metre"),  # the rate asked, whole
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
