@@ -329,9 +329,6 @@ def _classify(text: str) -> Parse:
         rest = m.group(1)
         if done := _DONE_TO.match(rest):  # "who was fired?", "who got hurt?": the one it was done to
             return Parse("who", "patient", verb=done.group(1))
-        if (doing := re.fullmatch(r"(?:the |a |an )?[\w'-]+(?: [\w'-]+)? ([a-z]{3,}ing)", rest)) and \
-                doing.group(1) not in ("something", "nothing", "anything", "everything", "king", "ceiling"):
-            return Parse("who", "patient", verb=doing.group(1))  # "who were rovers playing?": whom they played
         if (role := _ROLE_FOR.match(rest)) and (role.group(1).capitalize() in TITLE_WORDS or
                                                  re.fullmatch(PERSON_NOUNS, role.group(1))):
             return Parse("who_is", "description", subject_text=rest)  # "who is the spokesman for the agency?"
