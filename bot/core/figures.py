@@ -276,9 +276,10 @@ def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     return None
 
 
-# What may stand between a verb and its object: "a maker *of* ...", "looked *at* ...", "wants *the*".
+# Nouns of a measure asked tersely ("ash height?"): a number with its unit, not a share.
 _MEASURE_NOUNS = frozenset("height depth width length weight speed distance temperature altitude elevation".split())
 _PREP_BEFORE = re.compile(r"\s+(?:in|on|at|of|for|from|with|to)\b")
+# What may stand between a verb and its object: "a maker *of* ...", "looked *at* ...", "wants *the*".
 _OBJECT_START = re.compile(r"(?:s|ed|ing)?\s+(?:(?:of|at|for|into|on|to|about)\s+)?(?=[\w$€£“\"])")
 _RATE = re.compile(rf"\s+(?:for every|in every|out of every|per|in|out of)\s+{spans.NUMBER_RE}(?:\s+[a-z]+)?")
 # How a text gives the figure a thing stands at: "debt stood at", "levels of up to", "rate was".

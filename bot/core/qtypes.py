@@ -40,7 +40,7 @@ _QUOTE_TERSE = re.compile(r"^(.+?)(?:'s|s')? (?:quote|quotes|statement|reaction|
 _SAID_WHAT = re.compile(rf"^(.+?) (?:{_SAY}) what\b")  # "zelensky said what?"
 # Who did it, asked by the doer's noun alone ("winner?", "buyer?").
 _TERSE_DOERS = frozenset("winner winners loser losers buyer buyers seller sellers founder owner owners killer victim "
-                         "victims culprit suspect suspects champion champions runner-up organiser organizer".split())
+                         "victims culprit suspect suspects champion champions organiser organizer".split())
 _DESCRIBE = re.compile(rf"^how {_AUX_RE} (.+?) (?:describe|describes|described|call|calls|called|characterize|"
                        rf"characterise|rate|rated|sum up|summarize|label|labelled|labeled|term|termed|see|view)\b")
 _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|title|position|post|office|"
