@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.core.chat import core_text
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, PLACE_NOUNS, kind_noun, names_person
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
-from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core, core_text
+from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
 from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]

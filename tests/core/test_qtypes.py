@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.qtypes import classify, core_text
+from bot.core.qtypes import classify
 from bot.core.questions import analyze, roles_named
 from bot.core.text import normalize
 
@@ -142,23 +142,6 @@ def test_after_a_form_of_be_only_a_participle_is_the_verb(base) -> None:  # type
 def test_the_noun_asked_about_ends_before_its_preposition() -> None:
     assert classify("what kind of clause about war crimes was taken out?").focus == "clause"
     assert classify("which deal with russia fell apart?").focus == "deal"
-
-
-def test_until_now_is_no_word_of_the_question() -> None:
-    # "so far" is not a distance: no sentence needs to say it for the question to be answered
-    assert core_text(normalize("how many acres have burned so far")) == "how many acres have burned"
-    assert core_text(normalize("how far is the fire from town")) == "how far is the fire from town"
-
-
-@pytest.mark.parametrize(("question", "core"), [
-    ("did any firefighters get hurt", "did any firefighters was hurt"),  # "get" makes the passive: a "was"
-    ("how strong did the gusts get", "how strong did the gusts"),  # "get" follows the adjective asked
-    ("what did ukraine get", "what did ukraine get"),  # "get" receives
-    ("how many votes did the winner get", "how many votes did the winner get"),
-    ("when did they get there", "when did they get there"),
-])
-def test_get_only_asks_to_receive(question: str, core: str) -> None:
-    assert core_text(question) == core
 
 
 def test_how_long_far_often_soon_are_how_a_question_asks_not_what_about(base) -> None:  # type: ignore[no-untyped-def]
