@@ -68,15 +68,15 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             apposed = _APPOSED_AFTER.match(text, s[1])  # "Karsby, the largest of the villages,"
             if apposed and question.focus in base.lexicon.terms(apposed.group(1)):
                 return s, 1.0
-    placed = [s for s in found
-              if proper.name_kind(text, s) == "place" or _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
+    placed = [s for s in found if proper.name_kind(text, s) == "place" or _FACILITY.search(text, s[0], s[1]) or
+              _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     placed += [m.span() for m in spans.RELATIVE_PLACE.finditer(text)]  # "900 kilometres east of the launch site"
     if question.words & _HEADING:  # "where was the train headed?": where it went to, not where from
         placed = [s for s in placed if re.search(r"\b(?:to|for|towards?)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
                                                  text[max(0, s[0] - 20):s[0]])] or placed
     if any(proper.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
-        placed = [s for s in placed if proper.name_kind(text, s) != "org"]
+        placed = [s for s in placed if proper.name_kind(text, s) != "org" or _FACILITY.search(text, s[0], s[1])]
     if not placed and question.focus_word in proper.PLACE_NOUNS:
         found = []  # "which 11 countries ...?" is not answered by "Phase III"
     if not placed:  # "where was the protest?" is not answered by "Federation of Public Sector Unions"
@@ -88,14 +88,26 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         # at Kessford" answers "where was production moved?" with Kessford.
         moved = [s for s in placed if 0 <= s[0] - anchor.end < _PLACED_CHARS]
         if moved:
-            return moved[0], 0.9
+            return _with_town(text, moved[0]), 0.9
     after = _PLACE_AFTER.match(text, anchor.end) if anchor is not None and anchor.verb else None
     if anchor is not None and after and (nearest is None or distance(nearest, [anchor]) > 60):
         # No name near the verb asked about: the phrase it is placed in ("buried on page nine of ...").
         return spans.clause_after(text, after.start(1), 6), 0.8
     if nearest is None:
         return None
-    return nearest, (0.9 if placed else 0.5) * (0.5 if question.focus else 1.0)
+    return _with_town(text, nearest), (0.9 if placed else 0.5) * (0.5 if question.focus else 1.0)
+
+
+# A building or ground is where things happen, though a hospital or a school is also a body.
+_FACILITY = re.compile(r"\b(?:Hospital|School|Hall|Centre|Center|Stadium|Arena|University|College|Church|Hotel|"
+                       r"Prison|Airport|Station|Museum|Library|Theatre|Theater|Clinic|Park|Street|Road)$")
+_IN_TOWN = re.compile(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
+
+
+def _with_town(text: str, span: Span) -> Span:
+    """A facility or street with the town it is in: "St. Aldric's Hospital in Wexley"."""
+    town = _IN_TOWN.match(text, span[1]) if _FACILITY.search(text, span[0], span[1]) else None
+    return (span[0], town.end()) if town else span
 
 
 def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:

@@ -141,6 +141,7 @@ ARTICLE = "\n".join([
     'Chief executive Rosalind Achterberg said the cuts were painful.',
     '"It is our biggest day in a hundred years," said chairman Tobias Rennert, who has led the club since 2019.',
     'The snow load may have reached about 180 kilograms per square metre, roughly 50 percent more than planned.',
+    "Two injured deckhands were flown to St. Aldric's Hospital in Wexley on Monday.",
 ]) + "\n"
 
 
@@ -168,6 +169,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("ceo name", 95, "Rosalind Achterberg"),  # not "Chief", the title before her name
     ("how long has rennert led the club?", 96, "since 2019"),  # not "a hundred years"
     ("snow load per square metre?", 97, "about 180 kilograms per square metre"),  # the rate asked, whole
+    ("where were the deckhands flown?", 98, "St. Aldric's Hospital in Wexley"),  # a facility is a place
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
