@@ -78,6 +78,11 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
         found = [s for s in found if proper.name_kind(text, s) == "place"]
     # A name used as a modifier does not act: "described the Geneva talks", "Kremlin adviser Viktor Lagunov".
     found = [s for s in found if not _attributive(text, s)] or found
+    if question.focus_word in _INSTITUTIONS:  # "which court ...?" is not answered by a lawyer's name
+        found = [s for s in found if proper.name_kind(text, s) not in ("person", "place")] or found
+        called = [s for s in found if question.focus in base.lexicon.terms(text[s[0]:s[1]])]
+        if called:  # ... but by "the Court of Arbitration for Sport"
+            return closest(called, hits, text), 1.0  # type: ignore[return-value]
     first = anchor_hit(hits)
     if first is not None:
         # The agent of a passive: "built by Aurelis", "estimated at 186 million euros by the provincial
@@ -132,6 +137,10 @@ _IN_PHRASE = re.compile(r"\b(?:in|at|from|near|of|outside|across)\s+(?:[a-z]+\s+
 def _in_phrase(text: str, name: Span) -> bool:
     return bool(_IN_PHRASE.search(text[max(0, name[0] - 25):name[0]]))
 
+# Nouns of bodies: "which <noun>" asks for an organization's name, not a person's or a place's.
+_INSTITUTIONS = frozenset("court courts university universities union unions firm firms company companies regulator "
+                          "regulators agency agencies bank banks ministry committee commission hospital school "
+                          "club clubs federation association council authority insurer airline carrier".split())
 _DESCRIBED_NAME = re.compile(r"an?\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+")
 
 

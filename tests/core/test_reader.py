@@ -142,6 +142,7 @@ ARTICLE = "\n".join([
     '"It is our biggest day in a hundred years," said chairman Tobias Rennert, who has led the club since 2019.',
     'The snow load may have reached about 180 kilograms per square metre, roughly 50 percent more than planned.',
     "Two injured deckhands were flown to St. Aldric's Hospital in Wexley on Monday.",
+    "Ferrant's lawyer, Anselm Kovacic, said the rider would appeal to the Court of Arbitration for Sport.",
 ]) + "\n"
 
 
@@ -521,3 +522,10 @@ def test_a_distance_from_somewhere_else_is_a_weak_answer(harbor: FactBase) -> No
     far = read(analyze("how far is tarvos from its moon", harbor), entry, harbor)[0]
     assert near.answer == far.answer == "about 90 light-years"
     assert far.typed < near.typed
+
+
+def test_which_body_is_not_answered_by_a_person(harbor: FactBase) -> None:
+    entry = next(e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and "Kovacic" in e.fact.evidence
+                 and not e.is_entity)
+    answers = [r.answer for r in read(analyze("which court is he appealing to?", harbor), entry, harbor)]
+    assert answers == ["Court of Arbitration for Sport"]  # not the lawyer who said so
