@@ -37,7 +37,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "boil-water": (0.40, 0.90),
     "breach": (0.45, 0.90),
     "budget": (0.45, 0.85),
-    "business-b": (0.05, 0.90),
+    "business-b": (0.10, 0.90),
     "business": (0.30, 0.90),
     "ceasefire": (0.30, 0.90),
     "chess-final": (0.10, 0.90),
@@ -58,7 +58,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "marathon-heat": (0.30, 0.90),
     "monitors": (0.45, 0.95),
     "moscow-b": (0.05, 0.95),
-    "moscow": (0.40, 0.90),
+    "moscow": (0.45, 0.90),
     "museum": (0.25, 0.90),
     "newsx": (0.60, 0.90),
     "nurses-strike": (0.40, 0.90),
@@ -88,7 +88,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "tuition": (0.25, 0.90),
     "villages-fire": (0.40, 0.85),
     "volcano-flights": (0.25, 0.90),
-    "wildfire": (0.40, 0.90),
+    "wildfire": (0.45, 0.90),
 }
 
 
