@@ -88,20 +88,16 @@ _QUOTED_BY = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?:(?:said|says|added|warned|tol
 _QUOTE_ONLY = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")
 
 
-def _entities_in(sentence: str, people: list[Entity]) -> list[str]:
-    norm = f" {normalize(sentence)} "
-    return [p.id for p in people if any(f" {normalize(a)} " in norm for a in (p.name, *p.aliases))]
-
-
-def _most_named(text: str, people: list[Entity]) -> list[str]:
-    """``_entities_in``, those named by more words first: "Chief Fire Officer Tomas Rehling" is
-    Tomas Rehling before a name that also goes by "Fire"."""
+def _entities_in(text: str, people: list[Entity], longest_first: bool = False) -> list[str]:
+    """The entities ``text`` names, in ``people``'s order or, ``longest_first``, those named by more
+    words first: "Chief Fire Officer Tomas Rehling" is Tomas Rehling before a name that also goes by
+    "Fire"."""
     norm = f" {normalize(text)} "
     found: list[tuple[int, int, str]] = []
     for p in people:
         words = max((len(n.split()) for a in (p.name, *p.aliases) if f" {(n := normalize(a))} " in norm), default=0)
         if words:
-            found.append((-words, len(found), p.id))
+            found.append((-words if longest_first else 0, len(found), p.id))
     return [eid for _, _, eid in sorted(found)]
 
 
@@ -126,7 +122,7 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
                 mentioned = _entities_in(subject, named)
                 if mentioned:
                     ents = mentioned + [e for e in ents if e not in mentioned]
-            people_here = _most_named(subject if mentioned and subject else sentence, persons)
+            people_here = _entities_in(subject if mentioned and subject else sentence, persons, longest_first=True)
             if people_here and not pronoun:
                 last_person = next(p.name for p in persons if p.id == people_here[0])
             answers: dict[str, str] = {"what": sentence}
