@@ -47,6 +47,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "derailment": (0.15, 0.90),
     "doping-ban": (0.20, 0.90),
     "drug-approval": (0.30, 0.85),
+    "e-scooters": (0.35, 0.85),
     "election": (0.25, 0.90),
     "followup-b": (0.15, 0.95),
     "followup": (0.35, 0.90),
@@ -89,6 +90,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "villages-fire": (0.40, 0.85),
     "volcano-flights": (0.25, 0.90),
     "wildfire": (0.45, 0.90),
+    "zoo-escape": (0.10, 0.85),
 }
 
 
