@@ -8,6 +8,7 @@ before and after it (a title, an institution word, "in", an apposition). Rules o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.core.spans import DAYS, MONTHS, Span
@@ -148,6 +149,16 @@ def full_name(answer: str, text: str) -> str:
             if not text[end:mark].strip():
                 return text[start:mark + len(answer) + 2]
     return answer
+
+
+def fuller_name(answer: str, sentences: Iterable[str]) -> str:
+    """A name cut short with the full form the sentences of its paragraph give it: "Glidewell" ->
+    "Glidewell Mobility", "Okafor" -> "Dr. Anselm Okafor" (when they have one such name only)."""
+    if not answer[:1].isupper() or len(answer.split()) > 2:
+        return answer
+    longer = {text[a:b] for text in sentences for a, b in names(text)
+              if b - a > len(answer) and (text[a:b].startswith(answer + " ") or text[a:b].endswith(" " + answer))}
+    return longer.pop() if len(longer) == 1 else answer
 
 
 _PLACE_THEN = re.compile(rf"\b(?:{'|'.join(PLACE_PREPS)})\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){{0,2}},\s*$")

@@ -120,6 +120,8 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             strength *= 0.5
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
         answer = where if isinstance(where, str) else proper.full_name(_tidy(text, where, limit), text)
+        if want in _NAMED_WANTS and answer:
+            answer = proper.fuller_name(answer, split_sentences(_paragraph(entry, base)))
         if answer:
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
@@ -155,6 +157,16 @@ def _about_another(question: Question, text: str, span: Span, base: FactBase) ->
     head_ids = {eid for ids in find_entities(normalize(m.group(1)), base).values() for eid in ids}
     named = [(terms, ids) for terms, ids in question.mentions if terms and terms <= sentence]
     return bool(named) and not any(terms <= head or ids & head_ids for terms, ids in named)
+
+
+_NAMED_WANTS = frozenset({"agent", "patient", "holder", "speaker", "name"})
+
+
+def _paragraph(entry: Entry, base: FactBase) -> str:
+    article = base.articles.get(entry.article_id)
+    if article is None or entry.fact.paragraph > len(article.paragraphs):
+        return entry.fact.evidence
+    return article.paragraphs[entry.fact.paragraph - 1]
 
 
 def sentence_of(entry: Entry, base: FactBase) -> str:

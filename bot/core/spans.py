@@ -26,7 +26,7 @@ CURRENCY_WORDS = ("dollars?|euros?|pounds?|yuan|rubles?|roubles?|francs?|hryvnia
 NUMBER_RE = rf"(?:(?:[Tt]ens of |[Hh]undreds of )?(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Mm]illions) of|" \
             rf"\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for w in NUMBER_WORDS])})" \
             rf"(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
-_APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|" \
+_APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|minus|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
           rf"between {NUMBER_RE}(?: [a-z]+)? and|(?<!from ){NUMBER_RE} to)\s+)?"
 # "between 30 and 36 months", "by 8 to 12 percent": a range is one answer (not "from 8 to 12", a change)
@@ -225,11 +225,18 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
         elif noun is not None and text[noun[0]:noun[1]] in ("degree", "degrees") and \
                 (scale := _SCALE.match(text, end)):
             end = scale.end()  # "47 degrees Celsius"
-        out.append(((m.start(), end), noun))
+        elif noun is not None and (slash := _SLASH_UNIT.match(text, end)):
+            end = slash.end()  # "15 km/h", not "15 km"
+        start = m.start()
+        if (part := _PART_OF.search(text, max(0, start - 40), start)) is not None:
+            start = part.start()  # "two of the 14 steel trusses": how many of them, with what they are of
+        out.append(((start, end), noun))
     return tuple(out)
 
 
 _SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
+_SLASH_UNIT = re.compile(r"/(?:h|hr|s|sec|min|yr)\b")
+_PART_OF = re.compile(rf"(?<![\w$€£.,:])(?:{NUMBER_RE}|none|[Nn]one) of (?:the |its |their |those |these )?$")
 _TIME_UNIT = re.compile(r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?)")
 _SECOND_UNIT = re.compile(rf",? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?)\b")
 _PER_UNIT = re.compile(r"\s+per\s+(?:square\s+|cubic\s+)?(?:met(?:re|er)|kilomet(?:re|er)|foot|feet|mile|hectare|"

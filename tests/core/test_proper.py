@@ -58,3 +58,12 @@ def test_a_place_after_a_place_is_a_place() -> None:
 ])
 def test_an_opening_participle_or_a_dateline_month_is_no_name(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in proper.names(text)] == expected
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("Glidewell", "Glidewell Mobility"), ("Okafor", "Dr. Anselm Okafor"), ("Spokeline", "Spokeline"),
+    ("the city", "the city")])
+def test_a_name_cut_short_gets_the_full_form_its_paragraph_gives(answer: str, expected: str) -> None:
+    sentences = ["The scheme is run by Glidewell Mobility and a local firm, Spokeline.",
+                 "Dr. Anselm Okafor said Glidewell operates most of them, Okafor added."]
+    assert proper.fuller_name(answer, sentences) == expected

@@ -78,3 +78,9 @@ def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted() -> None:
 def test_a_speed_keeps_its_rate() -> None:
     text = "Gusts reached 65 kilometres per hour, and 40 firefighters an hour were sent."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["65 kilometres per hour", "40 firefighters"]
+
+
+def test_a_count_keeps_its_sign_its_unit_and_what_it_is_part_of() -> None:
+    text = "It fell to minus 9 degrees Celsius; the cap is 15 km/h; only three of the 30 injured riders wore helmets."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == [
+        "minus 9 degrees Celsius", "15 km/h", "only three of the", "three of the 30 injured riders"]
