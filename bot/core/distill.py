@@ -29,6 +29,7 @@ from bot.core.text import STOPWORDS, normalize
 __all__ = ["article_date", "distill", "find_organizations", "find_people", "slug"]
 
 _PRONOUNS = {"He", "She", "he", "she"}
+_REFERS_BACK = re.compile(r"(?:It|They|Its|Their|His|Her|He|She|The (?:[a-z]+ ){0,2}?[a-z]+)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b|^(?:[^,]{0,40}, )?(?:he|she) (?:said|added|told|called|wrote|noted)\b|"
                             r"^\s*[“\"][^“”\"]+[”\"]\s*(?:he|she) (?:said|added|told|wrote|noted)\b")
 REPORTING = re.compile(r"\b(?:said|says|told|wrote|writes|stated|added|warned|argued|insisted|stressed|announced|"
@@ -140,6 +141,8 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
                 speaker = next(iter(_entities_in(attributed.group(1) or attributed.group(2), named)), speaker)
             if speaker is None and i > 1 and _QUOTE_ONLY.fullmatch(sentence) and facts[-1].speaker:
                 speaker = facts[-1].speaker  # '..., Brunner said. "There was no malfunction."': still Brunner
+            if not ents and i > 1 and facts[-1].entities and _REFERS_BACK.match(sentence):
+                ents = facts[-1].entities[:1]  # "It ...", "The animal ...": what the sentence before is about
             facts.append(Fact(id=f"{article_id}.p{n}.s{i}", paragraph=n, evidence=sentence, reply=sentence,
                               answers=answers, questions=[sentence], entities=ents, speaker=speaker,
                               distilled=True))

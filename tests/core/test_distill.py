@@ -229,3 +229,12 @@ def test_a_name_ending_in_a_word_for_a_thing_is_no_person_and_lends_no_surname()
     assert found["Candidates Tournament"].kind == found["World Cup"].kind == "event"
     assert not found["Candidates Tournament"].aliases  # "the tournament" is not someone called Tournament
     assert found["Giorgi Kavtaradze"].kind == "person"
+
+
+def test_a_sentence_that_refers_back_is_about_what_the_one_before_names() -> None:
+    paragraph = ("The scheme is run by Calder Engineering under a licence granted in April. "
+                 "It carried 1.2 million riders last year. Prices rose sharply across the region in June.")
+    facts = distill("s", "s.txt", {"title": "S"}, (paragraph,), dt.date(2025, 11, 17)).facts
+    assert facts[0].entities[:1] == ["calder-engineering"]
+    assert facts[1].entities == ["calder-engineering"]  # "It"
+    assert facts[2].entities == []  # names nothing and does not refer back
