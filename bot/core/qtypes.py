@@ -71,7 +71,8 @@ _ROLE_FOR = re.compile(r"^(?:the|a|an|their|its) (?:[a-z]+ ){0,2}?([a-z]+) for \
 _ROLE_BEFORE = re.compile(r"^(?:the )?([a-z]+(?: [a-z]+)?) (?:before|after|prior to) \w")
 _ABOUT = re.compile(r"^(?:tell me about|what about|info on|information about|details on|anything on) (.+)$")
 _NAME_OF = re.compile(r"^(?:what|whats|what's) (?:is |was )?(?:the )?name (?:of|for) (.+)$|"
-                      r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|^whats (.+?) called$|"
+                      r"^what (?:is|was|are|were) (.+?) (?:called|named|known as)$|"
+                      r"^(?:whats|what's|what s) (.+?) called$|"
                       r"^(?:what s |whats |what's |what is )?(?:the )?(.+?)(?:'s|s') name$|"
                       r"^(?:the )?([a-z]+(?: [a-z]+)?) name$")  # "volcano name?"
 _VERBISH = re.compile(r"\b(?:going|gonna|to|about|with|for|from|into|behind|meeting|talking|speaking|leading|"

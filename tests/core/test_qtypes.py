@@ -60,6 +60,8 @@ from bot.core.text import normalize
     ("who is buying the company?", "who", "agent"),  # "who is" + a verb in -ing: who does it
     ("who is sterling?", "who_is", "description"),  # a name in -ing is still a name
     ("pompeo said the plan included whose perspectives?", "who", "focus"),  # the phrase of the noun says whose
+    ("what's the weather service called?", "who_is", "name"),  # "called" frames it: not the verb asked about
+    ("what s the new plant called", "who_is", "name"),
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
