@@ -266,7 +266,10 @@ def _noun_length(words: str) -> int:
             break  # "900 evacuees spent", but "three neighbouring substations", "two injured workers"
         kept = w.end()
         of = of or word == "of"
-        head = not of and _is_plural(word)
+        # "two police drones", "three staff members": an unmarked plural before a plural noun modifies it
+        modifier = word in _PLURALS and i + 1 < len(found) and (after := found[i + 1].group(0)) not in _NOUN_END \
+            and after not in _PLURALS and _is_plural(after)
+        head = not of and _is_plural(word) and not modifier
     return kept
 
 

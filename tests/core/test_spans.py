@@ -84,3 +84,9 @@ def test_a_count_keeps_its_sign_its_unit_and_what_it_is_part_of() -> None:
     text = "It fell to minus 9 degrees Celsius; the cap is 15 km/h; only three of the 30 injured riders wore helmets."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == [
         "minus 9 degrees Celsius", "15 km/h", "only three of the", "three of the 30 injured riders"]
+
+
+def test_an_unmarked_plural_before_a_plural_noun_modifies_it() -> None:
+    text = "Some said about 60 officers, 25 zoo staff and two police drones took part; 300 people watched."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == [
+        "about 60 officers", "25 zoo staff", "two police drones", "300 people"]
