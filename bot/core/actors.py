@@ -72,8 +72,8 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
             if maker is not None:
                 return maker, 1.0
     places = question.focus_word in _PLACE_FOCUS
-    found = [s for s in answer_names(question, text, base, ("org", "name", "person", "place") if places else
-                               ("org", "name", "person")) if not PARTIES.fullmatch(text[s[0]:s[1]])]
+    found = [s for s in answer_names(question, text, base) if not PARTIES.fullmatch(text[s[0]:s[1]]) and
+             (places or proper.name_kind(text, s) != "place" or proper.acting_country(text, s))]
     if question.focus_word in proper.PLACE_NOUNS:  # "which 11 countries ...?" is not answered by "Phase III"
         found = [s for s in found if proper.name_kind(text, s) == "place"]
     # A name used as a modifier does not act: "described the Geneva talks", "Kremlin adviser Viktor Lagunov".
@@ -206,7 +206,8 @@ def patient(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     """Whom it was done to ("who did the envoy meet?"): the first name after the verb asked about."""
     anchor = anchor_hit(hits)
     # Not a place, and not whom the question names as the one acting ("who did the Turkish president call?").
-    names = answer_names(question, text, base, ("org", "name", "person"))
+    names = [s for s in answer_names(question, text, base)
+             if proper.name_kind(text, s) != "place" or proper.acting_country(text, s)]
     mentions = _mentions(question, base)
     found = [s for s in names if not _named_in(text[s[0]:s[1]], mentions, base)]
     if anchor is None or not anchor.verb:
@@ -344,7 +345,7 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
     # A name used as a modifier does not speak: "described the Geneva talks ... but warned".
     named = [s for s in proper.names(text) if not _attributive(text, s)]
     people = [s for s in named if proper.name_kind(text, s) in ("person", "name")]
-    others = [s for s in named if proper.name_kind(text, s) == "org"]
+    others = [s for s in named if proper.name_kind(text, s) == "org" or proper.acting_country(text, s)]
     for m in SAID.finditer(text):
         for names in (people, others):
             # The name an apposition describes first: not a name inside it ("the Bureau of ... Enforcement").

@@ -58,6 +58,35 @@ Welsh English Greek Hungarian Czech Slovak Romanian Bulgarian Serbian Croatian G
 Saudi Emirati Qatari Egyptian Syrian Iraqi Afghan Pakistani Korean Mexican Brazilian Australian African Asian
 Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet Mediterranean Atlantic Pacific Federal
 """.split())
+# Countries by their everyday English names: a place wherever the name stands ("Germany will send
+# ..."), though two capitalized words otherwise read as a person's name ("Saudi Arabia").
+COUNTRIES = frozenset("""
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain Bangladesh
+Barbados Belarus Belgium Belize Benin Bhutan Bolivia Botswana Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada
+Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark Djibouti Dominica Ecuador Egypt Eritrea
+Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea
+Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan
+Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg
+Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia
+Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+Palau Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia
+Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania
+Thailand Togo Tonga Tunisia Turkey Türkiye Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela
+Vietnam Yemen Zambia Zimbabwe
+""".split()) | frozenset({
+    "United States", "United Kingdom", "Saudi Arabia", "South Korea", "North Korea", "South Africa", "New Zealand",
+    "Czech Republic", "Costa Rica", "Sri Lanka", "United Arab Emirates", "El Salvador", "Sierra Leone", "South Sudan",
+    "North Macedonia", "Papua New Guinea", "Ivory Coast", "Dominican Republic", "Burkina Faso",
+    "Bosnia and Herzegovina", "Central African Republic", "East Timor", "Vatican City", "San Marino", "Great Britain"})
+
+
+def acting_country(text: str, span: Span) -> bool:
+    """A country named as one who acts ("Germany will send ...", "Russia submitted it"), not as
+    where something is ("in Germany")."""
+    before = text[max(0, span[0] - 12):span[0]].split()[-1:] or [""]
+    return text[span[0]:span[1]].strip(".,") in COUNTRIES and before[0].lower() not in PLACE_PREPS
+
+
 _PLACE_FIRST = frozenset("River Lake Mount Port Fort Cape Lake Gulf Bay Isle Saint St. Sea".split())  # "River Alder"
 # Nouns that ask for a place by name: "which countries", "which town".
 PLACE_NOUNS = frozenset("country countries nation nations city cities town towns village villages state states "
@@ -183,7 +212,8 @@ def name_kind(text: str, span: Span) -> str:
     if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words or _ORG_APPOSED.match(text, span[1]) or \
             (len(words) > 1 and words[-1].strip(".,") in CLUB_ENDS):
         return "org"
-    if any(w in PLACE_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in _PLACE_FIRST):
+    if any(w in PLACE_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in _PLACE_FIRST) or \
+            " ".join(words).strip(".,") in COUNTRIES:
         return "place"
     if words[0] in TITLE_WORDS or (len(words) >= 2 and all(w[:1].isupper() for w in words)
                                    and before[0].lower() not in PLACE_PREPS):

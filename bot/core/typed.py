@@ -70,6 +70,8 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                 return s, 1.0
     placed = [s for s in found if proper.name_kind(text, s) == "place" or _FACILITY.search(text, s[0], s[1]) or
               _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
+    if not question.focus:  # "where did the US and Ukraine meet?": not where the subject is a country
+        placed = [s for s in placed if not proper.acting_country(text, s)]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     placed += [m.span() for m in spans.RELATIVE_PLACE.finditer(text)]  # "900 kilometres east of the launch site"
     if question.words & _HEADING:  # "where was the train headed?": where it went to, not where from

@@ -67,3 +67,14 @@ def test_a_name_cut_short_gets_the_full_form_its_paragraph_gives(answer: str, ex
     sentences = ["The scheme is run by Glidewell Mobility and a local firm, Spokeline.",
                  "Dr. Anselm Okafor said Glidewell operates most of them, Okafor added."]
     assert proper.fuller_name(answer, sentences) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "acts"), [
+    ("Germany will contribute the largest contingent.", "Germany", "place", True),
+    ("Saudi Arabia hosted the talks.", "Saudi Arabia", "place", True),  # not a person's first and last name
+    ("The talks were held in Saudi Arabia.", "Saudi Arabia", "place", False),
+    ("Anna Berg said so.", "Anna Berg", "person", False),
+])
+def test_a_country_is_a_place_and_acts_unless_something_is_in_it(text: str, name: str, kind: str, acts: bool) -> None:
+    span = (text.index(name), text.index(name) + len(name))
+    assert (proper.name_kind(text, span), proper.acting_country(text, span)) == (kind, acts)
