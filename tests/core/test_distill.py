@@ -238,3 +238,18 @@ def test_a_sentence_that_refers_back_is_about_what_the_one_before_names() -> Non
     assert facts[0].entities[:1] == ["calder-engineering"]
     assert facts[1].entities == ["calder-engineering"]  # "It"
     assert facts[2].entities == []  # names nothing and does not refer back
+
+
+ZOO_ARTICLE = (
+    "Title: Snow leopard recaptured\nDate: 2025-11-19\nAttribution: Example Wire\n---\n"
+    "A snow leopard that escaped from Brenmouth City Zoo early on Tuesday was recaptured late that evening.\n"
+    "Zoo director Dr. Imogen Falkner said a falling branch had torn a gap in the enclosure roof.\n"
+    "About 60 officers took part in the search, which was led by Chief Inspector Dana Whitcombe near the zoo.\n")
+
+
+@pytest.mark.parametrize("question", ["who runs the zoo?", "who's in charge of the zoo"])
+def test_who_runs_it_is_whoever_holds_its_head_role(kb_dirs: tuple[Path, Path], question: str) -> None:
+    k, s = kb_dirs
+    (s / "zoo-escape-2025-11-19.txt").write_text(ZOO_ARTICLE)
+    _, judged, _ = Answerer(FactBaseHolder(k, s)).judge(question)
+    assert judged and "Imogen Falkner" in (judged[0].reading.answer or "")
