@@ -127,6 +127,8 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
             near = None if isinstance(where, str) else _local(question, text, where, hits, base)
             return Reading(answer, "typed", strength, anchored, echo(question, answer, base), near)
+    if want == "focus" and (question.focus_word in proper.PLACE_NOUNS or question.focus_word in proper.FEATURE_NOUNS):
+        return NONE  # "which volcano erupted?" is answered by a name or not by this sentence
     span = clauses.clause(question, text, hits, base)
     answer = _tidy(text, span) if span is not None else ""
     if not answer or span is None:

@@ -195,6 +195,8 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         named = closest(names, hits, text)
         if named:
             return named, 0.6
+        if question.focus_word in proper.PLACE_NOUNS or question.focus_word in proper.FEATURE_NOUNS:
+            return None  # "which volcano?" is answered by a name, not by what follows "volcano"
         return (spans.clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
     return None
 

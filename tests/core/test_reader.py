@@ -529,3 +529,12 @@ def test_which_body_is_not_answered_by_a_person(harbor: FactBase) -> None:
                  and not e.is_entity)
     answers = [r.answer for r in read(analyze("which court is he appealing to?", harbor), entry, harbor)]
     assert answers == ["Court of Arbitration for Sport"]  # not the lawyer who said so
+
+
+def test_which_country_or_volcano_is_answered_by_a_place_name_or_not_at_all(harbor: FactBase) -> None:
+    q = analyze("which volcano erupted?", harbor)
+    entry = _sentence(harbor, 1)
+    named = read_text(q, entry, "Mount Caldrenna in northern Veskaria erupted for a third day on Tuesday.", harbor)
+    assert named.answer == "Mount Caldrenna"
+    expert = "Dr. Helga Marrin, head of volcano monitoring at the VMGO, said the eruption could go on for weeks."
+    assert read_text(q, entry, expert, harbor).answer is None  # neither the expert nor what follows "volcano"
