@@ -15,7 +15,7 @@ from bot.core.kinds import TOP_TITLES
 from bot.core.proper import PARTIES
 from bot.core.questions import Question, find_entities
 from bot.core.spans import Span
-from bot.core.text import normalize
+from bot.core.text import STOPWORDS, normalize
 
 Found = tuple[Span | str, float] | None
 
@@ -60,7 +60,8 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     if question.focus_word in ("party", "parties"):
         party = fresh(question, text, [(m.start(), m.end()) for m in PARTIES.finditer(text)], base)
         return (party[0], 1.0) if party else None
-    if by_role and question.focus and question.focus in base.title_terms and question.want == "agent":
+    if by_role and question.focus and question.focus in base.title_terms and question.want == "agent" and \
+            question.focus_word not in _INSTITUTIONS:  # "which court ...?" asks for a court, not a "court judge"
         return holder(question, text, hits, base)  # "which union official objected?": who holds that role
     if by_role and question.verb_terms & _REPORTING_TERMS:  # "who reported the numbers?": who said so
         by_focus = _agent_by_focus(question, text, base)  # "which department announced it?"
@@ -141,13 +142,16 @@ def _in_phrase(text: str, name: Span) -> bool:
 # Nouns of bodies: "which <noun>" asks for an organization's name, not a person's or a place's.
 _INSTITUTIONS = frozenset("court courts university universities union unions firm firms company companies regulator "
                           "regulators agency agencies bank banks ministry committee commission hospital school "
-                          "club clubs federation association council authority insurer airline carrier".split())
+                          "club clubs federation association council authority insurer airline carrier "
+                          "organisation organisations organization organizations body bodies institute "
+                          "operator operators charity group groups".split())
 _DESCRIBED_NAME = re.compile(r"an?\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+")
 
 
 def _attributive(text: str, span: Span) -> bool:
     after = text[span[1]:span[1] + 60]
-    if not re.match(r"\s+[a-z]", after):
+    following = re.match(r"\s+([a-z]+)", after)
+    if not following or following.group(1) in STOPWORDS:  # "the Court of Arbitration for Sport in Lausanne"
         return False
     if re.search(r"\b(?:the|a|an)\s+$", text[max(0, span[0] - 5):span[0]]):
         return True

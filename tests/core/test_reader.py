@@ -538,3 +538,10 @@ def test_which_country_or_volcano_is_answered_by_a_place_name_or_not_at_all(harb
     assert named.answer == "Mount Caldrenna"
     expert = "Dr. Helga Marrin, head of volcano monitoring at the VMGO, said the eruption could go on for weeks."
     assert read_text(q, entry, expert, harbor).answer is None  # neither the expert nor what follows "volcano"
+
+
+def test_which_court_is_a_court_named_before_a_preposition_not_the_one_appealing(harbor: FactBase) -> None:
+    q = analyze("which court is he appealing to?", harbor)
+    text = ("Ferrant's lawyer, Anselm Kovacic, said the rider would appeal to the Court of Arbitration for Sport in "
+            "Lausanne and has 21 days to file.")
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Court of Arbitration for Sport"
