@@ -117,8 +117,9 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "strong": ["strength", "stronger", "strongest"],
     "earthquak": ["quake", "quakes", "tremor", "tremors", "temblor", "earthquakes"],
     "resign": ["resigned", "resignation", "resigns", "quit", "quits", "step down", "stepped down", "steps down"],
+    # "strike" is both an attack and a walkout: its class takes the words of both
     "attack": ["attacks", "attacked", "strike", "strikes", "struck", "assault", "bombing", "bombed", "shelling",
-               "shelled", "hit by"],
+               "shelled", "hit by", "walkout", "walkouts", "stoppage", "stoppages", "industrial action"],
     "ban": ["bans", "banned", "bar", "barred", "bars", "prohibit", "prohibited", "forbid", "forbidden",
             "rule out", "ruled out", "exclude", "excluded", "never join"],
     "join": ["joined", "joining", "joins", "member", "members", "membership", "belong", "belongs", "belonged",

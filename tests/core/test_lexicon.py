@@ -65,3 +65,9 @@ def test_an_everyday_verb_is_not_folded_onto_a_narrower_sense() -> None:
     lexicon = build_lexicon([], [])
     assert "attend" not in lexicon.terms("the roof came down")  # not turnout
     assert "attend" in lexicon.terms("about 300 people showed up")
+
+
+def test_a_walkout_is_a_strike_and_a_director_or_run_by_is_leading() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("walkout") == lexicon.terms("strike") == lexicon.terms("stoppage")
+    assert lexicon.terms("director") == lexicon.terms("led") == lexicon.terms("run by")
