@@ -63,6 +63,8 @@ def _new_value(question: Question, text: str, span: Span) -> Span:
     return max(whole, key=lambda s: s[1]) if whole else (to.start(1), to.end(1))  # "3.9 percent", not "3.9"
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    if question.normalized.startswith("how old"):
+        return _age(question, text, hits)
     # "how far (away) is it?" asks for a distance: no sum of money, and in its units
     measured = question.normalized.startswith("how far") and bool(spans.MEASURE_ASKED.match(question.normalized))
     if _COMPARED_ASKED.search(question.normalized) and (ratios := [m.span() for m in _RATIO.finditer(text)]):
@@ -126,9 +128,6 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
-    if question.normalized.startswith("how old") and not any(spans.MEASURE.search(text[a:b]) for a, b in found) and \
-            (since := _DATES_FROM.search(text)):
-        return since.span(), 0.8  # "how old is the building?": "dates from 1911", when no age is given
     if spans.MEASURE_ASKED.match(question.normalized) or measure_noun:
         # "how fast was it going?": "41 mph", not "30 trains"; "ash height?": "11 kilometres", not "a third"
         unit = spans.DISTANCE if measured else spans.MEASURE
@@ -142,16 +141,6 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
                 distant = closest(found, hits, text)
                 return (distant, 0.3) if distant else None
             found = same
-        named = [h for h in hits if h.entity]
-        if question.normalized.startswith("how old") and named:
-            # The age beside the name asked about ("Reyland, 52," or "the 52-year-old Reyland"), not
-            # "the 31-year-old transformer" of a sentence that names her too.
-            by_name = [s for s in found if any(-_AGE_CHARS < h.start - s[1] < _AGE_CHARS or
-                                              -_AGE_CHARS < s[0] - h.end < _AGE_CHARS for h in named)]
-            if not by_name:
-                other = closest(found, hits, text)
-                return (other, 0.4) if other else None
-            found = by_name
     elif _SIZE_ASKED.match(question.normalized):  # "how big is the zone?": "3-kilometre", not "four checkpoints"
         sized = [s for s in found if spans.MEASURE.search(text[s[0]:s[1]])]
         size = closest(sized, hits, text)
@@ -171,7 +160,31 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     return nearest, 0.5 if question.focus else 0.8
 
 
-_AGE_CHARS = 12
+_AGE_BEFORE = re.compile(r"\s+(?:[a-z]+\s+)?")  # "the 41-year-old Reyland", "a 52-year-old engineer, Reyland"
+_AGE_AFTER = re.compile(r",\s*(?:(?:a|an|the)\s+)?")  # "Reyland, 52," "Reyland, a 52-year-old engineer"
+# How an age is written: "the 52-year-old", "aged 52", "52 years old", "Reyland, 52," and a thing's
+# "dates from 1911", "founded in 1911" (not another number of the sentence, a share, a sum).
+_AGE = re.compile(rf"\b(?:\d{{1,3}}|{'|'.join(spans.NUMBER_WORDS)})-year-old\b|\baged \d{{1,3}}\b|"
+                  r"\b\d{1,3} years old\b|(?<=, )\d{1,3}(?=,)|\bage of \d{1,3}\b", re.IGNORECASE)
+
+
+def _age(question: Question, text: str, hits: list[Hit]) -> Found:
+    """"How old ...?": an age, the one beside the name asked about when the question names someone
+    ("Reyland, 52," or "the 52-year-old Reyland", not "the 31-year-old transformer" Nora Quinn spoke
+    of); how old a thing is, by the year it began; else nothing."""
+    ages = [m.span() for m in _AGE.finditer(text)]
+    named = [h for h in hits if h.entity]
+    if ages and named:
+        by_name = [s for s in ages if any(_AGE_BEFORE.fullmatch(text[s[1]:h.start]) or
+                                          _AGE_AFTER.fullmatch(text[h.end:s[0]]) for h in named)]
+        if not by_name:
+            other = closest(ages, hits, text)
+            return (other, 0.4) if other else None
+        ages = by_name
+    if ages:
+        return closest(ages, hits, text), 1.0  # type: ignore[return-value]
+    since = _DATES_FROM.search(text)
+    return (since.span(), 0.8) if since else None
 # How old a thing is, told by the year it began ("the building, which dates from 1911")
 _DATES_FROM = re.compile(r"\b(?:dates|dating|dated) (?:back )?(?:from|to)(?: the)? (?:1[5-9]|20)\d\d\b|"
                          r"\b(?:built|founded|established|erected|constructed|opened) in (?:1[5-9]|20)\d\d\b")

@@ -117,6 +117,9 @@ def find_entities(normalized: str, base: FactBase) -> dict[str, tuple[str, ...]]
 
 
 _COMPARED = re.compile(r"\b(?:compared|comparison) (?:to|with)\b")
+# Only "old": its reader answers with an age or not at all (see ``figures``), where a height
+# asked of an article that never says "tall" is as likely a near miss as not.
+_HOW_ADJECTIVE = re.compile(r"^how (old)\b")
 _HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b)|far|often|soon|big|large)\b")
 
 
@@ -167,6 +170,11 @@ def analyze(text: str, base: FactBase) -> Question:
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
     if parse.want in ("quote", "manner"):  # "pompeo quote after geneva?": "quote" says what is asked, not about what
         terms = tuple(t for t in terms if t not in _QUOTE_FRAME) or terms
+    if (measure := _HOW_ADJECTIVE.match(core)) is not None:
+        # "how old is Whitfield?" of an article that never says "old" ("Whitfield, 46, has ..."): the
+        # adjective says what kind of answer is asked, no word the question misses
+        frame = [t for t in base.lexicon.terms(measure.group(1)) if t not in base.idf]
+        terms = tuple(t for t in terms if t not in frame) or terms
     if _COMPARED.search(core):  # "how big is it compared to Earth?": a ratio is asked, "compared" is no topic
         terms = tuple(t for t in terms if t not in base.lexicon.terms("compared")) or terms
     # "who's the boss of Greyhaven?": a word for whoever runs it that the article never uses is asked

@@ -478,7 +478,7 @@ def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     assert typed("when will it rain?", 63) == [("since the start of September", 0.5)]
     # an age not beside the name asked about is another's
     assert all(strength < 1 for _, strength in typed("how old is Nora Quinn?", 71))
-    assert typed("how old is Tom Reyes?", 48) == [("52", 0.8)]  # a bare number: as sure as before
+    assert typed("how old is Tom Reyes?", 48) == [("52", 1.0)]  # "Tom Reyes, 52,": his age, beside his name
     # "a three-year freeze" lasts three years; it is not how long she has been harbour master
     assert all(strength < 1 for _, strength in typed("how long has ida moen been harbour master?", 75))
     assert any(strength == 1 for _, strength in typed("how long will the freeze on fares last?", 75))
@@ -545,3 +545,15 @@ def test_which_court_is_a_court_named_before_a_preposition_not_the_one_appealing
     text = ("Ferrant's lawyer, Anselm Kovacic, said the rider would appeal to the Court of Arbitration for Sport in "
             "Lausanne and has 21 days to file.")
     assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Court of Arbitration for Sport"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Reyland, 52, said the unit had been inspected in March.", "52"),
+    ("The 41-year-old Reyland was treated for heatstroke.", "41-year-old"),
+    ("Reyland said about a fifth of the staff had been inspected by 2019.", None),  # no age: no typed answer
+])
+def test_how_old_is_answered_by_an_age_or_not_at_all(harbor: FactBase, text: str, expected: str | None) -> None:
+    q = analyze("how old is Reyland?", harbor)
+    assert "old" not in " ".join(q.terms) or "old" in harbor.idf  # the adjective frames it, when never written
+    reading = read_text(q, _sentence(harbor, 1), text, harbor)
+    assert (reading.answer if reading.source == "typed" else None) == expected  # else a clause, weakly
