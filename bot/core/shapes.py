@@ -69,6 +69,13 @@ _CLOCK = re.compile(rf"{spans.CLOCK.pattern}|\b(?:morning|afternoon|evening|nigh
 _NOT_NOUNS = frozenset("of more than million billion thousand hundred percent per times new other full-time "
                        "part-time additional extra".split())
 _PEOPLE = frozenset("people person persons individuals residents civilians".split())
+# Who a count of people is of ("how many people were evacuated?": "2,700 residents").
+_PERSONS = _PEOPLE | frozenset("""
+residents workers patients pupils students passengers staff members voters fans supporters protesters officers
+soldiers troops firefighters children adults employees nurses doctors riders pedestrians tourists visitors villagers
+evacuees entrants runners players spectators customers victims survivors migrants refugees teachers miners crew
+inmates prisoners volunteers delegates households families homeowners locals citizens adults men women boys girls
+""".split())
 _UNITS = frozenset("percent per cent days day weeks week months month years year hours hour minutes points point "
                    "times dollars euros pounds kilometres kilometers miles metres meters seconds second".split())
 
@@ -229,8 +236,12 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
         return -1  # "two stage wins" counts wins, not stages
     if any(w.startswith(stems) for w in words):
         return 1
-    if focus in _PEOPLE:
-        return -1 if any(w in _UNITS for w in words) else 0
+    if focus in _PEOPLE:  # "how many people ...?": "2,700 residents", not "five villages"
+        counted = spans.COUNT.search(answer)
+        noun = (counted.group(2) or "").lower() if counted else ""
+        if noun in _PERSONS or PERSON_WORD.match(noun) or PERSON_WORD.match(noun.rstrip("s")):
+            return 1
+        return -1 if any(w in _UNITS for w in words) or (noun.endswith("s") and noun not in _NOT_NOUNS) else 0
     counted = spans.COUNT.search(answer)
     noun = counted.group(2) if counted else None
     if noun and noun.lower() not in _NOT_NOUNS and noun.lower() not in _PEOPLE and not noun.lower().startswith(stems):

@@ -77,6 +77,9 @@ from bot.core.questions import analyze
     ("who replaced Lysenko?", "Andriy Lysenko", -1),  # the name the question has
     ("who did ashford pay the record fee for?", "Ashford United", -1),  # "United" is no new name of a club
     ("who is the ceo?", "Chief", -1),  # a title cut from a name names no one
+    ("how many people were evacuated?", "about 2,700 residents", 1),  # people counted by who they are
+    ("how many people were evacuated?", "five villages", -1),  # not places
+    ("how many people were evacuated?", "5,000", 0),  # the words cannot tell
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
