@@ -151,7 +151,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "regulat": ["regulator", "regulators", "regulatory", "watchdog", "watchdogs"],
     "cyberattack": ["cyberattacks", "cyber attack", "cyber attacks", "hack", "hacked", "hacking", "hackers"],
     "resid": ["residents", "resident", "citizens", "locals", "inhabitants", "population", "homeowners",
-              "households", "families"],  # not "villagers": its stem is the village's
+              "households", "families", "live in", "lives in", "living in", "home to",
+              "people living"],  # not "villagers": its stem is the village's
     "hom": ["homes", "house", "houses", "housing", "residence", "residences", "dwellings"],
     "help": ["helped", "helps", "helping", "aid", "assist", "assistance", "relief", "rescue", "rescued"],
     "delay": ["delayed", "delays", "late", "behind schedule", "postpone", "postponed", "overdue", "pushed back",

@@ -71,3 +71,9 @@ def test_a_walkout_is_a_strike_and_a_director_or_run_by_is_leading() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("walkout") == lexicon.terms("strike") == lexicon.terms("stoppage")
     assert lexicon.terms("director") == lexicon.terms("led") == lexicon.terms("run by")
+
+
+def test_people_living_somewhere_are_its_residents() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("residents")[0] in lexicon.terms("how many people live in the city")
+    assert lexicon.terms("residents")[0] in lexicon.terms("a town of 21,000 people, home to the plant")
