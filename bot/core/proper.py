@@ -80,6 +80,7 @@ Vietnam Yemen Zambia Zimbabwe
     "Bosnia and Herzegovina", "Central African Republic", "East Timor", "Vatican City", "San Marino", "Great Britain"})
 
 
+@lru_cache(maxsize=65536)
 def acting_country(text: str, span: Span) -> bool:
     """A country named as one who acts ("Germany will send ...", "Russia submitted it"), not as
     where something is ("in Germany")."""

@@ -121,7 +121,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
         answer = where if isinstance(where, str) else proper.full_name(_tidy(text, where, limit), text)
         if want in _NAMED_WANTS and answer:
-            answer = proper.fuller_name(answer, split_sentences(_paragraph(entry, base)))
+            answer = proper.fuller_name(answer, _sentences(_paragraph(entry, base)))
         if answer:
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
@@ -162,6 +162,11 @@ def _about_another(question: Question, text: str, span: Span, base: FactBase) ->
 
 
 _NAMED_WANTS = frozenset({"agent", "patient", "holder", "speaker", "name"})
+
+
+@lru_cache(maxsize=16384)
+def _sentences(paragraph: str) -> tuple[str, ...]:
+    return tuple(split_sentences(paragraph))
 
 
 def _paragraph(entry: Entry, base: FactBase) -> str:
