@@ -557,3 +557,9 @@ def test_how_old_is_answered_by_an_age_or_not_at_all(harbor: FactBase, text: str
     assert "old" not in " ".join(q.terms) or "old" in harbor.idf  # the adjective frames it, when never written
     reading = read_text(q, _sentence(harbor, 1), text, harbor)
     assert (reading.answer if reading.source == "typed" else None) == expected  # else a clause, weakly
+
+
+def test_a_place_name_keeps_the_kind_of_place_it_names(harbor: FactBase) -> None:
+    q = analyze("where was the leopard found?", harbor)
+    text = "The leopard was found at about 9:20 p.m. beneath a garden shed in the Larkfield allotments, police said."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Larkfield allotments"
