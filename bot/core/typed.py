@@ -74,6 +74,11 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         placed = [s for s in placed if not proper.acting_country(text, s)]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     placed += [m.span() for m in spans.RELATIVE_PLACE.finditer(text)]  # "900 kilometres east of the launch site"
+    if question.normalized.endswith(" from") and not question.focus:
+        # "where's Kesang from?": where it came from, not where it is ("arrived in Brenmouth from Vasterby Zoo")
+        origin = [s for s in placed if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, s[0] - 10):s[0]])]
+        if origin:
+            return _with_town(text, origin[0]), 1.0
     if question.words & _HEADING:  # "where was the train headed?": where it went to, not where from
         placed = [s for s in placed if re.search(r"\b(?:to|for|towards?)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
                                                  text[max(0, s[0] - 20):s[0]])] or placed

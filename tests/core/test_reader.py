@@ -563,3 +563,9 @@ def test_a_place_name_keeps_the_kind_of_place_it_names(harbor: FactBase) -> None
     q = analyze("where was the leopard found?", harbor)
     text = "The leopard was found at about 9:20 p.m. beneath a garden shed in the Larkfield allotments, police said."
     assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Larkfield allotments"
+
+
+def test_where_someone_is_from_is_where_they_came_from(harbor: FactBase) -> None:
+    q = analyze("where's kesang from?", harbor)
+    text = "Kesang arrived in Brenmouth from Vasterby Zoo in Sweden in 2022 as part of a breeding programme."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Vasterby Zoo"
