@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from bot.core.synonyms import SOFT_WORDS
+
 # Chat markup that names a user, channel or group: Slack <@U123>, <#C1|name>, <!here>,
 # <!subteam^S1|@team>; Discord <@123>, <@!123>, <@&123>, <#123>; plain @everyone/@here.
 _MARKUP = re.compile(r"<[@#!][^>\s]{0,80}>|@(?:everyone|here|channel)\b", re.IGNORECASE)
@@ -244,6 +246,11 @@ def content_terms(text: str, synonyms: dict[str, str] | None = None) -> list[str
     out = []
     for word in content_words(normalize(text)):
         term = syn.get(word)
+        if term is None and word in SOFT_WORDS:
+            # "finally" says little: a filler word a synonym group does not list keeps its own stem,
+            # not that of "final", which a knowledge file folds onto "firm"
+            out.append(stem(word))
+            continue
         if term is None:  # only the stem is looked up again: a canonical word is not itself a variant
             term = stem(word)  # of another group ("final" -> "firm" must not go on to "company")
             term = syn.get(term, term)

@@ -113,3 +113,10 @@ def test_chat_fillers_carry_no_content() -> None:
 
 def test_a_plane_is_no_plan() -> None:
     assert stem("plane") == stem("planes") != stem("plan") == stem("plans")
+
+
+def test_a_filler_word_keeps_its_own_stem_unless_a_synonym_group_lists_it() -> None:
+    synonyms = {"final": "firm", "still": "continu"}
+    assert content_terms("how did they finally spot her", synonyms) == ["final", "spot"]  # not "firm"
+    assert content_terms("is the deadline final", synonyms) == ["deadlin", "firm"]
+    assert "continu" in content_terms("is anyone still missing", synonyms)  # listed: folded as listed
