@@ -1,7 +1,7 @@
 """The clause that answers when no typed span does."""
 from __future__ import annotations
 
-from bot.core.clauses import MAX_WORDS, clause
+from bot.core.clauses import CLAUSE, MAX_WORDS, clause
 from bot.core.factbase import FactBase
 from bot.core.hits import hits_in
 from bot.core.questions import analyze
@@ -35,3 +35,9 @@ def test_a_clause_ends_at_a_sentence_break_not_at_an_abbreviation() -> None:
 def test_who_said_it_is_not_what_was_asked(base: FactBase) -> None:
     text = "Liquefied chlorine was leaking from one tank car, officials said."
     assert "officials said" not in _clause(base, "what was leaking from the tank car?", text)
+
+
+def test_a_clause_ends_where_a_quotation_opens_the_next_sentence() -> None:
+    text = 'The council had not decided whether the zoo would face any penalty. "Questions need answers," she said.'
+    pieces = [m.group(0) for m in CLAUSE.finditer(text)]
+    assert pieces[0] == "The council had not decided whether the zoo would face any penalty"
