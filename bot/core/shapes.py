@@ -39,6 +39,11 @@ CONTRAST_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c 
     "north south east west northern southern eastern western",
     "acting interim caretaker temporary permanent",
     "damaged destroyed",
+    "earthquake earthquakes quake quakes aftershock aftershocks",
+    "minimum maximum",
+    "imports exports",
+    "men women",
+    "adults children",
 ))
 # Words of one class that mean the same (a question's "injured" is a sentence's "wounded").
 _SAME = tuple(frozenset(c.split()) for c in (
@@ -46,6 +51,7 @@ _SAME = tuple(frozenset(c.split()) for c in (
     "fell fall falls fallen dropped drop declined decline decrease decreased down", "won win wins",
     "lost lose loses", "weekend weekends", "opened open opens", "closed close closes",
     "north northern", "south southern", "east eastern", "west western",
+    "earthquake earthquakes quake quakes", "aftershock aftershocks",
 ))
 _MONTHS = CONTRAST_CLASSES[1]
 _NOT_PROPER = proper.TITLE_WORDS | proper.PLACE_WORDS | proper.ORG_WORDS | proper.DEMONYMS | proper.CLUB_ENDS

@@ -96,6 +96,8 @@ def test_shape(base: FactBase, question: str, answer: str, expected: int) -> Non
     ("what happens on Friday?", "The vote is on Thursday.", True),
     ("by what percentage did shares fall?", "Shares fell 2.7 percent on Thursday.", False),
     ("what did he say?", "He spoke on Thursday.", False),
+    ("how strong was the earthquake?", "A magnitude 5.1 aftershock hit on Tuesday.", True),
+    ("how strong was the quake?", "The magnitude 6.4 earthquake struck at night.", False),
 ])
 def test_contrast(base: FactBase, question: str, sentence: str, expected: bool) -> None:
     assert shapes.contrast(analyze(question, base), sentence) is expected
