@@ -57,6 +57,13 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     # "Kestrel-4", "F-16", "G7": a model or a group, not a place
     found = [s for s in answer_names(question, text, base) if not re.search(r"[A-Za-z]-?\d", text[s[0]:s[1]])]
     if question.focus:
+        # "which neighbouring city ...?": the name the sentence gives that word ("Neighbouring Eastbridge")
+        modifier = re.search(rf"\b([a-z]{{4,}}) {re.escape(question.focus_word)}\b", question.normalized)
+        if modifier and modifier.group(1) not in ("which", "what", "other"):
+            qualified = [s for s in found if re.search(rf"\b{modifier.group(1)}\s+$", text[max(0, s[0] - 30):s[0]],
+                                                        re.IGNORECASE)]
+            if qualified:
+                return qualified[0], 1.0
         for s in found:
             of = re.search(r"\b([\w-]+) of (?:the )?$", text[max(0, s[0] - 30):s[0]])
             if question.focus in base.lexicon.terms(text[s[0]:s[1]]) or (

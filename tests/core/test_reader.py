@@ -569,3 +569,9 @@ def test_where_someone_is_from_is_where_they_came_from(harbor: FactBase) -> None
     q = analyze("where's kesang from?", harbor)
     text = "Kesang arrived in Brenmouth from Vasterby Zoo in Sweden in 2022 as part of a breeding programme."
     assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Vasterby Zoo"
+
+
+def test_which_neighbouring_city_is_the_one_the_sentence_calls_neighbouring(harbor: FactBase) -> None:
+    q = analyze("which neighbouring city banned rental scooters?", harbor)
+    text = "Marrowick is not the first city to act: neighbouring Eastbridge banned rental scooters outright in 2023."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Eastbridge"
