@@ -77,3 +77,9 @@ def test_people_living_somewhere_are_its_residents() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("residents")[0] in lexicon.terms("how many people live in the city")
     assert lexicon.terms("residents")[0] in lexicon.terms("a town of 21,000 people, home to the plant")
+
+
+def test_a_boss_leads_and_being_sorry_is_apologising() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("boss") == lexicon.terms("director") == lexicon.terms("head")
+    assert lexicon.terms("apologised") == lexicon.terms("sorry")
