@@ -114,6 +114,10 @@ def closest(found: list[Span], hits: list[Hit], text: str | None = None) -> Span
     # The question's verb pulls most, the names it mentions least.
     pulls = [(h.start, h.end, h.weight * (VERB_PULL if h.verb else ENTITY_PULL if h.entity else 1.0)) for h in hits]
     breaks = _clause_breaks(text) if text is not None and len(found) > 1 else ()
+    # "open on December 8 and close on January 12": the verb asked about after "and" begins its own
+    # clause, which says what is done when ("close"), not the clause before it
+    after_and = {h.start for h in hits if h.verb and _AND_BEFORE.search(text, max(0, h.start - 6), h.start)} \
+        if text is not None and len(found) > 1 else set()
 
     def strength(s: Span) -> tuple[float, int]:  # ``gap`` inlined: spans x hits calls
         a, b = s
@@ -123,12 +127,15 @@ def closest(found: list[Span], hits: list[Hit], text: str | None = None) -> Span
             if breaks and far:
                 lo, hi = (b, start) if start >= b else (end, a)
                 far += CLAUSE_CHARS * sum(1 for x in breaks if lo <= x < hi)
+            if start in after_and and b <= start:
+                far += CLAUSE_CHARS
             total += p / (1 + far / NEAR_CHARS)
         return total, -a
 
     return max(found, key=strength)
 
 
+_AND_BEFORE = re.compile(r"\band\s+$")
 _CLAUSE_BREAK = re.compile(r"[;—]|,\s+(?:and|but|while|whereas|or)\b")
 
 

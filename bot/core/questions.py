@@ -214,7 +214,8 @@ def analyze(text: str, base: FactBase) -> Question:
     subject_terms = frozenset(base.lexicon.terms(parse.subject_text)) if parse.subject_text else frozenset()
     unknown_subject = not subject and any(_unknown(t, base) for t in subject_terms - generic)
     unknown = unknown_names(text, base) + unknown_subject
-    verb = parse.verb or (_verb_after_subject(core, alias_terms, base)
+    terse = _TERSE_VERB.match(core)  # "ballot closes when": the verb before the trailing question word
+    verb = parse.verb or (terse.group(1) if terse else "") or (_verb_after_subject(core, alias_terms, base)
                           if want == "patient" or (want in ("date", "year", "duration", "place", "reason", "count",
                                                             "amount", "thing", "means") and
                                                    len(core.split()) > 2 and core.split()[1] in _AUX_WORDS) else "")
@@ -225,6 +226,7 @@ def analyze(text: str, base: FactBase) -> Question:
                     base.lexicon.variants.get(focus, frozenset()) | {focus} if focus else frozenset())
 
 
+_TERSE_VERB = re.compile(r"^(?:the )?[a-z'-]+(?: [a-z'-]+)? ([a-z]+(?:es|ed|en|s))(?: [a-z]+)? (?:when|where)$")
 _AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())
 _PREPOSITIONS = frozenset("in at on to from with for during after before about into over under near by".split())
 

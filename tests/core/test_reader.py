@@ -575,3 +575,11 @@ def test_which_neighbouring_city_is_the_one_the_sentence_calls_neighbouring(harb
     q = analyze("which neighbouring city banned rental scooters?", harbor)
     text = "Marrowick is not the first city to act: neighbouring Eastbridge banned rental scooters outright in 2023."
     assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "Eastbridge"
+
+
+@pytest.mark.parametrize(("question", "expected"), [("ballot closes when", "January 12"),
+                                                    ("when does the ballot open?", "December 8")])
+def test_a_verb_after_and_begins_its_own_clause(harbor: FactBase, question: str, expected: str) -> None:
+    q = analyze(question, harbor)
+    text = "General secretary Declan Moorcroft said the ballot would open on December 8 and close on January 12."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == expected
