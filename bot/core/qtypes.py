@@ -127,6 +127,8 @@ def _head(words: str) -> str:
     return kept[-1] if kept else ""
 
 
+# "letters handled last year?": a time so qualified says when the thing asked about was, it is not asked
+_TIME_QUALIFIERS = frozenset("last this next per a an each every same previous following".split())
 _TRAILING_ADVERBS = frozenset("now today currently then again exactly anyway already yet still".split())
 
 
@@ -139,6 +141,11 @@ _IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said
 _VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|[\w-]+ed|\w+s)$")  # "co-hosted"
 _OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
                           "between over".split())
+# "bus routes diverted?", "letters handled last year?": a plural noun, then what was done to them
+# (not what things do by themselves: "talks ended?" asks whether they did)
+_COUNTED_DONE = re.compile(rf"^((?:[a-z'-]+ )?[a-z'-]{{3,}}[^s']s) (?!(?:ended|started|happened|finished|continued|"
+                           rf"resumed|stalled|collapsed|failed|arrived|worked|succeeded|agreed|changed|improved|"
+                           rf"stopped|began|went|came|fell|rose|grew)\b)(?:[a-z]+ed|{_IRREGULAR})\b")
 
 
 _NOUN_FOLLOWS = frozenset({"of", "other", "another", "several", "few", "more", "both", "same", "different",
@@ -348,9 +355,12 @@ def _classify(text: str) -> Parse:
             i + 1 == len(words) or words[i + 1] not in AMOUNT_NOUNS)), None)):  # "share price": the price
         return Parse("how_many", "amount", amount)  # "troop cap in the european text?"
     if found is None and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
-            (time := next((w for w in text.split() if w in TERSE_TIMES), None)):
+            (time := next((w for i, w in enumerate(words) if w in TERSE_TIMES and
+                           (i == 0 or words[i - 1] not in _TIME_QUALIFIERS)), None)):
         return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
     terse = found is None and len(words) <= 4 and not re.match(r"(?:what|which|who|how|why|where|when)\b", text)
+    if terse and (counted := _COUNTED_DONE.match(text)):
+        return Parse("how_many", "count", _head(counted.group(1)))  # "bus routes diverted?": how many were
     if terse and words[-1] in _TERSE_DOERS:
         return Parse("who", "agent", verb=words[-1])  # "winner?": who won
     if terse and (re.fullmatch(PERSON_NOUNS, words[-1]) or words[-1].capitalize() in TITLE_WORDS):

@@ -62,6 +62,9 @@ from bot.core.text import normalize
     ("pompeo said the plan included whose perspectives?", "who", "focus"),  # the phrase of the noun says whose
     ("what's the weather service called?", "who_is", "name"),  # "called" frames it: not the verb asked about
     ("what s the new plant called", "who_is", "name"),
+    ("bus routes diverted?", "how_many", "count"),  # terse: how many were
+    ("letters handled last year?", "how_many", "count"),  # "last year" qualifies, it is not asked
+    ("talks ended?", "what", "thing"),  # not a count of what did something by itself
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
