@@ -74,8 +74,10 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         if rated is not None:
             return rated, 1.0
     measure_noun = question.focus_word in _MEASURE_NOUNS  # "ash height?": a measure, not "a third"
+    # "how hot did it get?": "38.6 degrees", not the humidity's "71 percent"
+    measure_asked = measured or measure_noun or bool(spans.MEASURE_ASKED.match(question.normalized))
     money = fresh(question, text, list(spans.amounts(text)), base) \
-        if question.want == "amount" and not measured and not measure_noun else []
+        if question.want == "amount" and not measure_asked else []
     if money and (stranded := _STRANDED.search(question.normalized)):
         # "what did they raise the rate to?": the sum after "to", not the "by a quarter" of the rise
         marked = [s for s in money if re.search(rf"\b{stranded.group(1)}\s+$", text[max(0, s[0] - 12):s[0]])]

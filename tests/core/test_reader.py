@@ -583,3 +583,9 @@ def test_a_verb_after_and_begins_its_own_clause(harbor: FactBase, question: str,
     q = analyze(question, harbor)
     text = "General secretary Declan Moorcroft said the ballot would open on December 8 and close on January 12."
     assert read_text(q, _sentence(harbor, 1), text, harbor).answer == expected
+
+
+def test_how_hot_is_a_measure_not_a_share(harbor: FactBase) -> None:
+    q = analyze("how hot did it get at the peak?", harbor)
+    text = "The temperature peaked at 38.6 degrees shortly after 1 p.m., with humidity at the harbour at 71 percent."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "38.6 degrees"
