@@ -83,3 +83,4 @@ def test_a_boss_leads_and_being_sorry_is_apologising() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("boss") == lexicon.terms("director") == lexicon.terms("head")
     assert lexicon.terms("apologised") == lexicon.terms("sorry")
+    assert lexicon.terms("the vet") == lexicon.terms("the veterinary officer")[:1]
