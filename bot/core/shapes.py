@@ -232,6 +232,8 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
         return -1
     if not focus_word and not focus:
         return 1
+    if focus_word == "times" and spans.TIMES.search(answer):
+        return 1  # "how many times ...?": "twice", "on four occasions"
     words = _words(answer)
     focus = (focus_word or focus).split()[-1]  # "construction workers": workers
     # the noun asked, or a word folding onto it ("11 aircraft" for "how many planes")

@@ -79,7 +79,8 @@ TALLY = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]?\d|\s*(?:percent|pe
 RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
                    r"\d+(?:\.\d+)? on the Richter scale)")
 # How many times: "once", "twice", "three times".
-TIMES = re.compile(rf"\b(?:once|twice|thrice|{NUMBER_RE} times)\b")
+TIMES = re.compile(rf"\b(?:once|twice|thrice|{NUMBER_RE} times|(?:on )?{NUMBER_RE} (?:separate )?occasions|"
+                   rf"{NUMBER_RE} rounds)\b")
 # "how often ...?" asks for a frequency: "every six months", "twice a week", "once-a-month", "daily".
 HOW_OFTEN = re.compile(r"^how (?:often|frequently)\b")
 _PERIOD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|season)"

@@ -80,6 +80,8 @@ from bot.core.questions import analyze
     ("how many people were evacuated?", "about 2,700 residents", 1),  # people counted by who they are
     ("how many people were evacuated?", "five villages", -1),  # not places
     ("how many people were evacuated?", "5,000", 0),  # the words cannot tell
+    ("how many times did they observe the planet?", "on four occasions", 1),  # times, told as occasions
+    ("how many times did they observe the planet?", "four planets", -1),
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
