@@ -121,12 +121,14 @@ def _head(words: str) -> str:
     """The focus noun of "which <adjectives> <noun> ...": the last word before the verb."""
     words = re.split(r" (?:of|in|at|on|near|from|outside|inside|about|for|with|against|regarding|concerning|"
                      r"between|among|into|over) ", _KIND_OF.sub("", words.strip()))[0]
+    words = _PER_PERIOD.sub("", words)  # "how many flights a day ...": flights
     kept = words.split()
     while len(kept) > 1 and kept[-1] in _TRAILING_ADVERBS:  # "the share price now": the price
         kept.pop()
     return kept[-1] if kept else ""
 
 
+_PER_PERIOD = re.compile(r" (?:a|an|per|each|every) (?:day|night|week|month|year|hour|season|game|match)$")
 # "letters handled last year?": a time so qualified says when the thing asked about was, it is not asked
 _TIME_QUALIFIERS = frozenset("last this next per a an each every same previous following".split())
 _TRAILING_ADVERBS = frozenset("now today currently then again exactly anyway already yet still".split())

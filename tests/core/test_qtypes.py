@@ -177,6 +177,7 @@ def test_a_place_related_to_a_name_is_a_word_the_sentence_must_say(base) -> None
 
 @pytest.mark.parametrize(("question", "noun"), [
     ("how many buildings fell down completely", "buildings"),  # "down" is no "do"
+    ("how many flights a day does it run?", "flights"),  # per day: what is counted is flights
     ("how many operators work at the plant now", "operators"),  # a plural before a present verb
     ("how many provisional ballots remain uncounted", "ballots"),
     ("how many troops did the governor ask for", "troops"),
