@@ -193,7 +193,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
         return -1  # "what is Jennings' job?" is not answered by his age
     if want == "count":
-        return _count_shape(focus, focus_word, answer, forms)
+        return _count_shape(focus, focus_word, answer, forms, words)
     if want == "amount":
         return _amount_shape(normalized, focus_word, answer)
     return 0
@@ -227,13 +227,17 @@ def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozen
     return -1 if surnames and all(w in words for w in surnames) else 1
 
 
-def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str] = frozenset()) -> int:
+def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str] = frozenset(),
+                 asked: frozenset[str] = frozenset()) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
     if not focus_word and not focus:
         return 1
     if focus_word == "times" and spans.TIMES.search(answer):
         return 1  # "how many times ...?": "twice", "on four occasions"
+    head = [w.lower() for w in _counted_words(answer)][-1:]
+    if head and head[0] in asked and head[0] not in _NOT_NOUNS:
+        return 1  # "how many restaurants and cafes ...?": "at least 120 restaurants"
     words = _words(answer)
     focus = (focus_word or focus).split()[-1]  # "construction workers": workers
     # the noun asked, or a word folding onto it ("11 aircraft" for "how many planes")

@@ -26,6 +26,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "senator": ["senators"],
     "premier": ["pm", "prime minister", "prime ministers", "premiers"],
     # Titles as chat abbreviates them.
+    "donat": ["donate", "donated", "donates", "donating", "donation", "donations", "donor", "donors"],
     "veterinar": ["vet", "vets", "veterinarian", "veterinarians", "veterinary"],
     "ceo": ["chief executive", "chief executive officer", "chief executives", "ceos"],
     "cfo": ["chief financial officer", "finance chief", "finance director"],

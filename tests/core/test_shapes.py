@@ -82,6 +82,7 @@ from bot.core.questions import analyze
     ("how many people were evacuated?", "5,000", 0),  # the words cannot tell
     ("how many times did they observe the planet?", "on four occasions", 1),  # times, told as occasions
     ("how many times did they observe the planet?", "four planets", -1),
+    ("how many restaurants and cafes have closed?", "at least 120 restaurants", 1),  # one of the nouns asked
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:
     assert shapes.shape(analyze(question, base), answer) == expected
