@@ -22,7 +22,9 @@ _TO_DATE = re.compile(r"\s+(?:so far|thus far|to date|as of (?:now|yet|today)|at
 _LIGHT_GET = re.compile(r"\b(?:get|gets|got|gotten|getting)\s+(?=(?:[a-z]+ed|hurt|sick|ill|lost|paid|done|made|built|"
                         r"caught|hit|cut|struck|shut|stuck|sent|taken|told|seen|known|stolen|broken|burnt)\b)")
 _LAST_GET = re.compile(r"^(how [a-z]{3,12} (?:did|does|do|will|would|could|can|has|have|had) .+?)"
-                       r"\s+(?:get|got|gotten)$")
+                       r"\s+(?:get|got|gotten)(?=$| (?:at|on|in|by|during|after|before|over)\b)")
+# "how many fans where at the game": "were", as typed in a hurry
+_WHERE_WERE = re.compile(r"^(how (?:many|much) (?:[\w'-]+ ){1,3}?)where\b")
 # An adverb after the wh-word is not what is asked about: "what exactly did the inspection find?"
 _HEDGE = re.compile(r"^(what|who|where|when|which|why|how(?: many| much)?)\s+(?:exactly|precisely|actually|"
                     r"specifically|really|again)\s+")
@@ -34,4 +36,4 @@ def core_text(normalized: str) -> str:
     for _ in range(2):
         text = _ASK.sub("", _LEADS.sub("", text))
     text = _TO_DATE.sub("", _IN_THE_STORY.sub("", _HEDGE.sub(r"\1 ", text)))
-    return _LAST_GET.sub(r"\1", _LIGHT_GET.sub("was ", text))
+    return _LAST_GET.sub(r"\1", _LIGHT_GET.sub("was ", _WHERE_WERE.sub(r"\1were", text)))

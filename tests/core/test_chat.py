@@ -29,6 +29,8 @@ def test_until_now_is_no_word_of_the_question() -> None:
     ("what did ukraine get", "what did ukraine get"),  # "get" receives
     ("how many votes did the winner get", "how many votes did the winner get"),
     ("when did they get there", "when did they get there"),
+    ("how hot did it get at the peak", "how hot did it at the peak"),  # a phrase after it changes nothing
+    ("how many fans where at the game", "how many fans were at the game"),  # a hurried "were"
 ])
 def test_get_only_asks_to_receive(question: str, core: str) -> None:
     assert core_text(question) == core
