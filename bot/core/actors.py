@@ -75,7 +75,7 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     places = question.focus_word in _PLACE_FOCUS
     found = [s for s in answer_names(question, text, base) if not PARTIES.fullmatch(text[s[0]:s[1]]) and
              (places or proper.name_kind(text, s) != "place" or proper.acting_country(text, s))]
-    if question.focus_word in proper.PLACE_NOUNS or question.focus_word in proper.FEATURE_NOUNS:
+    if question.focus_word in proper.PLACE_KINDS:
         # "which 11 countries ...?" is not answered by "Phase III", "which volcano ...?" by a volcanologist
         found = [s for s in found if proper.name_kind(text, s) == "place"]
     # A name used as a modifier does not act: "described the Geneva talks", "Kremlin adviser Viktor Lagunov".

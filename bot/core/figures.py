@@ -164,8 +164,11 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 
 _AGE_BEFORE = re.compile(r"\s+(?:[a-z]+\s+)?")  # "the 41-year-old Reyland", "a 52-year-old engineer, Reyland"
 _AGE_AFTER = re.compile(r",\s*(?:(?:a|an|the)\s+)?")  # "Reyland, 52," "Reyland, a 52-year-old engineer"
-# How an age is written: "the 52-year-old", "aged 52", "52 years old", "Reyland, 52," and a thing's
-# "dates from 1911", "founded in 1911" (not another number of the sentence, a share, a sum).
+# How an age is written: "the 52-year-old", "aged 52", "52 years old", "Reyland, 52," (not another
+# number of the sentence, a share, a sum); how old a thing is, by the year it began ("the building,
+# which dates from 1911").
+_DATES_FROM = re.compile(r"\b(?:dates|dating|dated) (?:back )?(?:from|to)(?: the)? (?:1[5-9]|20)\d\d\b|"
+                         r"\b(?:built|founded|established|erected|constructed|opened) in (?:1[5-9]|20)\d\d\b")
 _AGE = re.compile(rf"\b(?:\d{{1,3}}|{'|'.join(spans.NUMBER_WORDS)})-year-old\b|\baged \d{{1,3}}\b|"
                   r"\b\d{1,3} years old\b|(?<=, )\d{1,3}(?=,)|\bage of \d{1,3}\b", re.IGNORECASE)
 
@@ -187,9 +190,8 @@ def _age(question: Question, text: str, hits: list[Hit]) -> Found:
         return closest(ages, hits, text), 1.0  # type: ignore[return-value]
     since = _DATES_FROM.search(text)
     return (since.span(), 0.8) if since else None
-# How old a thing is, told by the year it began ("the building, which dates from 1911")
-_DATES_FROM = re.compile(r"\b(?:dates|dating|dated) (?:back )?(?:from|to)(?: the)? (?:1[5-9]|20)\d\d\b|"
-                         r"\b(?:built|founded|established|erected|constructed|opened) in (?:1[5-9]|20)\d\d\b")
+
+
 _ATTRIBUTIVE = re.compile(r"(?:about |around |roughly |nearly |some )?\d[\d.,]*-[a-z]+\b(?=\s+[a-z])")
 # "how big is it compared to Earth?", "how many times heavier?": a ratio, "2.4 times as wide as Earth"
 _COMPARED_ASKED = re.compile(r"^how \w+\b.*\b(?:compared (?:to|with)|relative to|than)\b|^how many times \w+er\b")

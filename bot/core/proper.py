@@ -95,6 +95,8 @@ PLACE_NOUNS = frozenset("country countries nation nations city cities town towns
 # Natural features: a name of one is a place ("Mount Caldrenna", "the Lenne river").
 FEATURE_NOUNS = frozenset("volcano volcanoes mountain mountains river rivers lake lakes glacier glaciers peak peaks "
                           "island islands".split())
+# Nouns of "which <noun>" that only a place's name answers ("which country", "which volcano").
+PLACE_KINDS = PLACE_NOUNS | FEATURE_NOUNS
 PLACE_PREPS = ("in", "at", "from", "to", "near", "outside", "inside", "across", "into", "toward", "towards", "on",
                "aboard", "onboard", "via", "through")
 

@@ -121,13 +121,13 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
         answer = where if isinstance(where, str) else proper.full_name(_tidy(text, where, limit), text)
         if want in _NAMED_WANTS and answer:
-            answer = proper.fuller_name(answer, _sentences(_paragraph(entry, base)))
+            answer = proper.fuller_name(answer, _sentences(_paragraph(entry, base) or text))
         if answer:
             # The nearer the words asked about, the surer: half as sure ANCHOR_CHARS characters away.
             anchored = 1.0 if isinstance(where, str) else 1.0 / (1.0 + distance(where, hits) / ANCHOR_CHARS)
             near = None if isinstance(where, str) else _local(question, text, where, hits, base)
             return Reading(answer, "typed", strength, anchored, echo(question, answer, base), near)
-    if want == "focus" and (question.focus_word in proper.PLACE_NOUNS or question.focus_word in proper.FEATURE_NOUNS):
+    if want == "focus" and question.focus_word in proper.PLACE_KINDS:
         return NONE  # "which volcano erupted?" is answered by a name or not by this sentence
     span = clauses.clause(question, text, hits, base)
     answer = _tidy(text, span) if span is not None else ""
@@ -169,20 +169,18 @@ def _sentences(paragraph: str) -> tuple[str, ...]:
     return tuple(split_sentences(paragraph))
 
 
-def _paragraph(entry: Entry, base: FactBase) -> str:
+def _paragraph(entry: Entry, base: FactBase) -> str | None:
     article = base.articles.get(entry.article_id)
     if article is None or entry.fact.paragraph > len(article.paragraphs):
-        return entry.fact.evidence
+        return None
     return article.paragraphs[entry.fact.paragraph - 1]
 
 
 def sentence_of(entry: Entry, base: FactBase) -> str:
     """The sentence of the paragraph that holds a curated fact's evidence (the evidence itself when
     it spans sentences or is not found)."""
-    article = base.articles.get(entry.article_id)
-    if article is None or entry.fact.paragraph > len(article.paragraphs):
-        return entry.fact.evidence
-    return _sentence_holding(article.paragraphs[entry.fact.paragraph - 1], entry.fact.evidence)
+    paragraph = _paragraph(entry, base)
+    return entry.fact.evidence if paragraph is None else _sentence_holding(paragraph, entry.fact.evidence)
 
 
 @lru_cache(maxsize=65536)  # facts are read again and again: split their paragraph once

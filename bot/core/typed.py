@@ -211,13 +211,13 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
         names = answer_names(question, text, base)
-        if question.focus_word in proper.PLACE_NOUNS or question.focus_word in proper.FEATURE_NOUNS:
+        if question.focus_word in proper.PLACE_KINDS:
             # "which 11 countries ...?" is not answered by "Phase III", "which volcano" by the VMGO
             names = [s for s in names if proper.name_kind(text, s) == "place"]
         named = closest(names, hits, text)
         if named:
             return named, 0.6
-        if question.focus_word in proper.PLACE_NOUNS or question.focus_word in proper.FEATURE_NOUNS:
+        if question.focus_word in proper.PLACE_KINDS:
             return None  # "which volcano?" is answered by a name, not by what follows "volcano"
         return (spans.clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
     return None
