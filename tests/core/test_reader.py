@@ -589,3 +589,11 @@ def test_how_hot_is_a_measure_not_a_share(harbor: FactBase) -> None:
     q = analyze("how hot did it get at the peak?", harbor)
     text = "The temperature peaked at 38.6 degrees shortly after 1 p.m., with humidity at the harbour at 71 percent."
     assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "38.6 degrees"
+
+
+def test_the_next_meeting_is_dated_not_a_vague_next_year(harbor: FactBase) -> None:
+    q = analyze("when's the next board meeting?", harbor)
+    text = "The board meets again on December 18, and officials expect the next increase early next year."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "December 18"
+    alone = read_text(q, _sentence(harbor, 1), "Officials expect the next increase next year.", harbor)
+    assert alone.answer != "next year" or alone.typed < 1  # vague, so less sure
