@@ -102,6 +102,10 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+_BEFORE_ASKED = re.compile(r"^(?:who|which \w+) (?:was|were|had been|served as) .*\b(?:before|prior to)\b|"
+                           r"\b(?:predecessor|previous (?:ceo|chief|coach|head|mayor|president|owner|manager))\b")
+_BEFORE_TOLD = re.compile(r"\b(?:before|former|formerly|previous|previously|predecessor|replac\w*|succeed\w*|"
+                          r"took over|taking over|until|ex-|preceded|outgoing|interim)", re.I)
 _FUTURE_ASKED = re.compile(r"^when (?:will|ll|is (?:\w+ ){1,4}going to|are (?:\w+ ){1,4}going to)\b")
 _FUTURE_TOLD = re.compile(r"\b(?:will|would|shall|going to|expected|expects?|plans?|planned|scheduled|set to|due|"
                           r"next|deadline|until|by|soon|later|aims?|hopes?|intends?|upcoming|coming|future)\b", re.I)
@@ -113,6 +117,8 @@ def contrast(question: Question, sentence: str, *paragraph: frozenset[str]) -> b
     asks when something will happen and the sentence tells nothing ahead."""
     if _FUTURE_ASKED.match(question.normalized) and not _FUTURE_TOLD.search(sentence):
         return True  # "when will the war end?" is not answered by what a sentence says happened
+    if _BEFORE_ASKED.search(question.normalized) and not _BEFORE_TOLD.search(sentence):
+        return True  # "who was CEO before the current one?" is not answered by who is CEO now
     asked = _qualifiers(question.normalized)
     if not asked:
         return False

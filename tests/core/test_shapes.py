@@ -101,6 +101,8 @@ def test_shape(base: FactBase, question: str, answer: str, expected: int) -> Non
     ("what did he say?", "He spoke on Thursday.", False),
     ("how strong was the earthquake?", "A magnitude 5.1 aftershock hit on Tuesday.", True),
     ("how strong was the quake?", "The magnitude 6.4 earthquake struck at night.", False),
+    ("who was ceo before the current chief executive?", "Chief Executive Sarah Whelan said sorry.", True),
+    ("who was coach before Vellic?", "Vellic replaced Marek Hollund in March 2023.", False),
 ])
 def test_contrast(base: FactBase, question: str, sentence: str, expected: bool) -> None:
     assert shapes.contrast(analyze(question, base), sentence) is expected
