@@ -102,6 +102,9 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# How long someone has held a role or place: years, not the minutes of a meeting.
+_TENURE_ASKED = re.compile(r"^how long (?:has|have|had) .+ (?:been|served|worked|led|run|chaired|held)\b")
+_SHORT_SPAN = re.compile(r"\b(?:seconds?|minutes?|hours?)\b")
 _BEFORE_ASKED = re.compile(r"^(?:who|which \w+) (?:was|were|had been|served as) .*\b(?:before|prior to)\b|"
                            r"\b(?:predecessor|previous (?:ceo|chief|coach|head|mayor|president|owner|manager))\b")
 _BEFORE_TOLD = re.compile(r"\b(?:before|former|formerly|previous|previously|predecessor|replac\w*|succeed\w*|"
@@ -174,6 +177,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "year":
         return 1 if spans.YEAR.search(answer) else -1
     if want == "duration":
+        if _TENURE_ASKED.match(normalized) and _SHORT_SPAN.search(answer):
+            return -1  # "how long has she been council chair?" is not "about 15 minutes"
         if spans.HOW_OFTEN.search(normalized):
             return 1 if spans.FREQUENCY.search(answer) else -1
         if spans.DURATION.search(answer):
