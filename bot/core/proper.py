@@ -77,7 +77,8 @@ Vietnam Yemen Zambia Zimbabwe
     "United States", "United Kingdom", "Saudi Arabia", "South Korea", "North Korea", "South Africa", "New Zealand",
     "Czech Republic", "Costa Rica", "Sri Lanka", "United Arab Emirates", "El Salvador", "Sierra Leone", "South Sudan",
     "North Macedonia", "Papua New Guinea", "Ivory Coast", "Dominican Republic", "Burkina Faso",
-    "Bosnia and Herzegovina", "Central African Republic", "East Timor", "Vatican City", "San Marino", "Great Britain"})
+    "Bosnia and Herzegovina", "Central African Republic", "East Timor", "Vatican City", "San Marino", "Great Britain",
+    "Britain", "England", "Scotland", "Wales", "Northern Ireland", "Holland"})
 
 
 @lru_cache(maxsize=65536)

@@ -79,6 +79,9 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
               _PLACED_AFTER.search(text[max(0, s[0] - 12):s[0]])]
     if not question.focus:  # "where did the US and Ukraine meet?": not where the subject is a country
         placed = [s for s in placed if not proper.acting_country(text, s)]
+    elif question.focus_word in proper.PLACE_NOUNS:  # "which countries ...?": not "at the University of Caldwell"
+        placed = [s for s in placed if proper.name_kind(text, s) == "place" or
+                  all(part in proper.COUNTRIES for part in _LIST_PARTS.split(text[s[0]:s[1]]))]
     placed += [m.span(1) for m in _BASED.finditer(text)]  # "Boston-based cybersecurity firm"
     placed += [m.span() for m in spans.RELATIVE_PLACE.finditer(text)]  # "900 kilometres east of the launch site"
     if question.normalized.endswith(" from") and not question.focus:
@@ -127,6 +130,7 @@ def _with_town(text: str, span: Span) -> Span:
     return (span[0], town.end()) if town else span
 
 
+_LIST_PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # "Britain, France and Germany"
 _PLACE_KIND = re.compile(r" (?:allotments|estate|district|area|neighbou?rhood|suburb|plant|site|factory|mine|farm|"
                          r"camp|bridge|crossing|junction|tunnel|motorway|highway|road|station|airport|port|harbou?r|"
                          r"market|square|stadium|ground|depot|warehouse|refinery|reservoir|dam|valley|hills|woods|"

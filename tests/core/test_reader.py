@@ -597,3 +597,11 @@ def test_the_next_meeting_is_dated_not_a_vague_next_year(harbor: FactBase) -> No
     assert read_text(q, _sentence(harbor, 1), text, harbor).answer == "December 18"
     alone = read_text(q, _sentence(harbor, 1), "Officials expect the next increase next year.", harbor)
     assert alone.answer != "next year" or alone.typed < 1  # vague, so less sure
+
+
+def test_which_countries_is_answered_by_countries_not_a_university_they_work_at(harbor: FactBase) -> None:
+    q = analyze("which countries were the team members from?", harbor)
+    at_university = "Ingrid Vasquez-Holm, an astrophysicist at the University of Caldwell, led a team of nine."
+    assert read_text(q, _sentence(harbor, 1), at_university, harbor).source != "typed"
+    leaders = "The leaders of Britain, France and Germany held a video call with the team on Monday."
+    assert read_text(q, _sentence(harbor, 1), leaders, harbor).answer == "Britain, France and Germany"
