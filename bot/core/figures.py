@@ -23,9 +23,11 @@ _SHARE_WORDS = frozenset({"percentage", "percent", "share", "proportion", "fract
 _BESIDE_CHARS = 60
 _ACTED_CHARS = 12  # a sum right after the word asked about: "throwing out $3.9 million"
 
-# Words of a question that ask for money rather than a count.
+# Words of a question that ask for money rather than a count (not wages, revenue or tariffs: often
+# asked as a percent, "how fast have wages grown?").
 _MONEY_WORDS = frozenset({"cost", "pay", "price", "worth", "spend", "fund", "loan", "money", "budget", "fee", "bill",
-                          "salary", "invest", "raise", "dollar", "euro", "pound", "grant", "bond", "estimat"})
+                          "salary", "invest", "raise", "dollar", "euro", "pound", "grant", "bond", "estimat",
+                          "refund", "fin", "bonus", "ransom", "deposit", "subsidy", "rent"})
 
 # A question ending on the preposition of its answer ("raised it to?", "cut by?") asks for the sum after it.
 _STRANDED = re.compile(r"\b(to|by|from)$")
