@@ -52,14 +52,14 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     said = [s for s in found if _SAID_ON.search(text[max(0, s[0] - 40):s[0]])]
     if said and question.words.isdisjoint(_SAYING):
         found = [s for s in found if s not in said] or found
-    if _NEXT_ASKED.search(question.normalized):
-        # "when is the next rate meeting?": its date, not a "next year" said of something else
+    next_asked = bool(_NEXT_ASKED.search(question.normalized))
+    if next_asked:  # "when is the next rate meeting?": its date, not a "next year" said of something else
         found = [s for s in found if not _VAGUE.fullmatch(text[s[0]:s[1]])] or found
     nearest = closest(found, hits, text)
     if nearest is None:
         return None
     strength = 1.0 if distance(nearest, hits) < 60 else 0.6
-    if _NEXT_ASKED.search(question.normalized) and _VAGUE.fullmatch(text[nearest[0]:nearest[1]]):
+    if next_asked and _VAGUE.fullmatch(text[nearest[0]:nearest[1]]):
         strength *= 0.5
     if nearest in began or _relative_to_asked(text, nearest, hits):
         strength *= 0.5

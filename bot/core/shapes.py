@@ -117,7 +117,8 @@ _FUTURE_TOLD = re.compile(r"\b(?:will|would|shall|going to|expected|expects?|pla
 def contrast(question: Question, sentence: str, *paragraph: frozenset[str]) -> bool:
     """The question's qualifier is missing from ``sentence``, which has a rival of the same class;
     or the question names a month the fact's paragraph (its terms, ``paragraph``) does not; or it
-    asks when something will happen and the sentence tells nothing ahead."""
+    asks when something will happen and the sentence tells nothing ahead; or who held a role before
+    and the sentence says nothing of before, a predecessor or a replacement."""
     if _FUTURE_ASKED.match(question.normalized) and not _FUTURE_TOLD.search(sentence):
         return True  # "when will the war end?" is not answered by what a sentence says happened
     if _BEFORE_ASKED.search(question.normalized) and not _BEFORE_TOLD.search(sentence):
