@@ -351,7 +351,7 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
     named = [s for s in proper.names(text) if not _attributive(text, s)]
     people = [s for s in named if proper.name_kind(text, s) in ("person", "name")]
     others = [s for s in named if proper.name_kind(text, s) == "org" or proper.acting_country(text, s)]
-    for m in SAID.finditer(text):
+    for m in _nearest_first(list(SAID.finditer(text)), hits):
         for names in (people, others):
             # The name an apposition describes first: not a name inside it ("the Bureau of ... Enforcement").
             before = [s for s in names if s[1] <= m.start() and _appositive(text, s, m.start())] or \
@@ -371,6 +371,21 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
         return base.entities[entry.fact.speaker].name, 0.8
     found = agent(question, text, hits, base, by_role=False)
     return (found[0], found[1] * 0.6) if found else None
+
+
+def _nearest_first(verbs: list[re.Match[str]], hits: list[Hit]) -> list[re.Match[str]]:
+    """Verbs of saying, the one nearest the words asked about first ("Groups warned that ...
+    '... one bad storm away from a catastrophe,' said Dr. Castellan": who said the storm words is
+    who said that quotation); in the text's order when the question's words are not found."""
+    asked = [h for h in hits if not h.entity]
+    if len(verbs) < 2 or not asked:
+        return verbs
+    total = sum(h.weight for h in asked) or 1.0
+
+    def distance(m: re.Match[str]) -> float:
+        return sum(h.weight * min(abs(h.start - m.end()), abs(m.start() - h.end)) for h in asked) / total
+
+    return sorted(verbs, key=distance)
 
 
 def _appositive(text: str, name: Span, verb: int) -> bool:

@@ -574,6 +574,10 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
     # how hot is a measure, not a share
     ("how hot did it get at the peak?", "The temperature peaked at 38.6 degrees shortly after 1 p.m., with humidity "
      "at the harbour at 71 percent.", "38.6 degrees"),
+    # who said the words asked about: the speaker of that quotation, not of an earlier verb of saying
+    ("who said they were one storm from losing the harbour?", 'Greenline Trust warned that the pontoons were too low. '
+     '"We are one storm from losing the harbour," said Dr. Priya Castellan, who chairs the trust.',
+     "Dr. Priya Castellan"),
 ])
 def test_the_answer_a_sentence_gives(harbor: FactBase, question: str, sentence: str, expected: str) -> None:
     assert read_text(analyze(question, harbor), _sentence(harbor, 1), sentence, harbor).answer == expected
