@@ -11,6 +11,7 @@ from bot.core.chat import core_text
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, PLACE_NOUNS, kind_noun, names_person
 from bot.core.models import QuestionType
+from bot.core.paraphrase import fold_unknown
 from bot.core.proper import TITLE_WORDS
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
 from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
@@ -190,6 +191,7 @@ def analyze(text: str, base: FactBase) -> Question:
     if parse.focus and kind_noun(parse.focus) and not related:
         kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
+    terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"
     alias_terms: dict[str, frozenset[str]] = {}
     mentions = []
     named = [(frozenset(base.lexicon.terms(alias)), frozenset(ids)) for alias, ids in found.items()]
