@@ -11,7 +11,7 @@ from bot.core.chat import core_text
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, PLACE_NOUNS, kind_noun, names_person
 from bot.core.models import QuestionType
-from bot.core.paraphrase import fold_unknown
+from bot.core.paraphrase import entry_of, fold_unknown
 from bot.core.proper import TITLE_WORDS
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
 from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
@@ -225,7 +225,8 @@ def analyze(text: str, base: FactBase) -> Question:
                     sort_tokens(core), want, focus, tuple(mentions), frozenset(core.split()), subject_terms,
                     frozenset(stem(w) for w in content_words(core)), unknown, unknown_subject,
                     frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of, parse.focus,
-                    base.lexicon.variants.get(focus, frozenset()) | {focus} if focus else frozenset())
+                    base.lexicon.variants.get(focus, frozenset()) | {focus, *entry_of(parse.focus)} if focus
+                    else frozenset())
 
 
 _TERSE_VERB = re.compile(r"^(?:the )?[a-z'-]+(?: [a-z'-]+)? ([a-z]+(?:es|ed|en|s))(?: [a-z]+)? (?:when|where)$")

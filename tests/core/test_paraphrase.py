@@ -50,3 +50,11 @@ def test_known_words_names_and_typos_stay_as_they_are(dunmore: FactBase) -> None
     assert fold_unknown(terms, "dunmore well zzyzx", dunmore) == terms
     q = analyze("did anyone get sick in Ballykeel?", dunmore)  # a name the base lacks is no synonym's business
     assert any("ballykeel" in t for t in q.terms)
+
+
+def test_a_count_of_the_synonym_asked_about_is_of_the_asked_kind(dunmore: FactBase) -> None:
+    from bot.core.shapes import shape
+
+    assert shape(analyze("how many kids can the program take?", dunmore), "200 children") == 1
+    assert shape(analyze("how many spots had trees on the lines?", dunmore), "14 places") == 1
+    assert shape(analyze("how many kids can the program take?", dunmore), "14 tankers") == -1
