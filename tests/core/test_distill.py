@@ -253,3 +253,13 @@ def test_who_runs_it_is_whoever_holds_its_head_role(kb_dirs: tuple[Path, Path], 
     (s / "zoo-escape-2025-11-19.txt").write_text(ZOO_ARTICLE)
     _, judged, _ = Answerer(FactBaseHolder(k, s)).judge(question)
     assert judged and "Imogen Falkner" in (judged[0].reading.answer or "")
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_no_organization_when_capitalized() -> None:
+    paragraphs = ("Board president Tom Varga voted in favor. The Department said it would review the plan.",
+                  "The board met on Thursday, and the department has 30 days.", "Tallow Ridge Energy Company said so.")
+    names = {o.name for o in find_organizations(paragraphs)}
+    assert "Board" not in names and "Department" not in names  # "the board": a common noun
+    assert "Tallow Ridge Energy Company" in names
+    alone = {o.name for o in find_organizations(("The Department said it would review the plan.",))}
+    assert "Department" in alone  # never written in lower case: maybe a name
