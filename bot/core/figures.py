@@ -31,15 +31,17 @@ _MONEY_WORDS = frozenset({"cost", "pay", "price", "worth", "spend", "fund", "loa
 
 # A question ending on the preposition of its answer ("raised it to?", "cut by?") asks for the sum after it.
 _STRANDED = re.compile(r"\b(to|by|from)$")
-# A change "from X to Y" (or "Y, up from X"): the question asks for the value before it only when it
-# says so ("what was the old budget?"); otherwise the value now.
-_FROM = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell|trimmed|cut|raised|increased|reduced)\s+)?from\s+"
-                   r"(?:about |around |roughly |some |nearly |almost )?$")
+# A change "from X to Y" (or "Y, up from X", "Y, compared with X", "Y instead of X"): the question
+# asks for the value before it only when it says so ("what was the old budget?", "the current
+# limit"); otherwise the value now.
+_FROM = re.compile(r"\b(?:(?:(?:up|down|rising|falling|rose|fell|trimmed|cut|raised|increased|reduced)\s+)?from|"
+                   r"compared (?:with|to)|instead of)\s+(?:about |around |roughly |some |nearly |almost )?$")
 _BEFORE_WORDS = frozenset({"before", "previous", "previously", "old", "original", "originally", "earlier", "former",
-                           "formerly", "prior", "initial", "initially", "first"})
+                           "formerly", "prior", "initial", "initially", "first", "current", "currently",
+                           "existing"})
 
 
-def _as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
+def as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
     """Of the numbers in ``found``, the new values of a change, or the old ones when the question
     asks about before (see ``_FROM``); all of them when the text states no change."""
     old = [s for s in found if _FROM.search(text[max(0, s[0] - 40):s[0]])]
@@ -110,7 +112,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         of_focus = [whole for whole, noun in counted if noun and question.focus in
                     base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
         if of_focus:
-            chosen = closest(_as_asked(question, text, of_focus), hits, text)
+            chosen = closest(as_asked(question, text, of_focus), hits, text)
             return (_new_value(question, text, chosen), 1.0) if chosen else None
         for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
@@ -125,11 +127,11 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     anchor = anchor_hit(hits)
     acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
     if acted:  # "throwing out $3.9 million" for "how much was thrown out?"; "cut from 4.8 to 3.9 percent": 3.9
-        return _new_value(question, text, _as_asked(question, text, acted)[0]), 1.0
+        return _new_value(question, text, as_asked(question, text, acted)[0]), 1.0
     if money:
         wants_money = priced or not question.focus
-        return closest(_as_asked(question, text, money), hits, text), 1.0 if wants_money else 0.7  # type: ignore
-    found = _as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
+        return closest(as_asked(question, text, money), hits, text), 1.0 if wants_money else 0.7  # type: ignore
+    found = as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
     if question.focus:
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
     if spans.MEASURE_ASKED.match(question.normalized) or measure_noun:
@@ -244,7 +246,7 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
             pool = [s for s in pool if re.search(r"percent|per cent|%", text[s[0]:s[1]])]
     else:
         pool = [w for w, noun in counted if noun is None or question.focus in base.lexicon.terms(text[noun[0]:noun[1]])]
-    pool = _as_asked(question, text, pool)  # "had fallen from 46 to 29 operators": 29, unless before is asked
+    pool = as_asked(question, text, pool)  # "had fallen from 46 to 29 operators": 29, unless before is asked
     if len(pool) < 2:
         return None  # one figure: nothing to choose between
     after = [(s[0] - h.end, s) for s in pool for h in named

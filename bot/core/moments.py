@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import spans
+from bot.core import figures, spans
 from bot.core.actors import Found
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, closest, distance, fresh
@@ -88,13 +88,16 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
             return closest(since, hits, text), 1.0  # type: ignore[return-value]
     lengths = fresh(question, text, list(spans.durations(text)), base)
     if lengths:
-        # "two years of data" measures the data: how long something lasted only failing another
-        lasting = [s for s in lengths if not re.match(r"\s+of\s", text[s[1]:])]
+        # "two years of data" measures the data: how long something lasted only failing another,
+        # unless the data is what the question asks about ("how many hours of instruction?")
+        lasting = [s for s in lengths if not (of := re.match(r"\s+of\s+([a-z]+)", text[s[1]:])) or
+                   set(base.lexicon.terms(of.group(1))) & set(question.terms)]
         # "a three-year freeze" is how long the freeze lasts, not what was asked ("how long has she
         # been rector?"), unless the question names the freeze
         lasting = [s for s in lasting if not _ATTRIBUTE.fullmatch(text[s[0]:s[1]]) or
                    not (after := re.match(r"\s+([a-z]+)", text[s[1]:])) or
                    set(base.lexicon.terms(after.group(1))) & set(question.terms)]
+        lasting = figures.as_asked(question, text, lasting)  # "1,068 hours, compared with 1,080"
         # "took about five years", "will take about 35 minutes": what the asked verb took, if said
         taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
         lasting = taken or lasting

@@ -552,6 +552,7 @@ def test_how_old_is_answered_by_an_age_or_not_at_all(harbor: FactBase, text: str
     assert (reading.answer if reading.source == "typed" else None) == expected  # else a clause, weakly
 
 
+_HOURS = "The council will hold about 12 hours of debate a year, compared with 16 hours under the current schedule."
 _BALLOT = "General secretary Declan Moorcroft said the ballot would open on December 8 and close on January 12."
 
 
@@ -578,6 +579,9 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
     ("who said they were one storm from losing the harbour?", 'Greenline Trust warned that the pontoons were too low. '
      '"We are one storm from losing the harbour," said Dr. Priya Castellan, who chairs the trust.',
      "Dr. Priya Castellan"),
+    # the value compared with is the one before, unless the question asks about the current one
+    ("how many hours of debate will the council hold a year under the new plan?", _HOURS, "about 12 hours"),
+    ("how many hours of debate does the council hold under the current schedule?", _HOURS, "16 hours"),
 ])
 def test_the_answer_a_sentence_gives(harbor: FactBase, question: str, sentence: str, expected: str) -> None:
     assert read_text(analyze(question, harbor), _sentence(harbor, 1), sentence, harbor).answer == expected
