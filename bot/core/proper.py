@@ -199,6 +199,11 @@ _PLACE_THEN = re.compile(rf"\b(?:{'|'.join(PLACE_PREPS)})\s+[A-Z][\w.'-]+(?:\s[A
 
 # How sports clubs' names end: "Ashford United", "Westbury Albion", "Jadran Kotor FC".
 CLUB_ENDS = frozenset("United Rovers Athletic Athletico Wanderers Albion Rangers Hotspur FC AFC SC CF".split())
+# The last word of a company's name that says what it sells ("Tallow Ridge Power", "Brightwater Rail").
+TRADE_ENDS = frozenset("""Power Electric Electricity Gas Water Utilities Telecom Rail Railways Transit Logistics
+Pharma Pharmaceuticals Foods Mining Steel Media Resources Insurance Solutions Aerospace Shipping Robotics""".split())
+# A wire dateline opens the article: "PELLWORTH, Nov 14 - ", "BRUSSELS (Reuters) - ": where it was filed.
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+[A-Z](?=(?:,[^-—–]{0,40})?(?:\s*\([^)]{1,40}\))?\s*[-—–])")
 # "Tempora Boards, the Dutch company that supplied ...": what the apposition calls it
 _ORG_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:company|firm|group|maker|manufacturer|carrier|"
                           r"airline|bank|agency|operator|charity|union|retailer|supplier|insurer|developer|"
@@ -209,12 +214,14 @@ _ORG_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:company|
 def name_kind(text: str, span: Span) -> str:
     """"person", "org", "place" or "name" (unknown), from the words of the name and before it."""
     words = text[span[0]:span[1]].split()
+    if span[0] == 0 and (dateline := _DATELINE.match(text)) and span[1] <= dateline.end():
+        return "place"
     before = text[max(0, span[0] - 12):span[0]].split()[-1:] or [""]
     titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and w not in ORG_WORDS]
     if titled and all(w[:1].isupper() and w not in TITLE_WORDS and w not in ORG_WORDS for w in words[titled[-1] + 1:]):
         return "person"  # "Tamarack County Sheriff Dolores Whitaker": a title, then a person's name
     if any(w.strip(".,") in ORG_WORDS for w in words) or "&" in words or _ORG_APPOSED.match(text, span[1]) or \
-            (len(words) > 1 and words[-1].strip(".,") in CLUB_ENDS):
+            (len(words) > 1 and words[-1].strip(".,") in CLUB_ENDS | TRADE_ENDS):
         return "org"
     if any(w in PLACE_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in _PLACE_FIRST) or \
             " ".join(words).strip(".,") in COUNTRIES:

@@ -54,7 +54,8 @@ _SAME = tuple(frozenset(c.split()) for c in (
     "earthquake earthquakes quake quakes", "aftershock aftershocks",
 ))
 _MONTHS = CONTRAST_CLASSES[1]
-_NOT_PROPER = proper.TITLE_WORDS | proper.PLACE_WORDS | proper.ORG_WORDS | proper.DEMONYMS | proper.CLUB_ENDS
+_NOT_PROPER = proper.TITLE_WORDS | proper.PLACE_WORDS | proper.ORG_WORDS | proper.DEMONYMS | proper.CLUB_ENDS | \
+    proper.TRADE_ENDS
 _CLASS_OF = {w: i for i, c in enumerate(CONTRAST_CLASSES) for w in c}
 _SAME_OF = {w: s for s in _SAME for w in s}
 _WORD = re.compile(r"[a-z0-9]+")

@@ -78,3 +78,11 @@ def test_a_name_cut_short_gets_the_full_form_its_paragraph_gives(answer: str, ex
 def test_a_country_is_a_place_and_acts_unless_something_is_in_it(text: str, name: str, kind: str, acts: bool) -> None:
     span = (text.index(name), text.index(name) + len(name))
     assert (proper.name_kind(text, span), proper.acting_country(text, span)) == (kind, acts)
+
+
+def test_a_dateline_is_where_the_story_was_filed_and_a_trade_word_ends_a_company() -> None:
+    kinds = _kinds("PELLWORTH, Nov 14 - Tallow Ridge Power cut electricity to 40,000 homes.")
+    assert kinds == {"PELLWORTH": "place", "Tallow Ridge Power": "org"}  # not a place for its "Ridge"
+    assert _kinds("PORT ELLERY, Veskaria, Nov 25 - Ash fell.")["PORT ELLERY"] == "place"
+    assert _kinds("BRUSSELS (Reuters) - Ministers met.")["BRUSSELS"] == "place"
+    assert _kinds("NATO said on Monday it would act.")["NATO"] != "place"  # capitals alone are no dateline

@@ -114,3 +114,10 @@ def test_a_month_the_paragraph_lacks_is_a_contrast(base: FactBase) -> None:
     question = analyze("how much did the shares rise in August?", base)
     assert shapes.contrast(question, "Shares rose 3.8 percent.", frozenset({"share", "rose", "octob"}))
     assert not shapes.contrast(question, "Shares rose 3.8 percent.", frozenset({"share", "rose", "august"}))
+
+
+def test_a_company_named_for_its_trade_is_new_by_its_own_name_not_the_trade_word() -> None:
+    from bot.core.shapes import _new_name
+
+    assert _new_name(frozenset("which utility cut the power".split()), "Tallow Ridge Power") == 1
+    assert _new_name(frozenset("which regulator did bristlecone file with".split()), "Bristlecone Electric") == -1
