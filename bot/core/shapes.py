@@ -105,7 +105,7 @@ def _words(text: str) -> list[str]:
 
 # How long someone has held a role or place: years, not the minutes of a meeting.
 _TENURE_ASKED = re.compile(r"^how long (?:has|have|had) .+ (?:been|served|worked|led|run|chaired|held)\b")
-_SHORT_SPAN = re.compile(r"\b(?:seconds?|minutes?|hours?)\b")
+_SHORT_SPAN = re.compile(r"\b(?:seconds?|minutes?|hours?|nights?|evenings?|mornings?|afternoons?)\b")
 _BEFORE_ASKED = re.compile(r"^(?:who|which \w+) (?:was|were|had been|served as) .*\b(?:before|prior to)\b|"
                            r"\b(?:predecessor|previous (?:ceo|chief|coach|head|mayor|president|owner|manager))\b")
 _BEFORE_TOLD = re.compile(r"\b(?:before|former|formerly|previous|previously|predecessor|replac\w*|succeed\w*|"

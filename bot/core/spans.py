@@ -329,5 +329,10 @@ def reasons(text: str) -> tuple[Span, ...]:
     for m in REASON.finditer(text):
         out.append((m.start(), clause_after(text, m.end(), 14)[1]))
     for m in PURPOSE.finditer(text):
-        out.append((m.start(), clause_after(text, m.end(), 12)[1]))
+        if not _MADE_TO.search(text, max(0, m.start() - 60), m.start()):
+            out.append((m.start(), clause_after(text, m.end(), 12)[1]))
     return tuple(out)
+
+
+# "forcing staff to postpone 12 operations": what a cause made someone do, its effect, no purpose
+_MADE_TO = re.compile(r"\b(?:forc|caus|prompt|compell?|oblig)\w*\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)

@@ -84,6 +84,7 @@ from bot.core.questions import analyze
     ("how many times did they observe the planet?", "four planets", -1),
     ("how many restaurants and cafes have closed?", "at least 120 restaurants", 1),  # one of the nouns asked
     ("how long has Dorothy Aske been council chair?", "about 15 minutes", -1),  # a tenure is not minutes
+    ("how long has Dorothy Aske been council chair?", "a night", -1),  # nor a night
     ("how long did the meeting last?", "about 15 minutes", 1),
 ])
 def test_shape(base: FactBase, question: str, answer: str, expected: int) -> None:

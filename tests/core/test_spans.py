@@ -90,3 +90,10 @@ def test_an_unmarked_plural_before_a_plural_noun_modifies_it() -> None:
     text = "Some said about 60 officers, 25 zoo staff and two police drones took part; 300 people watched."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == [
         "about 60 officers", "25 zoo staff", "two police drones", "300 people"]
+
+
+def test_what_a_cause_forced_someone_to_do_is_no_purpose() -> None:
+    forced = "A generator failed at 2 a.m., forcing staff to postpone 12 scheduled operations."
+    assert spans.reasons(forced) == ()
+    bid = "The board voted to drop Monday classes in a bid to cope with a shortage of teachers."
+    assert "to cope with a shortage of teachers" in [bid[a:b] for a, b in spans.reasons(bid)]
