@@ -125,7 +125,13 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     elif priced:  # "the share price": "$47.15", not the "3.8 percent" it rose
         money = [s for s in money if spans.CURRENCY.search(text[s[0]:s[1]])] or money
     anchor = anchor_hit(hits)
-    acted = [s for s in money if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
+    # "47 percent backed it, 44 percent opposed it": the share that does what the question asks
+    doing_sum = [s for s in money if anchor is not None and anchor.start > s[1] and
+                 (not text[s[1]:anchor.start].strip() or _DOING_GAP.fullmatch(text[s[1]:anchor.start]))]
+    if doing_sum:
+        return doing_sum[-1], 1.0
+    now = as_asked(question, text, money)  # ("4.6 percent in the year to October, up from 4.1 percent")
+    acted = [s for s in now if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
     if acted:  # "throwing out $3.9 million" for "how much was thrown out?"; "cut from 4.8 to 3.9 percent": 3.9
         return _new_value(question, text, as_asked(question, text, acted)[0]), 1.0
     if money:

@@ -206,8 +206,11 @@ _NAMED_NUMBER = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<=\s)(?!(?:About|Nearly|Al
 def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
     """Numbers with the words after them: (the whole span, the span of the counted words)."""
     out = []
+    tallied = tallies(text)
     for m in COUNT.finditer(text):
         number = text[m.start(1):m.end(1)]
+        if any(a <= m.start(1) < b for a, b in tallied):
+            continue  # "the 5-4 split": a vote or a score, told by ``tallies``
         if YEAR.fullmatch(number.split()[-1]) or re.search(rf"(?:{_MONTH})\s*$", text[:m.start()]) or \
                 (number[:1].isdigit() and _NAMED_NUMBER.search(text[:m.start()])) or \
                 _CLOCK_AFTER.match(text, m.end(1)):

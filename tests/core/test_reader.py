@@ -582,6 +582,11 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
     # the value compared with is the one before, unless the question asks about the current one
     ("how many hours of debate will the council hold a year under the new plan?", _HOURS, "about 12 hours"),
     ("how many hours of debate does the council hold under the current schedule?", _HOURS, "16 hours"),
+    # the share that does what is asked; the value now, not the one a change started from
+    ("what share of parents oppose the change?", "Of 1,126 families who answered, 47 percent backed the change, "
+     "44 percent opposed it and 9 percent were undecided.", "44 percent"),
+    ("what was inflation in october?", "Consumer prices rose 4.6 percent in the year to October, up from 4.1 percent "
+     "in September.", "4.6 percent"),
 ])
 def test_the_answer_a_sentence_gives(harbor: FactBase, question: str, sentence: str, expected: str) -> None:
     assert read_text(analyze(question, harbor), _sentence(harbor, 1), sentence, harbor).answer == expected

@@ -97,3 +97,9 @@ def test_what_a_cause_forced_someone_to_do_is_no_purpose() -> None:
     assert spans.reasons(forced) == ()
     bid = "The board voted to drop Monday classes in a bid to cope with a shortage of teachers."
     assert "to cope with a shortage of teachers" in [bid[a:b] for a, b in spans.reasons(bid)]
+
+
+def test_the_numbers_of_a_vote_or_a_score_are_no_counts() -> None:
+    text = "The 5-4 split tells you the bar is high, and three members abstained."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["three members"]
+    assert [text[a:b] for a, b in spans.tallies(text)] == ["5-4"]
