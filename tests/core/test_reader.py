@@ -612,3 +612,13 @@ def test_a_refund_is_a_sum_not_a_count_of_tickets(harbor: FactBase) -> None:
     q = analyze("how much will the partial refund be?", harbor)
     reading = read_text(q, _sentence(harbor, 1), "Holders of the 18,700 season tickets get a partial refund.", harbor)
     assert reading.source != "typed" or reading.typed < 0.5  # a count where a sum is asked: barely
+
+
+def test_a_sum_is_as_sure_an_answer_to_what_share_or_rate_as_to_how_much_money(harbor: FactBase) -> None:
+    for question, text, expected in [
+            ("what share of the schedule will the planes cover?",
+             "The chartered planes will cover about 60 percent of the normal schedule.", "about 60 percent"),
+            ("what was inflation in october?", "Consumer prices rose 4.6 percent in the year to October.",
+             "4.6 percent")]:
+        reading = read_text(analyze(question, harbor), _sentence(harbor, 1), text, harbor)
+        assert (reading.answer, reading.typed) == (expected, 1.0)
