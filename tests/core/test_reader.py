@@ -13,6 +13,7 @@ from bot.core.loader import load_knowledge
 from bot.core.questions import analyze
 from bot.core.reader import _local, read, read_all, read_text, sentence_of
 from bot.core.retrieve import retrieve
+from bot.core.typed import ANOTHER_SPEAKER
 from tests.conftest import SEEDS
 
 ARTICLE = "\n".join([
@@ -354,6 +355,7 @@ def test_a_quotation_is_less_sure_when_the_sentence_names_another_speaker(harbor
     other = [r for r in read(analyze("what did Thomas Greer say about the sales?", harbor), entry, harbor)
              if r.source == "typed"]
     assert own and other and other[0].typed < own[0].typed
+    assert other[0].typed == pytest.approx(own[0].typed * ANOTHER_SPEAKER)  # less sure, not ruled out
 
 
 def _sentence(harbor: FactBase, paragraph: int):  # type: ignore[no-untyped-def]
