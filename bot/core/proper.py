@@ -204,10 +204,12 @@ TRADE_ENDS = frozenset("""Power Electric Electricity Gas Water Utilities Telecom
 Pharma Pharmaceuticals Foods Mining Steel Media Resources Insurance Solutions Aerospace Shipping Robotics""".split())
 # A wire dateline opens the article: "PELLWORTH, Nov 14 - ", "BRUSSELS (Reuters) - ": where it was filed.
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+[A-Z](?=(?:,[^-—–]{0,40})?(?:\s*\([^)]{1,40}\))?\s*[-—–])")
-# "Tempora Boards, the Dutch company that supplied ...": what the apposition calls it
+# "Tempora Boards, the Dutch company that supplied ...": what the apposition calls it (but "in
+# Clarksville, the company said" is who said it)
 _ORG_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:company|firm|group|maker|manufacturer|carrier|"
                           r"airline|bank|agency|operator|charity|union|retailer|supplier|insurer|developer|"
-                          r"contractor|club|chain|broadcaster|publisher|startup|start-up|conglomerate)\b")
+                          r"contractor|club|chain|broadcaster|publisher|startup|start-up|conglomerate)\b"
+                          r"(?!\s+(?:said|says|added|told|announced|stated|confirmed|reported|wrote)\b)")
 
 
 @lru_cache(maxsize=65536)

@@ -86,3 +86,8 @@ def test_a_dateline_is_where_the_story_was_filed_and_a_trade_word_ends_a_company
     assert _kinds("PORT ELLERY, Veskaria, Nov 25 - Ash fell.")["PORT ELLERY"] == "place"
     assert _kinds("BRUSSELS (Reuters) - Ministers met.")["BRUSSELS"] == "place"
     assert _kinds("NATO said on Monday it would act.")["NATO"] != "place"  # capitals alone are no dateline
+
+
+def test_a_reporting_clause_after_a_name_is_no_apposition() -> None:
+    assert _kinds("The plant will be built in Clarksville, the company said.")["Clarksville"] == "place"
+    assert _kinds("Tempora Boards, the Dutch company, said it would appeal.")["Tempora Boards"] == "org"
