@@ -624,3 +624,21 @@ def test_a_sum_is_as_sure_an_answer_to_what_share_or_rate_as_to_how_much_money(h
              "4.6 percent")]:
         reading = read_text(analyze(question, harbor), _sentence(harbor, 1), text, harbor)
         assert (reading.answer, reading.typed) == (expected, 1.0)
+
+
+def test_a_country_asked_for_is_no_airport_nor_a_distance_from_somewhere(harbor: FactBase) -> None:
+    q = analyze("what country is the volcano in?", harbor)
+    text = "Flights at Brannock International Airport, about 140 kilometres south of the volcano, were halted."
+    assert read_text(q, _sentence(harbor, 1), text, harbor).source != "typed"
+    named = "The volcano erupted in Veskaria, near Brannock International Airport."
+    assert read_text(q, _sentence(harbor, 1), named, harbor).answer == "Veskaria"
+
+
+def test_a_place_the_sentence_does_not_call_what_was_asked_is_less_sure_not_ruled_out(harbor: FactBase) -> None:
+    from bot.core.typed import UNCALLED_PLACE
+
+    text = "The plant will be built in Clarksville, the company said."
+    town = read_text(analyze("which town will the plant be built in?", harbor), _sentence(harbor, 1), text, harbor)
+    where = read_text(analyze("where will the plant be built?", harbor), _sentence(harbor, 1), text, harbor)
+    assert town.answer == where.answer == "Clarksville"
+    assert town.typed == pytest.approx(where.typed * UNCALLED_PLACE)
