@@ -642,3 +642,11 @@ def test_a_place_the_sentence_does_not_call_what_was_asked_is_less_sure_not_rule
     where = read_text(analyze("where will the plant be built?", harbor), _sentence(harbor, 1), text, harbor)
     assert town.answer == where.answer == "Clarksville"
     assert town.typed == pytest.approx(where.typed * UNCALLED_PLACE)
+
+
+def test_a_number_not_counting_the_noun_asked_about_is_less_sure(harbor: FactBase) -> None:
+    from bot.core.figures import UNNAMED_COUNT
+
+    text = "The operator hired 40 to carry stranded passengers to the coast."
+    reading = read_text(analyze("how many buses did the operator hire?", harbor), _sentence(harbor, 1), text, harbor)
+    assert (reading.answer, reading.typed) == ("40", UNNAMED_COUNT)
