@@ -58,4 +58,5 @@ AMOUNT_NOUNS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "shar
                 "toll", "figure", "total", "rate", "budget", "fee", "value", "size", "number", "level",
                 "altitude", "height", "depth", "length", "distance", "speed", "weight", "temperature", "elevation",
                 "width", "yield", "inflation", "unemployment", "tariff", "dividend", "capacity",
-                "earnings", "income", "debt", "money", "load"}  # measures, asked as "how high" is
+                "earnings", "income", "debt", "money", "load", "multiple", "ratio", "valuation", "estimate",
+                "estimates", "reading", "readings", "odds", "premium", "cut"}  # measures, asked as "how high" is

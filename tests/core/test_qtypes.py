@@ -35,6 +35,8 @@ from bot.core.text import normalize
     ("what share of the farmland is under water", "how_many", "amount"),
     ("what troop cap does the US plan set", "how_many", "amount"),
     ("what was inflation in october", "how_many", "amount"),  # a measure noun asks for its figure
+    ("whats the damage estimate", "how_many", "amount"),  # an estimate, a reading, a multiple: figures too
+    ("what were the highest chlorine readings", "how_many", "amount"),
     ("what's the bond yield now", "how_many", "amount"),
     ("why was the bridge shut?", "why", "reason"),
     ("what caused the flooding", "why", "reason"),
