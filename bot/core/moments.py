@@ -135,12 +135,13 @@ _SAYING = frozenset("say says said saying state stated tell told announce announ
                     "talk talked comment commented".split())
 
 
-_MARKER = re.compile(r"\b(?:by|until|till|before|after|since|within|no later than)\s+$", re.IGNORECASE)
+_MARKER = re.compile(r"\b(?:(?:shortly|just|soon|long|well|only|not) )?(?:by|until|till|before|after|since|within|"
+                     r"no later than)\s+$", re.IGNORECASE)
 
 
 def _marked(text: str, span: Span) -> Span:
-    """A date with the word that says how it bounds the event: "by 8 p.m. on Tuesday" is a deadline,
-    "after Thanksgiving" not the day itself."""
-    before = max(0, span[0] - 16)
+    """A date with the words that say how it bounds the event: "by 8 p.m. on Tuesday" is a deadline,
+    "shortly after Thanksgiving" not the day itself."""
+    before = max(0, span[0] - 24)
     m = _MARKER.search(text, before, span[0])
     return (m.start(), span[1]) if m else span

@@ -589,6 +589,9 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
      "44 percent opposed it and 9 percent were undecided.", "44 percent"),
     ("what was inflation in october?", "Consumer prices rose 4.6 percent in the year to October, up from 4.1 percent "
      "in September.", "4.6 percent"),
+    # how a time bounds the event, with how closely
+    ("when was power fully back on?", "The last customers had power back shortly after 6 p.m. on Thursday.",
+     "shortly after 6 p.m. on Thursday"),
 ])
 def test_the_answer_a_sentence_gives(harbor: FactBase, question: str, sentence: str, expected: str) -> None:
     assert read_text(analyze(question, harbor), _sentence(harbor, 1), sentence, harbor).answer == expected
