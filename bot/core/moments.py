@@ -102,11 +102,16 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
         taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
         lasting = taken or lasting
         return closest(lasting or lengths, hits, text), 1.0 if lasting else 0.5  # type: ignore[return-value]
+    # "how long will the centres stay open?": "until at least Saturday" says
+    until = [(m.start(), s[1]) for s in found if (m := _UNTIL.search(text, max(0, s[0] - 24), s[0]))]
+    if until:
+        return until[0], 0.8
     if spans.HOW_LONG_LASTED.search(question.normalized):
         return None  # "how long was the meeting?" is not answered by the day it was held
     return (found[0], 0.5) if found else None  # "how soon ...?": by a date
 
 
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:at least\s+|at the earliest\s+)?$")
 _ONGOING_ASKED = re.compile(r"^how long (?:has|have|had)\b")
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid-)\s?)?(?:[A-Z][a-z]+ )?(?:1[89]|20)\d\d\b")
 _SINCE_CHARS = 30  # the start right after the words asked about ("has led the club since 2019")

@@ -121,6 +121,8 @@ _COMPARED = re.compile(r"\b(?:compared|comparison) (?:to|with)\b")
 # Only "old": its reader answers with an age or not at all (see ``figures``), where a height
 # asked of an article that never says "tall" is as likely a near miss as not.
 _HOW_ADJECTIVE = re.compile(r"^how (old)\b")
+# "how hot did it get?": a temperature, which an article gives in degrees, rarely calling it hot
+_HOW_TEMPERATURE = re.compile(r"^how (?:hot|cold|warm|chilly|cool)\b")
 _HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b)|far|often|soon|big|large)\b")
 
 
@@ -165,7 +167,7 @@ def analyze(text: str, base: FactBase) -> Question:
     # "how long did it last / far / often / soon ...?": the adverb is how it is asked, not what about (a
     # sentence rarely says "long"; but "how long is the bridge?" and "how old" meet "metres long", "-year-old")
     asked = f"who is {parse.subject_text}" if ROLE_VERB.match(core) and parse.subject_text else \
-        _HOW_MEASURE.sub("how", core)
+        _HOW_TEMPERATURE.sub("how degrees", _HOW_MEASURE.sub("how", core))
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms

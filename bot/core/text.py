@@ -57,7 +57,7 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "wk": "week", "wks": "weeks", "secs": "seconds", "intl": "international", "natl": "national",
           "approx": "about", "thru": "through", "lab": "laboratory", "labs": "laboratories", "exec": "executive",
           "execs": "executives", "uni": "university", "cops": "police", "cop": "police officer", "conf": "conference",
-          "confs": "conferences", "temp": "temperature", "temps": "temperatures",
+          "confs": "conferences", "temp": "temperature", "temps": "temperatures", "tix": "tickets",
           "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})

@@ -229,3 +229,9 @@ def test_terse_quote_questions_ask_for_a_quotation_and_quote_is_no_topic(base) -
 def test_terse_chat_questions(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
     assert (parse.qtype, parse.want) == (qtype, want)
+
+
+def test_how_hot_asks_for_degrees_not_for_the_word_hot(base) -> None:  # type: ignore[no-untyped-def]
+    terms = analyze("how hot did it get?", base).terms
+    assert terms == tuple(base.lexicon.terms("degrees"))
+    assert analyze("how cold was it overnight?", base).terms[0] == base.lexicon.terms("degrees")[0]
