@@ -245,9 +245,11 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
         aux = [i for i, w in enumerate(words) if w in _AUX_WORDS]
         words = words[aux[0] + 1:] if aux else []
     for i, w in enumerate(words):
-        if w in _PREPOSITIONS or w in ("if", "whether", "that", "so", "because", "and", "or"):
+        if w in _PREPOSITIONS or w in ("if", "whether", "that", "so", "because", "and", "or", "as"):
             words = words[:i]
             break
+    if len(words) >= 2 and words[-1] in _PARTICLES and base.lexicon.terms(phrasal := " ".join(words[-2:])):
+        return phrasal  # "when did he step down as mayor?": "step down", resigning
     verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)]
     if core.split()[1] in _BE:  # "where is the stadium *located*?"; "where is the new stadium going to be?" has none
         verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS]
@@ -255,6 +257,7 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
 
 
 _BE = frozenset("is are was were".split())
+_PARTICLES = frozenset("down up out off over back away".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 
 

@@ -235,3 +235,8 @@ def test_how_hot_asks_for_degrees_not_for_the_word_hot(base) -> None:  # type: i
     terms = analyze("how hot did it get?", base).terms
     assert terms == tuple(base.lexicon.terms("degrees"))
     assert analyze("how cold was it overnight?", base).terms[0] == base.lexicon.terms("degrees")[0]
+
+
+def test_a_phrasal_verb_is_the_verb_and_as_begins_a_phrase(base) -> None:  # type: ignore[no-untyped-def]
+    q = analyze("when did he step down as mayor?", base)
+    assert q.verb_terms == frozenset(base.lexicon.terms("resigned"))
