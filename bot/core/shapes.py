@@ -83,6 +83,10 @@ soldiers troops firefighters children adults employees nurses doctors riders ped
 evacuees entrants runners players spectators customers victims survivors migrants refugees teachers miners crew
 inmates prisoners volunteers delegates households families homeowners locals citizens adults men women boys girls
 """.split())
+# A unit of measure a question names ("in megalitres", "how many tonnes"), not "pounds" (also money).
+_UNIT_ASKED = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|tonnes?|tons|kilograms?|kg|acres?|"
+                         r"hectares?|degrees|litres?|liters?|megalit(?:re|er)s?|gallons?|megawatts?|gigawatts?|"
+                         r"barrels?)\b")
 _UNITS = frozenset("percent per cent days day weeks week months month years year hours hour minutes points point "
                    "times dollars euros pounds kilometres kilometers miles metres meters seconds second".split())
 
@@ -301,6 +305,8 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if _MONEY_ASKED.search(text):
         # "up to 4% of their global annual revenue" is a sum too, told as a share of one
         return 1 if money else (-1 if percent and not _SHARE_OF_SUM.search(answer) else 0)
+    if (money or percent) and (unit := _UNIT_ASKED.search(text)) and unit.group(0) not in answer.lower():
+        return -1  # "the capacity in megalitres?" is not answered by "61 percent of capacity"
     if spans.MEASURE_ASKED.match(text):
         # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share,
         # nor a count of things ("about 300 supporters", "two poultry farms"); a bare number may be one.

@@ -122,3 +122,9 @@ def test_a_company_named_for_its_trade_is_new_by_its_own_name_not_the_trade_word
 
     assert _new_name(frozenset("which utility cut the power".split()), "Tallow Ridge Power") == 1
     assert _new_name(frozenset("which regulator did bristlecone file with".split()), "Bristlecone Electric") == -1
+
+
+def test_a_share_or_a_sum_is_no_answer_to_a_quantity_asked_in_its_unit(base: FactBase) -> None:
+    q = analyze("what's the total capacity of the reservoirs in megalitres?", base)
+    assert shapes.shape(q, "61 percent of capacity") == -1
+    assert shapes.shape(q, "about 48,000 megalitres") >= 0
