@@ -59,4 +59,5 @@ AMOUNT_NOUNS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "shar
                 "altitude", "height", "depth", "length", "distance", "speed", "weight", "temperature", "elevation",
                 "width", "yield", "inflation", "unemployment", "tariff", "dividend", "capacity",
                 "earnings", "income", "debt", "money", "load", "multiple", "ratio", "valuation", "estimate",
-                "estimates", "reading", "readings", "odds", "premium", "cut"}  # measures, asked as "how high" is
+                "estimates", "reading", "readings", "odds", "premium", "cut", "peak",
+                "record"}  # measures, asked as "how high" is

@@ -37,6 +37,7 @@ from bot.core.text import normalize
     ("what was inflation in october", "how_many", "amount"),  # a measure noun asks for its figure
     ("whats the damage estimate", "how_many", "amount"),  # an estimate, a reading, a multiple: figures too
     ("what were the highest chlorine readings", "how_many", "amount"),
+    ("peak power demand?", "how_many", "amount"),  # terse: the peak is a figure
     ("what's the bond yield now", "how_many", "amount"),
     ("why was the bridge shut?", "why", "reason"),
     ("what caused the flooding", "why", "reason"),
