@@ -114,6 +114,11 @@ _BEFORE_ASKED = re.compile(r"^(?:who|which \w+) (?:was|were|had been|served as) 
                            r"\b(?:predecessor|previous (?:ceo|chief|coach|head|mayor|president|owner|manager))\b")
 _BEFORE_TOLD = re.compile(r"\b(?:before|former|formerly|previous|previously|predecessor|replac\w*|succeed\w*|"
                           r"took over|taking over|until|ex-|preceded|outgoing|interim)", re.I)
+_NOW_ASKED = re.compile(r"^(?:who|who's|whos|which \w+) (?:is |are )?(?:the )?(?:\w+ ){0,3}?(?:\w+ )?now$|"
+                        r"^(?:who|who's|whos) (?:is )?(?:the )?(?:current|new|present) ")
+_FORMER_TOLD = re.compile(r"\b(?:former|formerly|ex-|outgoing|then-)", re.I)
+_NOW_TOLD = re.compile(r"\b(?:now|current|currently|new|incoming|successor|succeeded|replaced|took over|sworn in)\b",
+                       re.I)
 _FUTURE_ASKED = re.compile(r"^when (?:will|ll|is (?:\w+ ){1,4}going to|are (?:\w+ ){1,4}going to)\b")
 _FUTURE_TOLD = re.compile(r"\b(?:will|would|shall|going to|expected|expects?|plans?|planned|scheduled|set to|due|"
                           r"next|deadline|until|by|soon|later|aims?|hopes?|intends?|upcoming|coming|future)\b", re.I)
@@ -128,6 +133,8 @@ def contrast(question: Question, sentence: str, *paragraph: frozenset[str]) -> b
         return True  # "when will the war end?" is not answered by what a sentence says happened
     if _BEFORE_ASKED.search(question.normalized) and not _BEFORE_TOLD.search(sentence):
         return True  # "who was CEO before the current one?" is not answered by who is CEO now
+    if _NOW_ASKED.search(question.normalized) and _FORMER_TOLD.search(sentence) and not _NOW_TOLD.search(sentence):
+        return True  # "who's the mayor now?" is not answered by "former mayor Tobias Wrenfield"
     asked = _qualifiers(question.normalized)
     if not asked:
         return False

@@ -106,6 +106,9 @@ def test_shape(base: FactBase, question: str, answer: str, expected: int) -> Non
     ("how strong was the quake?", "The magnitude 6.4 earthquake struck at night.", False),
     ("who was ceo before the current chief executive?", "Chief Executive Sarah Whelan said sorry.", True),
     ("who was coach before Vellic?", "Vellic replaced Marek Hollund in March 2023.", False),
+    ("who's the mayor now?", "A jury acquitted former mayor Tobias Wrenfield on Friday.", True),
+    ("who's the mayor now?", "Lena Ostrowski, who succeeded Wrenfield, is the mayor.", False),
+    ("who is the mayor?", "A jury acquitted former mayor Tobias Wrenfield on Friday.", False),  # not asked as now
 ])
 def test_contrast(base: FactBase, question: str, sentence: str, expected: bool) -> None:
     assert shapes.contrast(analyze(question, base), sentence) is expected
