@@ -140,13 +140,13 @@ _SAYING = frozenset("say says said saying state stated tell told announce announ
                     "talk talked comment commented".split())
 
 
-_MARKER = re.compile(r"\b(?:(?:shortly|just|soon|long|well|only|not) )?(?:by|until|till|before|after|since|within|"
-                     r"no later than)\s+$", re.IGNORECASE)
+_MARKER = re.compile(r"\b(?:(?:(?:shortly|just|soon|long|well|only|not) )?(?:by|until|till|before|after|since|within|"
+                     r"no later than)|(?:late|early) on|late|early)\s+$", re.IGNORECASE)
 
 
 def _marked(text: str, span: Span) -> Span:
     """A date with the words that say how it bounds the event: "by 8 p.m. on Tuesday" is a deadline,
-    "shortly after Thanksgiving" not the day itself."""
+    "shortly after Thanksgiving" not the day itself, "late on Saturday" not all of it."""
     before = max(0, span[0] - 24)
     m = _MARKER.search(text, before, span[0])
     return (m.start(), span[1]) if m else span

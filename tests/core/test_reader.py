@@ -592,6 +592,8 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
     # how a time bounds the event, with how closely
     ("when was power fully back on?", "The last customers had power back shortly after 6 p.m. on Thursday.",
      "shortly after 6 p.m. on Thursday"),
+    ("when will the cool change reach the city?", "Forecasters expect a cool change to reach the city late on "
+     "Saturday.", "late on Saturday"),
     # how long something stays as it is: until when
     ("how long will the centres stay open?", "The cooling centres will stay open from 8 a.m. to 10 p.m. until at "
      "least Saturday.", "until at least Saturday"),
