@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 TABLE_FILE = Path(__file__).with_name("wordnet_synonyms.txt")
 
 
-# Inflections undone to find a word's entry ("married": marry, "quitting": quit); not a stemmer,
+# Inflections undone to find a word's entry ("married": marry, "quitting": quit, "biggest": big); not a stemmer,
 # which would take "finally" for "final" and "assessment" for "assess".
-_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                ("ing", "e"))
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                ("ing", ""), ("ing", "e"), ("est", ""), ("est", "e"))
 
 
 @cache
