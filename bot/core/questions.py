@@ -12,7 +12,7 @@ from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, PLACE_NOUNS, kind_noun, names_person
 from bot.core.models import QuestionType
 from bot.core.paraphrase import entry_of, fold_unknown
-from bot.core.proper import TITLE_WORDS
+from bot.core.proper import COUNTRIES, DEMONYMS, TITLE_WORDS
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
 from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
 
@@ -250,10 +250,17 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
             break
     if len(words) >= 2 and words[-1] in _PARTICLES and base.lexicon.terms(phrasal := " ".join(words[-2:])):
         return phrasal  # "when did he step down as mayor?": "step down", resigning
-    verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)]
+    verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)
+             and not _nation_word(w)]
     if core.split()[1] in _BE:  # "where is the stadium *located*?"; "where is the new stadium going to be?" has none
         verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS]
     return verbs[-1] if verbs else ""
+
+
+def _nation_word(word: str) -> bool:
+    """"thank the Americans for": a people or a country is no verb."""
+    title = word.capitalize()
+    return title in DEMONYMS or title.rstrip("s") in DEMONYMS or title in COUNTRIES
 
 
 _BE = frozenset("is are was were".split())

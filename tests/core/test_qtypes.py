@@ -241,3 +241,8 @@ def test_how_hot_asks_for_degrees_not_for_the_word_hot(base) -> None:  # type: i
 def test_a_phrasal_verb_is_the_verb_and_as_begins_a_phrase(base) -> None:  # type: ignore[no-untyped-def]
     q = analyze("when did he step down as mayor?", base)
     assert q.verb_terms == frozenset(base.lexicon.terms("resigned"))
+
+
+def test_a_people_named_after_the_verb_is_its_object_not_the_verb(base) -> None:  # type: ignore[no-untyped-def]
+    q = analyze("What did the Ukrainian delegation thank the Americans for?", base)
+    assert q.verb_terms == frozenset(base.lexicon.terms("thank"))
