@@ -277,6 +277,8 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
         noun = (counted.group(2) or "").lower() if counted else ""
         if noun in _PERSONS or PERSON_WORD.match(noun) or PERSON_WORD.match(noun.rstrip("s")):
             return 1
+        if len(noun) > 4 and any(len(w) > 3 and w not in _PEOPLE and noun.startswith(w[:4]) for w in asked):
+            return 1  # "how many people signed it?": "12,300 signatures", one a person, of what they did
         return -1 if any(w in _UNITS for w in words) or (noun.endswith("s") and noun not in _NOT_NOUNS) else 0
     counted = spans.COUNT.search(answer)
     noun = counted.group(2) if counted else None

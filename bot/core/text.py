@@ -56,9 +56,10 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "dept": "department", "appt": "appointment", "appts": "appointments", "mgmt": "management",
           "wk": "week", "wks": "weeks", "secs": "seconds", "intl": "international", "natl": "national",
           "approx": "about", "thru": "through", "lab": "laboratory", "labs": "laboratories", "exec": "executive",
-          "execs": "executives", "uni": "university", "cops": "police", "cop": "police officer", "conf": "conference",
-          "confs": "conferences", "temp": "temperature", "temps": "temperatures", "tix": "tickets",
-          "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because", "coz": "because"}
+          "execs": "executives", "uni": "university", "cops": "police officers", "cop": "police officer",
+          "conf": "conference", "confs": "conferences", "temp": "temperature", "temps": "temperatures",
+          "tix": "tickets", "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because",
+          "coz": "because"}
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})
 _SUFFIXES = (("ologists", "olog"), ("ologist", "olog"), ("ological", "olog"), ("ologies", "olog"), ("ology", "olog"),

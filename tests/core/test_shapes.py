@@ -80,6 +80,7 @@ from bot.core.questions import analyze
     ("how many people were evacuated?", "about 2,700 residents", 1),  # people counted by who they are
     ("how many people were evacuated?", "five villages", -1),  # not places
     ("how many people were evacuated?", "5,000", 0),  # the words cannot tell
+    ("how many people signed the petition?", "12,300 signatures", 1),  # people counted by what they did
     ("how many times did they observe the planet?", "on four occasions", 1),  # times, told as occasions
     ("how many times did they observe the planet?", "four planets", -1),
     ("how many restaurants and cafes have closed?", "at least 120 restaurants", 1),  # one of the nouns asked

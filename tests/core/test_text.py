@@ -60,6 +60,7 @@ def test_a_verb_ending_in_er_meets_its_inflections(forms: tuple[str, ...]) -> No
 def test_chat_abbreviations_of_time_words() -> None:
     assert normalize("what yr was the deal signed, and what hr") == "what year was the deal signed and what hour"
     assert normalize("how many tix were sold") == "how many tickets were sold"
+    assert normalize("how many cops searched") == "how many police officers searched"
 
 
 def test_a_percent_sign_is_the_word() -> None:
@@ -69,7 +70,7 @@ def test_a_percent_sign_is_the_word() -> None:
 def test_chat_abbreviations_are_the_words() -> None:
     assert normalize("how many appts in 2 wks") == "how many appointments in 2 weeks"
     assert normalize("which lab did the uni exec use") == "which laboratory did the university executive use"
-    assert normalize("how many cops") == "how many police"
+    assert normalize("how many cops") == "how many police officers"
 
 
 @pytest.mark.parametrize(("verb", "noun"), [("corroded", "corrosion"), ("decided", "decision"),
