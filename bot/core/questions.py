@@ -194,6 +194,11 @@ def analyze(text: str, base: FactBase) -> Question:
         kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
     terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"
+    # "how many houses burned down?" of an article that never says "down": the particle of a verb
+    # is no word the question misses
+    # (but "down to 20 points" says how far it went)
+    terms = tuple(t for t in terms if t in base.idf or t not in _PARTICLES or
+                  re.search(rf"\b{t} (?:to|from|by)\b", asked)) or terms
     alias_terms: dict[str, frozenset[str]] = {}
     mentions = []
     named = [(frozenset(base.lexicon.terms(alias)), frozenset(ids)) for alias, ids in found.items()]
@@ -264,7 +269,7 @@ def _nation_word(word: str) -> bool:
 
 
 _BE = frozenset("is are was were".split())
-_PARTICLES = frozenset("down up out off over back away".split())
+_PARTICLES = frozenset("down up out off over back away".split())  # (their terms are themselves)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 
 

@@ -246,3 +246,9 @@ def test_a_phrasal_verb_is_the_verb_and_as_begins_a_phrase(base) -> None:  # typ
 def test_a_people_named_after_the_verb_is_its_object_not_the_verb(base) -> None:  # type: ignore[no-untyped-def]
     q = analyze("What did the Ukrainian delegation thank the Americans for?", base)
     assert q.verb_terms == frozenset(base.lexicon.terms("thank"))
+
+
+def test_a_verb_s_particle_the_base_never_uses_is_no_word_the_question_misses(base) -> None:  # type: ignore[no-untyped-def]
+    assert "down" not in base.idf
+    assert "down" not in analyze("how many houses burned down?", base).terms
+    assert "down" in analyze("how many points is the plan down to now?", base).terms  # how far it went
