@@ -193,6 +193,9 @@ def analyze(text: str, base: FactBase) -> Question:
     if parse.focus and kind_noun(parse.focus) and not related:
         kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
+    # "how old is the guy who won?": a word for someone the article never uses asks who, no topic
+    someone = {t for w in asked.split() if w in _SOMEONE for t in base.lexicon.terms(w) if t not in base.idf}
+    terms = tuple(t for t in terms if t not in someone) or terms
     terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"
     # "how many houses burned down?" of an article that never says "down": the particle of a verb
     # is no word the question misses
@@ -268,6 +271,7 @@ def _nation_word(word: str) -> bool:
     return title in DEMONYMS or title.rstrip("s") in DEMONYMS or title in COUNTRIES
 
 
+_SOMEONE = frozenset("guy guys dude dudes lady ladies fella bloke chap person folks".split())  # not men, women
 _BE = frozenset("is are was were".split())
 _PARTICLES = frozenset("down up out off over back away".split())  # (their terms are themselves)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")

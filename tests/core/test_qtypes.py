@@ -252,3 +252,8 @@ def test_a_verb_s_particle_the_base_never_uses_is_no_word_the_question_misses(ba
     assert "down" not in base.idf
     assert "down" not in analyze("how many houses burned down?", base).terms
     assert "down" in analyze("how many points is the plan down to now?", base).terms  # how far it went
+
+
+def test_a_word_for_someone_the_article_never_uses_is_no_topic(base) -> None:  # type: ignore[no-untyped-def]
+    assert "guy" not in base.idf
+    assert "guy" not in analyze("how old is the guy who set the deadline?", base).terms
