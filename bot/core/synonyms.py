@@ -201,6 +201,6 @@ view views opinion opinions stance position verdict thought thoughts comment com
 assessment detail details specific specifically quickly quick fast soon
 besides apart except big large small huge size amount number total kind type sort exact precisely basically
 approximately roughly originally initially finally ultimately officially anyway overall whole entire
-supposed altogether someone something anyone anything guy guys folks lol
+supposed altogether someone something anyone anything guy guys folks lol ever
 didn't isn't wasn't weren't don't doesn't can't cant won't wouldn't couldn't shouldn't aren't what'd he'd she'd
 """.split())

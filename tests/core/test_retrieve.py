@@ -88,3 +88,12 @@ def test_one_article_does_not_take_every_place(tmp_path_factory: pytest.TempPath
     base = load_knowledge(KNOWLEDGE, seeds)
     candidates, _ = retrieve(analyze("how many jobs", base), base)
     assert {c.entry.article_id for c in candidates} >= {"post-2025-11-21", "geneva-talks-2025-11-23"}
+
+
+def test_a_hedge_of_the_asker_weighs_little_whether_the_base_knows_it_or_not(base: FactBase) -> None:
+    from bot.core.factbase import SOFT_WEIGHT
+    from bot.core.text import stem
+
+    for word in ("ever", "actually", "guy"):
+        assert base.weight(stem(word)) <= SOFT_WEIGHT  # "did he ever talk about money?"
+    assert base.weight(stem("money")) > SOFT_WEIGHT
