@@ -76,6 +76,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     # Everyday verbs and nouns of news, as questions put them and articles write them.
     "die": ["died", "dies", "dead", "death", "deaths", "killed", "kill", "kills", "killing", "fatalities",
             "fatality", "lives lost", "perished", "death toll", "lost their lives"],
+    "strand": ["stranded", "strands", "stuck", "trapped", "marooned"],
     "injur": ["injured", "injuries", "injury", "wounded", "wounds", "hurt"],
     "debri": ["wreckage", "fragments"],
     "evacu": ["evacuate", "evacuated", "evacuation", "evacuations", "flee", "fled", "fleeing",

@@ -84,3 +84,8 @@ def test_a_boss_leads_and_being_sorry_is_apologising() -> None:
     assert lexicon.terms("boss") == lexicon.terms("director") == lexicon.terms("head")
     assert lexicon.terms("apologised") == lexicon.terms("sorry")
     assert lexicon.terms("the vet") == lexicon.terms("the veterinary officer")[:1]
+
+
+def test_stuck_is_stranded() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("stuck") == lexicon.terms("stranded") == lexicon.terms("trapped")
