@@ -40,17 +40,19 @@ def synonym_table() -> dict[str, tuple[str, ...]]:
 
 
 def entry_of(word: str) -> tuple[str, ...]:
-    """The synonyms of ``word`` or of the word it inflects."""
+    """The synonyms of ``word``, then those of the word it inflects ("reduced": decreased, then
+    reduce's trim and cut)."""
     table = synonym_table()
-    if word in table:
-        return table[word]
+    found = list(table.get(word, ()))
     for suffix, ending in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             root = word[: -len(suffix)]
-            for candidate in (root + ending, root[:-1] if root[-1:] == root[-2:-1] else ""):
-                if candidate in table:
-                    return table[candidate]
-    return ()
+            candidate = next((c for c in (root + ending, root[:-1] if root[-1:] == root[-2:-1] else "")
+                              if c in table), None)
+            if candidate is not None:
+                found += [w for w in table[candidate] if w not in found]
+                break
+    return tuple(found)
 
 
 def known_synonym(word: str, base: FactBase) -> str | None:

@@ -35,6 +35,7 @@ def test_the_table_is_words_of_the_first_sense_most_used() -> None:
 def test_an_inflected_word_finds_its_entry_and_a_derived_one_does_not() -> None:
     assert entry_of("married") == entry_of("marry") != ()
     assert entry_of("biggest") == entry_of("big") != ()  # a superlative, its adjective
+    assert "cut" in entry_of("reduced")  # its own entry (an adjective's) and its verb's
     assert entry_of("finally") == ()  # an adverb is not its adjective ("final": last)
 
 
