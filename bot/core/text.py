@@ -59,7 +59,7 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "execs": "executives", "uni": "university", "cops": "police officers", "cop": "police officer",
           "conf": "conference", "confs": "conferences", "temp": "temperature", "temps": "temperatures",
           "tix": "tickets", "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because",
-          "coz": "because"}
+          "coz": "because", "wh": "white house"}
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})
 _SUFFIXES = (("ologists", "olog"), ("ologist", "olog"), ("ological", "olog"), ("ologies", "olog"), ("ology", "olog"),

@@ -60,6 +60,7 @@ def test_a_verb_ending_in_er_meets_its_inflections(forms: tuple[str, ...]) -> No
 def test_chat_abbreviations_of_time_words() -> None:
     assert normalize("what yr was the deal signed, and what hr") == "what year was the deal signed and what hour"
     assert normalize("how many tix were sold") == "how many tickets were sold"
+    assert normalize("according to the WH") == "according to the white house"
     assert normalize("how many cops searched") == "how many police officers searched"
 
 
