@@ -610,12 +610,22 @@ def test_the_next_meeting_is_dated_not_a_vague_next_year(harbor: FactBase) -> No
     assert alone.answer != "next year" or alone.typed < 1  # vague, so less sure
 
 
-def test_which_countries_is_answered_by_countries_not_a_university_they_work_at(harbor: FactBase) -> None:
-    q = analyze("which countries were the team members from?", harbor)
-    at_university = "Ingrid Vasquez-Holm, an astrophysicist at the University of Caldwell, led a team of nine."
-    assert read_text(q, _sentence(harbor, 1), at_university, harbor).source != "typed"
-    leaders = "The leaders of Britain, France and Germany held a video call with the team on Monday."
-    assert read_text(q, _sentence(harbor, 1), leaders, harbor).answer == "Britain, France and Germany"
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # countries, not a university they work at
+    ("which countries were the team members from?", "Ingrid Vasquez-Holm, an astrophysicist at the University of "
+     "Caldwell, led a team of nine.", None),
+    ("which countries were the team members from?", "The leaders of Britain, France and Germany held a video call "
+     "with the team on Monday.", "Britain, France and Germany"),
+    # a country, not an airport nor a distance from somewhere
+    ("what country is the volcano in?", "Flights at Brannock International Airport, about 140 kilometres south of the "
+     "volcano, were halted.", None),
+    ("what country is the volcano in?", "The volcano erupted in Veskaria, near Brannock International Airport.",
+     "Veskaria"),
+])
+def test_a_country_asked_for_is_answered_by_a_country_or_not_at_all(harbor: FactBase, question: str, text: str,
+                                                                     expected: str | None) -> None:
+    reading = read_text(analyze(question, harbor), _sentence(harbor, 1), text, harbor)
+    assert (reading.answer if reading.source == "typed" else None) == expected
 
 
 def test_a_refund_is_a_sum_not_a_count_of_tickets(harbor: FactBase) -> None:
@@ -632,14 +642,6 @@ def test_a_sum_is_as_sure_an_answer_to_what_share_or_rate_as_to_how_much_money(h
              "4.6 percent")]:
         reading = read_text(analyze(question, harbor), _sentence(harbor, 1), text, harbor)
         assert (reading.answer, reading.typed) == (expected, 1.0)
-
-
-def test_a_country_asked_for_is_no_airport_nor_a_distance_from_somewhere(harbor: FactBase) -> None:
-    q = analyze("what country is the volcano in?", harbor)
-    text = "Flights at Brannock International Airport, about 140 kilometres south of the volcano, were halted."
-    assert read_text(q, _sentence(harbor, 1), text, harbor).source != "typed"
-    named = "The volcano erupted in Veskaria, near Brannock International Airport."
-    assert read_text(q, _sentence(harbor, 1), named, harbor).answer == "Veskaria"
 
 
 def test_a_place_the_sentence_does_not_call_what_was_asked_is_less_sure_not_ruled_out(harbor: FactBase) -> None:
