@@ -1,4 +1,5 @@
-"""Everyday synonyms for the words of a question that an article never uses.
+"""Everyday synonyms for the words of a question that an article never uses, or nothing for
+the words that only frame a question ("the *guy* who won", "burned *down*").
 
 "has anyone gotten *sick*?" of an article that says "fell ill", "who said they were a storm away
 from *disaster*?" of one that says "catastrophe": a question word the base does not know (an
@@ -10,6 +11,7 @@ they fold is never looked up here.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +22,12 @@ if TYPE_CHECKING:
     from bot.core.factbase import FactBase
 
 TABLE_FILE = Path(__file__).with_name("wordnet_synonyms.txt")
+# Words for someone ("how old is the guy who won?") that ask who, no topic (not men or women: "how
+# many women ...?" of an article that never says so is a near miss).
+SOMEONE = frozenset("guy guys dude dudes lady ladies fella bloke chap person folks".split())
+# A verb's particle ("burned down"; its term is itself): no topic, unless it says how far ("down to
+# 20 points").
+PARTICLES = frozenset("down up out off over back away".split())
 
 
 # Inflections undone to find a word's entry ("married": marry, "quitting": quit, "biggest": big); not a stemmer,
@@ -68,8 +76,13 @@ def known_synonym(word: str, base: FactBase) -> str | None:
 
 def fold_unknown(terms: tuple[str, ...], text: str, base: FactBase) -> tuple[str, ...]:
     """``terms`` of the question ``text`` with each term of an English word the base never uses
-    replaced by the terms of its synonym the base does use."""
+    replaced by the terms of its synonym the base does use, and without those of the words that
+    only frame the question (``SOMEONE``, ``PARTICLES``)."""
     lexicon = base.lexicon
+    framing = {t for w in text.split() if w in SOMEONE for t in lexicon.terms(w) if t not in base.idf}
+    framing |= {t for t in terms if t in PARTICLES and t not in base.idf and
+                not re.search(rf"\b{t} (?:to|from|by)\b", text)}
+    terms = tuple(t for t in terms if t not in framing) or terms
     english = english_words()
     replaced: dict[str, list[str]] = {}
     for word in text.split():

@@ -11,7 +11,7 @@ from bot.core.chat import core_text
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
 from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, PLACE_NOUNS, kind_noun, names_person
 from bot.core.models import QuestionType
-from bot.core.paraphrase import entry_of, fold_unknown
+from bot.core.paraphrase import PARTICLES, entry_of, fold_unknown
 from bot.core.proper import COUNTRIES, DEMONYMS, TITLE_WORDS
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
 from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
@@ -193,15 +193,7 @@ def analyze(text: str, base: FactBase) -> Question:
     if parse.focus and kind_noun(parse.focus) and not related:
         kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
-    # "how old is the guy who won?": a word for someone the article never uses asks who, no topic
-    someone = {t for w in asked.split() if w in _SOMEONE for t in base.lexicon.terms(w) if t not in base.idf}
-    terms = tuple(t for t in terms if t not in someone) or terms
-    terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"
-    # "how many houses burned down?" of an article that never says "down": the particle of a verb
-    # is no word the question misses
-    # (but "down to 20 points" says how far it went)
-    terms = tuple(t for t in terms if t in base.idf or t not in _PARTICLES or
-                  re.search(rf"\b{t} (?:to|from|by)\b", asked)) or terms
+    terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"; "the guy who"
     alias_terms: dict[str, frozenset[str]] = {}
     mentions = []
     named = [(frozenset(base.lexicon.terms(alias)), frozenset(ids)) for alias, ids in found.items()]
@@ -256,7 +248,7 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
         if w in _PREPOSITIONS or w in ("if", "whether", "that", "so", "because", "and", "or", "as"):
             words = words[:i]
             break
-    if len(words) >= 2 and words[-1] in _PARTICLES and base.lexicon.terms(phrasal := " ".join(words[-2:])):
+    if len(words) >= 2 and words[-1] in PARTICLES and base.lexicon.terms(phrasal := " ".join(words[-2:])):
         return phrasal  # "when did he step down as mayor?": "step down", resigning
     verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)
              and not _nation_word(w)]
@@ -271,9 +263,7 @@ def _nation_word(word: str) -> bool:
     return title in DEMONYMS or title.rstrip("s") in DEMONYMS or title in COUNTRIES
 
 
-_SOMEONE = frozenset("guy guys dude dudes lady ladies fella bloke chap person folks".split())  # not men, women
 _BE = frozenset("is are was were".split())
-_PARTICLES = frozenset("down up out off over back away".split())  # (their terms are themselves)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 
 
