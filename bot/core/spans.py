@@ -240,7 +240,8 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
 
 _SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
 _SLASH_UNIT = re.compile(r"/(?:h|hr|s|sec|min|yr)\b")
-_PART_OF = re.compile(rf"(?<![\w$€£.,:])(?:{NUMBER_RE}|none|[Nn]one) of (?:the |its |their |those |these )?$")
+_PART_OF = re.compile(rf"(?<![\w$€£.,:])(?:{NUMBER_RE}|none|[Nn]one) of (?:the |its |their |those |these )?"
+                      r"(?:[\w-]+['’]s )?$")  # "Thirty-one of the state's 178 districts"
 _TIME_UNIT = re.compile(r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?)")
 _SECOND_UNIT = re.compile(rf",? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?)\b")
 _PER_UNIT = re.compile(r"\s+per\s+(?:square\s+|cubic\s+)?(?:met(?:re|er)|kilomet(?:re|er)|foot|feet|mile|hectare|"

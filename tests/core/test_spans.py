@@ -103,3 +103,8 @@ def test_the_numbers_of_a_vote_or_a_score_are_no_counts() -> None:
     text = "The 5-4 split tells you the bar is high, and three members abstained."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["three members"]
     assert [text[a:b] for a, b in spans.tallies(text)] == ["5-4"]
+
+
+def test_a_part_of_a_whole_owned_by_someone_is_one_count() -> None:
+    text = "Thirty-one of the state's 178 districts now use the schedule."
+    assert "Thirty-one of the state's 178 districts" in [text[a:b] for (a, b), _ in spans.counts(text)]
