@@ -77,6 +77,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "die": ["died", "dies", "dead", "death", "deaths", "killed", "kill", "kills", "killing", "fatalities",
             "fatality", "lives lost", "perished", "death toll", "lost their lives"],
     "strand": ["stranded", "strands", "stuck", "trapped", "marooned"],
+    "fir": ["fire", "fires", "blaze", "blazes", "wildfire", "wildfires", "bushfire", "bushfires", "inferno"],
     "injur": ["injured", "injuries", "injury", "wounded", "wounds", "hurt"],
     "debri": ["wreckage", "fragments"],
     "evacu": ["evacuate", "evacuated", "evacuation", "evacuations", "flee", "fled", "fleeing",

@@ -89,3 +89,8 @@ def test_a_boss_leads_and_being_sorry_is_apologising() -> None:
 def test_stuck_is_stranded() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("stuck") == lexicon.terms("stranded") == lexicon.terms("trapped")
+
+
+def test_a_wildfire_or_a_blaze_is_a_fire() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("fire") == lexicon.terms("wildfires") == lexicon.terms("blaze")
