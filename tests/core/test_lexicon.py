@@ -94,3 +94,10 @@ def test_stuck_is_stranded() -> None:
 def test_a_wildfire_or_a_blaze_is_a_fire() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("fire") == lexicon.terms("wildfires") == lexicon.terms("blaze")
+
+
+def test_approving_is_one_term_however_it_is_said() -> None:
+    lexicon = build_lexicon([], [])
+    approved = lexicon.terms("approved")
+    assert lexicon.terms("approved by") == lexicon.terms("approval") == lexicon.terms("approve") == approved
+    assert lexicon.terms("passed") != approved  # a law passed is its own word
