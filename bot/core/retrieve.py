@@ -33,6 +33,7 @@ KEEP_WITHIN = 0.5  # of the best retrieval score
 # Above this many entries the candidates are narrowed with numpy before they are scored.
 NARROW_ABOVE = 250
 NARROW_TO = 12
+UNKNOWN_VERB = 0.5  # the share of its weight a verb the base never uses keeps (see ``weigh``)
 COMMON_SHARE = 0.4
 
 
@@ -58,7 +59,10 @@ class Candidate(NamedTuple):  # a tuple: quicker to make than a frozen dataclass
 
 
 def weigh(question: Question, base: FactBase) -> Weights:
-    of = {t: base.weight(t) for t in question.terms}
+    # The question's verb the base never uses ("which court *heard* the case?") weighs half: its
+    # absence is also the decider's ``verb_missing``, and a verb is often said otherwise.
+    of = {t: base.weight(t) * (UNKNOWN_VERB if t in question.verb_terms and t not in base.idf else 1.0)
+          for t in question.terms}
     known = {t: v for t, v in of.items() if t in base.idf}
     everything = sum(of.values())
     total = sum(known.values())

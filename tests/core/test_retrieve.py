@@ -97,3 +97,15 @@ def test_a_hedge_of_the_asker_weighs_little_whether_the_base_knows_it_or_not(bas
     for word in ("ever", "actually", "guy"):
         assert base.weight(stem(word)) <= SOFT_WEIGHT  # "did he ever talk about money?"
     assert base.weight(stem("money")) > SOFT_WEIGHT
+
+
+def test_a_verb_the_base_never_uses_weighs_less_than_a_noun_it_never_uses(base: FactBase) -> None:
+    from bot.core.retrieve import UNKNOWN_VERB, weigh
+
+    q = analyze("when did zelensky grumble about the deadline?", base)
+    (verb,) = q.verb_terms
+    assert verb in q.terms and verb not in base.idf
+    w = weigh(q, base)
+    missing, full = base.weight(verb) * UNKNOWN_VERB, base.weight(verb)
+    assert w.unknown_share == pytest.approx(missing / (missing + w.total))
+    assert w.unknown_share < full / (full + w.total)  # less than a noun of the same weight would miss
