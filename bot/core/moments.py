@@ -102,7 +102,7 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
         taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
         lasting = taken or lasting
         return closest(lasting or lengths, hits, text), 1.0 if lasting else 0.5  # type: ignore[return-value]
-    # "how long will the centres stay open?": "until at least Saturday" says
+    # "how long will the centres stay open?": "until at least Saturday" says how long
     until = [(m.start(), s[1]) for s in found if (m := _UNTIL.search(text, max(0, s[0] - 24), s[0]))]
     if until:
         return until[0], 0.8
