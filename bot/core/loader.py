@@ -31,6 +31,7 @@ from bot.core.files import (
 from bot.core.lexicon import CACHE_ENTRIES, Lexicon, build_lexicon
 from bot.core.models import Entity, Fact, KnowledgeFile
 from bot.core.overlay import LOCAL_DIR, merge, overlay_path, read_overlay
+from bot.core.paraphrase import synonym_table
 
 __all__ = ["KnowledgeError", "Problem", "empty_base", "load_articles", "load_knowledge", "read_paragraphs", "read_seed"]
 
@@ -227,6 +228,7 @@ def _build(units: dict[str, Unit], stamps: dict[str, tuple[Stamp, ...]] | None =
     base = FactBase(articles, entities, indexed, lexicon, digest.hexdigest()[:12], idf, unknown, postings, units,
                     {k: v for k, v in (stamps or {}).items() if k in units})
     base.vectors  # noqa: B018 - built now, while loading, not on the first question
+    synonym_table()  # read once, while loading (about 15 ms), not on the first question
     # The base lives until the next reload: move its objects out of the collector's way, so that
     # full collections do not walk them while a question waits (tens of milliseconds at 1,000 articles).
     gc.collect(1)

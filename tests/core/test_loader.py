@@ -90,3 +90,11 @@ def test_binary_and_empty_files(kb_dirs) -> None:  # type: ignore[no-untyped-def
     problems = _problems(kb, seeds)
     assert any("zz-binary.yaml" in p and "UTF-8" in p for p in problems)
     assert any("zz-empty.yaml" in p and "expected a mapping" in p for p in problems)
+
+
+def test_loading_reads_the_synonym_table_so_the_first_question_does_not(tmp_path: Path) -> None:
+    from bot.core.paraphrase import synonym_table
+
+    synonym_table.cache_clear()
+    load_knowledge(tmp_path / "no-knowledge", SEEDS)
+    assert synonym_table.cache_info().currsize == 1
