@@ -88,7 +88,12 @@ def _tidy_piece(piece: str, limit: int) -> str:
     while len(words) > 1 and words[-1].lower().strip(",") in dangling:
         words.pop()  # "the former head of the" reads wrong: end on a content word
     answer = " ".join(words[:limit]).rstrip(",;:")
+    if _CLOCK_END.search(answer):
+        answer += "."  # "between 6 a.m. and 8 a.m." ends a sentence: its full stop is also the abbreviation's
     return answer + ("…" if len(piece.split()) > limit else "")
+
+
+_CLOCK_END = re.compile(r"\b[ap]\.m$")
 
 
 def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Reading:

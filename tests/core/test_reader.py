@@ -594,6 +594,9 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
      "shortly after 6 p.m. on Thursday"),
     ("when will the cool change reach the city?", "Forecasters expect a cool change to reach the city late on "
      "Saturday.", "late on Saturday"),
+    # a clock time ending the sentence keeps its abbreviation's point
+    ("when may residents water their gardens?", "Residents may water gardens only between 6 a.m. and 8 a.m.",
+     "6 a.m. and 8 a.m."),
     # how long something stays as it is: until when
     ("how long will the centres stay open?", "The cooling centres will stay open from 8 a.m. to 10 p.m. until at "
      "least Saturday.", "until at least Saturday"),
