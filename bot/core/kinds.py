@@ -49,9 +49,9 @@ PLACE_NOUNS = {"city", "cities", "place", "places", "town", "towns", "venue", "l
                "regions", "street", "river", "area", "areas", "province", "neighborhood", "neighbourhood",
                "district", "island", "capital", "site", "port", "county", "village", "villages", "airport"}
 TIME_NOUNS = frozenset({"year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season",
-                        "deadline", "deadlines"})
+                        "deadline", "deadlines", "hours"})  # "what hours", "opening hours": from when to when
 # In a question with no question word, these nouns ask when ("per day" or "the next few days" do not).
-TERSE_TIMES = frozenset({"deadline", "deadlines", "date", "dates", "year", "weekday"})
+TERSE_TIMES = frozenset({"deadline", "deadlines", "date", "dates", "year", "weekday", "hours"})
 AMOUNT_NOUNS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "share", "percentage", "proportion",
                 "portion", "fraction", "percent", "amount", "sum", "price", "cost", "margin", "turnout", "tally",
                 "majority", "deficit", "surplus", "fine", "penalty", "salary", "wage", "revenue", "profit", "loss",

@@ -33,7 +33,7 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
         return (nearest, 1.0) if nearest else ((found[0], 0.4) if found else None)
     if question.want == "duration":
         return _how_long(question, text, hits, base, found)
-    if question.focus_word in ("time", "hour"):  # "what time did it start?": a clock time, if there is one
+    if question.focus_word in ("time", "hour", "hours"):  # "what time did it start?": a clock time, if there is one
         found = [s for s in found if spans.CLOCK.search(text[s[0]:s[1]])] or found
     anchor = re.search(r"\b(since|until|till|by|before|after|from)\b", question.normalized)
     if anchor:

@@ -358,7 +358,8 @@ def _classify(text: str) -> Parse:
         return Parse("how_many", "amount", amount)  # "troop cap in the european text?"
     if found is None and not re.match(r"(?:what|which|who|how|why|where|when)\b", text) and \
             (time := next((w for i, w in enumerate(words) if w in TERSE_TIMES and
-                           (i == 0 or words[i - 1] not in _TIME_QUALIFIERS)), None)):
+                           (i == 0 or words[i - 1] not in _TIME_QUALIFIERS) and
+                           (i + 1 == len(words) or words[i + 1] != "of")), None)):  # not "hours of teaching"
         return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
     terse = found is None and len(words) <= 4 and not re.match(r"(?:what|which|who|how|why|where|when)\b", text)
     if terse and (counted := _COUNTED_DONE.match(text)):

@@ -38,6 +38,9 @@ from bot.core.text import normalize
     ("whats the damage estimate", "how_many", "amount"),  # an estimate, a reading, a multiple: figures too
     ("what were the highest chlorine readings", "how_many", "amount"),
     ("peak power demand?", "how_many", "amount"),  # terse: the peak is a figure
+    ("cooling centre opening hours", "when", "date"),  # opening hours: from when to when
+    ("what hours are the libraries open", "when", "date"),
+    ("hours of instruction a year?", "what", "thing"),  # a count of hours, not when
     ("what's the bond yield now", "how_many", "amount"),
     ("why was the bridge shut?", "why", "reason"),
     ("what caused the flooding", "why", "reason"),
