@@ -62,7 +62,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "uphold": ["respect", "protect", "preserve", "honor", "honour"],
     "weapon": ["weapons", "arms", "missiles", "missile", "weaponry"],
     "sanction": ["sanctions", "penalties", "penalty", "penalise", "penalised", "penalize", "penalized",
-                 "penalising", "penalizing", "embargo", "embargoes", "measures"],
+                 "penalising", "penalizing", "embargo", "embargoes"],
     "host": ["hosted", "hosting", "held", "organized", "organised", "staged"],
     "countri": ["country", "countries", "nations", "nation"],
     "leader": ["leadership", "leaders", "government"],

@@ -101,3 +101,9 @@ def test_approving_is_one_term_however_it_is_said() -> None:
     approved = lexicon.terms("approved")
     assert lexicon.terms("approved by") == lexicon.terms("approval") == lexicon.terms("approve") == approved
     assert lexicon.terms("passed") != approved  # a law passed is its own word
+
+
+def test_a_measurement_is_no_sanction() -> None:
+    lexicon = build_lexicon([], [])
+    assert not set(lexicon.terms("measured")) & set(lexicon.terms("sanctions"))
+    assert lexicon.terms("penalties") == lexicon.terms("sanctions")
