@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 TABLE_FILE = Path(__file__).with_name("wordnet_synonyms.txt")
 # Words for someone ("how old is the guy who won?") that ask who, no topic (not men or women: "how
-# many women ...?" of an article that never says so is a near miss).
+# many women ...?" of an article that never says so is a near miss). Some are also soft words
+# (``synonyms.SOFT_WORDS``), which weigh little but still count as missed; these, when the base
+# never uses them, do not count at all.
 SOMEONE = frozenset("guy guys dude dudes lady ladies fella bloke chap person folks".split())
 # A verb's particle ("burned down"; its term is itself): no topic, unless it says how far ("down to
 # 20 points").
