@@ -92,6 +92,9 @@ _UNITS = frozenset("percent per cent days day weeks week months month years year
 
 
 # Nationalities (not regions: a British leader is also a European one).
+# A rank below the role asked: "who's the mayor?" is not answered by "Deputy Mayor Sofia Larrain"
+# (but an acting or interim holder is often the deputy).
+_BELOW_ROLE = re.compile(r"\b(deputy|vice|assistant|associate)[- ]+([a-z]+)", re.IGNORECASE)
 _NATIONS = proper.DEMONYMS - frozenset("European Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet "
                                       "Mediterranean Atlantic Pacific Federal African Asian".split())
 _WHOLE_ASKED = re.compile(r"^what (?:are|were) the (\d+|" + "|".join(spans.NUMBER_WORDS) + r") ([a-z]+)")
@@ -174,6 +177,9 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
                 any(proper.name_kind(answer, s) == "person" and proper.TITLE_WORDS & set(answer[s[0]:s[1]].split())
                     for s in proper.names(answer)):
             return -1  # "the name of the private club" is not "Army Secretary Thomas Reardon"
+        if not words & {"acting", "interim"} and any(m.group(2).lower() in words and m.group(1).lower() not in words
+                                                     for m in _BELOW_ROLE.finditer(answer)):
+            return -1
         asked = {w for w in words if w.capitalize() in _NATIONS}
         said = {w.lower() for w in re.findall(r"[A-Z][a-z]+", answer) if w in _NATIONS}
         if asked and said and not asked & said:

@@ -72,6 +72,9 @@ from bot.core.questions import analyze
     ("what is Jennings' job?", "67", -1),  # an age is no description
     ("which british leader co-hosted the call?", "French President Emmanuel Macron", -1),  # another nation's
     ("which european leader co-hosted the call?", "French President Emmanuel Macron", 1),  # a region holds it
+    ("who's the mayor", "Deputy Mayor Sofia Larrain", -1),  # a rank below the role asked
+    ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
+    ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
     ("which salvage company was hired?", "Norcastle Salvage", 1),  # "salvage" is the kind asked, Norcastle new
     ("who replaced Lysenko?", "Andriy Lysenko", -1),  # the name the question has
