@@ -107,3 +107,10 @@ def test_a_measurement_is_no_sanction() -> None:
     lexicon = build_lexicon([], [])
     assert not set(lexicon.terms("measured")) & set(lexicon.terms("sanctions"))
     assert lexicon.terms("penalties") == lexicon.terms("sanctions")
+
+
+def test_a_rule_taking_effect_or_coming_into_force_starts() -> None:
+    lexicon = build_lexicon([], [])
+    start = set(lexicon.terms("when does it start"))
+    assert start <= set(lexicon.terms("The charge is due to take effect on Monday"))
+    assert start <= set(lexicon.terms("the law came into force in May"))
