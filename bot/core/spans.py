@@ -71,10 +71,11 @@ CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _SMALL_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                   "sixteen|seventeen|eighteen|nineteen|twenty")
-# A vote's tally: "8-3", "voted 5–2", "by 31 votes to 14", "by nine votes to four" (not a season "2028-29"
-# nor a range "10-15 percent").
+# A vote's tally: "8-3", "voted 5–2", "by 31 votes to 14", "by nine votes to four", "voted 26 to 25"
+# (not a season "2028-29" nor a range "10-15 percent").
 TALLY = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]?\d|\s*(?:percent|per cent|%|years?|hours?|days?|months?))"
-                   rf"|\b(?:\d{{1,3}}|{_SMALL_NUMBERS}) votes? to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b")
+                   rf"|\b(?:\d{{1,3}}|{_SMALL_NUMBERS}) votes? to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b"
+                   rf"|(?<=\bvoted )(?:\d{{1,3}}|{_SMALL_NUMBERS}) to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b")
 # How strength is rated: "a magnitude 6.4 earthquake", "a 5.1-magnitude tremor", "a Category 4 hurricane".
 RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
                    r"\d+(?:\.\d+)? on the Richter scale)")

@@ -63,6 +63,7 @@ def test_frequencies() -> None:
     ("The 11-member board voted 8-3 in favour", ["8-3"]),
     ("approved on October 28 by 31 votes to 14", ["31 votes to 14"]),
     ("approved on Monday by nine votes to four", ["nine votes to four"]),  # in words
+    ("the council voted 26 to 25 late on Tuesday", ["26 to 25"]),
     ("from the 2028-29 season, a 10-15 percent rise", []),  # a season, a range
 ])
 def test_tallies(text: str, expected: list[str]) -> None:
