@@ -51,6 +51,9 @@ _MAKE_WORDS = frozenset("make makes made making produce produces produced manufa
                         "build builds".split())  # (who "designed" it is asked as such and read as any other verb)
 _MADE_BY = (re.compile(r"\b(?:made|produced|manufactured|built)\s+by\s+(?:the\s+)?"),
             re.compile(r"\b(?:developed|designed)\s+by\s+(?:the\s+)?"))
+# A party's whole name: "Green" goes on in "the Green Civic Alliance", "the Liberal Party".
+_PARTY_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z]+){0,3}?\s+(?:Party|Alliance|Front|Union|Movement|Platform|"
+                                 r"Coalition|League|Bloc|Congress|Rally)\b(?:\s+of(?:\s+[A-Z][a-z]+)+)?")
 _PLACE_FOCUS = frozenset({"country", "countries", "nation", "nations", "state", "states", "city", "cities",
                           "capital", "capitals", "government", "governments", "side", "sides"}) | proper.FEATURE_NOUNS
 
@@ -58,7 +61,9 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
     """Who did it: the agent after "by", else the name or noun phrase right before the verb asked
     about, else a name before it, else the nearest name."""
     if question.focus_word in ("party", "parties"):
-        party = fresh(question, text, [(m.start(), m.end()) for m in PARTIES.finditer(text)], base)
+        named = [(m.start(), on.end() if (on := _PARTY_NAME_GOES_ON.match(text, m.end())) else m.end())
+                 for m in PARTIES.finditer(text)]
+        party = fresh(question, text, named, base)
         return (party[0], 1.0) if party else None
     if by_role and question.focus and question.focus in base.title_terms and question.want == "agent" and \
             question.focus_word not in _INSTITUTIONS:  # "which court ...?" asks for a court, not a "court judge"

@@ -144,6 +144,7 @@ ARTICLE = "\n".join([
     'The snow load may have reached about 180 kilograms per square metre, roughly 50 percent more than planned.',
     "Two injured deckhands were flown to St. Aldric's Hospital in Wexley on Monday.",
     "Ferrant's lawyer, Anselm Kovacic, said the rider would appeal to the Court of Arbitration for Sport.",
+    "Mayor Ingrid Halvorsen of the Green Civic Alliance, who proposed the charge, said traffic had risen.",
 ]) + "\n"
 
 
@@ -172,6 +173,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how long has rennert led the club?", 96, "since 2019"),  # not "a hundred years"
     ("snow load per square metre?", 97, "about 180 kilograms per square metre"),  # the rate asked, whole
     ("where were the deckhands flown?", 98, "St. Aldric's Hospital in Wexley"),  # a facility is a place
+    ("which party is the mayor from?", 100, "Green Civic Alliance"),  # the party's whole name
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
