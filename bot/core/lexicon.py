@@ -216,6 +216,9 @@ def _add(mapping: dict[_K, list[str]], key: _K, eid: str) -> None:
         ids.append(eid)
 
 
+_TITLES = frozenset(w.lower().strip(".") for w in TITLE_WORDS)  # "director of its centre" as "Director"
+
+
 def role_terms(role: str, lexicon: Lexicon) -> list[frozenset[str]]:
     """The ways a question can name a role's holder: each part of the role ("US Senator",
     "Republican") and each title word in it ("senator"), as sets of terms."""
@@ -225,6 +228,6 @@ def role_terms(role: str, lexicon: Lexicon) -> list[frozenset[str]]:
         if terms and terms not in out:
             out.append(terms)
         for word in part.split():
-            if word.strip(".") in TITLE_WORDS and (t := frozenset(lexicon.terms(word))) and t not in out:
+            if word.strip(".").lower() in _TITLES and (t := frozenset(lexicon.terms(word))) and t not in out:
                 out.append(t)
     return out

@@ -112,6 +112,22 @@ _NOUN_NEXT = re.compile(r"\s+([a-z][a-z-]+)\b")
 _VERB_NEXT = frozenset("said says told added has had have was is were will would could can may and or but also".split())
 
 
+# A word ending in a full stop ends a sentence ("... the mayor, Lidia Brenner. All schools ..."),
+# unless it is an abbreviation that names carry ("Acme Corp. Holdings", "Gen. Marsh").
+_SENTENCE_END_WORD = re.compile(r"\S*[a-z]{3}\.(?=\s)")
+_ABBREVIATIONS = frozenset("Corp. Bros. Prof. Capt. Sgt. Supt. Dept. Univ. Assn. Messrs.".split())
+
+
+def _sentences_of(text: str, start: int, end: int) -> list[Span]:
+    """A capitalized run cut where a sentence ends inside it."""
+    out = []
+    for m in _SENTENCE_END_WORD.finditer(text, start, end):
+        if m.group(0) not in _ABBREVIATIONS and m.group(0) not in TITLE_WORDS:
+            out.append((start, m.end()))  # its full stop is trimmed with the name
+            start = m.end() + 1
+    return [*out, (start, end)]
+
+
 def _trim_name(text: str, start: int, end: int) -> Span | None:
     words = text[start:end].split()
     while words and (words[0].strip(".,;:") in _NOT_NAME or words[0].lower() in ("&", "of", "the")):
@@ -158,12 +174,13 @@ def names(text: str) -> tuple[Span, ...]:
     """Capitalized runs that read as names ("Mayor Linda Okafor", "Calder & Reece", "G20")."""
     out: list[Span] = []
     for m in NAME.finditer(text):
-        span = _trim_name(text, m.start(), m.end())
-        if span:
-            number = _NAME_NUMBER.match(text, span[1])
-            if number and text[span[0]:span[1]].split()[-1] in _NUMBERED:  # "Forest Road 412", "Local 318"
-                span = (span[0], number.end())
-            out.append(span)
+        for piece in _sentences_of(text, m.start(), m.end()) if "." in m.group(0) else [m.span()]:
+            span = _trim_name(text, *piece)
+            if span:
+                number = _NAME_NUMBER.match(text, span[1])
+                if number and text[span[0]:span[1]].split()[-1] in _NUMBERED:  # "Forest Road 412", "Local 318"
+                    span = (span[0], number.end())
+                out.append(span)
     groups = [m.span() for m in GROUP.finditer(text)]  # "European countries" answers who as a name does
     if groups:
         out = sorted([s for s in out if not any(g[0] <= s[0] < g[1] for g in groups)] + groups)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.lexicon import MAX_KEPT_CHARS, build_lexicon
+from bot.core.lexicon import MAX_KEPT_CHARS, build_lexicon, role_terms
 
 
 def test_remembered_terms_are_a_bounded_lru() -> None:
@@ -114,3 +114,8 @@ def test_a_rule_taking_effect_or_coming_into_force_starts() -> None:
     start = set(lexicon.terms("when does it start"))
     assert start <= set(lexicon.terms("The charge is due to take effect on Monday"))
     assert start <= set(lexicon.terms("the law came into force in May"))
+
+
+def test_a_title_written_in_lower_case_names_its_holder() -> None:
+    lexicon = build_lexicon([], [])
+    assert frozenset(lexicon.terms("director")) in role_terms("director of its Centre for Tumour Signalling", lexicon)

@@ -91,3 +91,9 @@ def test_a_dateline_is_where_the_story_was_filed_and_a_trade_word_ends_a_company
 def test_a_reporting_clause_after_a_name_is_no_apposition() -> None:
     assert _kinds("The plant will be built in Clarksville, the company said.")["Clarksville"] == "place"
     assert _kinds("Tempora Boards, the Dutch company, said it would appeal.")["Tempora Boards"] == "org"
+
+
+def test_a_name_ends_where_its_sentence_does_but_not_at_an_abbreviation() -> None:
+    text = "said the mayor, Lidia Brenner. Mayor John Smith of Acme Corp. Holdings and Dr. Ruiz agreed."
+    assert [text[a:b] for a, b in proper.names(text)] == ["Lidia Brenner", "Mayor John Smith of Acme Corp. Holdings",
+                                                          "Dr. Ruiz"]
