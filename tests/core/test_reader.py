@@ -145,6 +145,8 @@ ARTICLE = "\n".join([
     "Two injured deckhands were flown to St. Aldric's Hospital in Wexley on Monday.",
     "Ferrant's lawyer, Anselm Kovacic, said the rider would appeal to the Court of Arbitration for Sport.",
     "Mayor Ingrid Halvorsen of the Green Civic Alliance, who proposed the charge, said traffic had risen.",
+    '"Luka is the piece we have been missing," manager Rui Salgueiro said. '
+    '"He runs in behind, he presses from the front and he finishes."',
 ]) + "\n"
 
 
@@ -174,6 +176,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("snow load per square metre?", 97, "about 180 kilograms per square metre"),  # the rate asked, whole
     ("where were the deckhands flown?", 98, "St. Aldric's Hospital in Wexley"),  # a facility is a place
     ("which party is the mayor from?", 100, "Green Civic Alliance"),  # the party's whole name
+    ("what did the manager say about the striker?", 101, "Luka is the piece we have been missing"),  # the first
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
