@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from bot.core import proper, spans
-from bot.core.kinds import PERSON_WORD
+from bot.core.kinds import AMOUNT_NOUNS, PERSON_WORD
 from bot.core.questions import Question
 from bot.core.text import stem
 
@@ -295,6 +295,13 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
 
 _SHARE_OF_SUM = re.compile(r"\bof (?:its|their|the|his|her|a)?\s?(?:[a-z'’-]+ ){0,2}(?:turnover|revenues?|sales|income|"
                            r"budget|profits?|earnings)\b")
+# "How big" of a thing asks its size; of a sum, a change or a lead, a sum or a share answers.
+_SIZE_ASKED = re.compile(r"^how (?:big|large|small)\b")
+_SIZED_BY_SUM = frozenset(AMOUNT_NOUNS) | frozenset(
+    "rise rises increase increases hike hikes raise drop drops fall falls cut cuts loss losses gain gains discount "
+    "discounts deal investment grant grants bill bills order award payout settlement bonus stake lead win package "
+    "packages aid fund funds loan loans bailout subsidy subsidies donation donations contract contracts offer "
+    "offers".split())
 _GROWTH_ASKED = re.compile(r"^how fast\b.*\b(?:grow|growing|grew|grown|rise|rising|rose|risen|increase|increasing|"
                            r"increased|fall|falling|fell|fallen|decline|declining|declined|climb|climbing|climbed|"
                            r"shrink|shrinking|shrank)\b")
@@ -322,6 +329,8 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
         return 1 if money else (-1 if percent and not _SHARE_OF_SUM.search(answer) else 0)
     if (money or percent) and (unit := _UNIT_ASKED.search(text)) and unit.group(0) not in answer.lower():
         return -1  # "the capacity in megalitres?" is not answered by "61 percent of capacity"
+    if (money or percent) and _SIZE_ASKED.match(text) and not _SIZED_BY_SUM & set(text.split()):
+        return -1  # "how big is the zone?", "how big is the site?": its size, not a sum or a share
     if spans.MEASURE_ASKED.match(text):
         # "how high did the water climb?", "how old is she?": a measure or an age, not a sum or a share,
         # nor a count of things ("about 300 supporters", "two poultry farms"); a bare number may be one.

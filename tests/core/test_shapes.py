@@ -51,6 +51,8 @@ from bot.core.questions import analyze
     ("how high did the water climb?", "186 million euros", -1),
     ("how high did the water climb?", "nearly 3.8 metres", 1),
     ("how big is the site?", "1,200-acre parcel", 1),
+    ("how big is the site?", "$4.2 billion", -1),  # the size of a thing, not a sum
+    ("how big is the charging zone", "18 percent", -1),
     ("how old is the mayor?", "48.6 percent", -1),
     ("how big is the grant?", "$6.5 million", 1),
     ("how big is the aid package?", "€4.2 billion", 1),  # "big" is often a sum
