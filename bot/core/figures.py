@@ -239,12 +239,19 @@ def _priced(question: Question) -> bool:
     return bool(_MONEY_WORDS & set(question.terms) or question.words & {"price", "prices", "priced"})
 
 
+# Capitalized, but days and months name no one a figure is said of ("22 schools were shut on
+# Wednesday, and nine remained closed on Thursday": nine is not Wednesday's figure).
+_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                            "june july august september october november december".split())
+
+
 def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span | None], ...], hits: list[Hit],
                   base: FactBase) -> Span | None:
     """In a list of who got how much ("Germany ... 120 monitors, followed by Finland with 85";
     "Whitfield ... 48.6 percent, while Oyelaran received ... 47.8 percent"), the figure that
     follows the one the question names, with no other name between."""
-    named = [h for h in hits if h.entity or (h.start > 0 and text[h.start].isupper())]  # a name, known or not
+    named = [h for h in hits if h.entity or (h.start > 0 and text[h.start].isupper() and  # a name, known or not
+                                             text[h.start:h.end].lower() not in _CALENDAR_WORDS)]
     if not named or len(named) == len(hits):
         return None
     if question.want == "amount":

@@ -147,6 +147,7 @@ ARTICLE = "\n".join([
     "Mayor Ingrid Halvorsen of the Green Civic Alliance, who proposed the charge, said traffic had risen.",
     '"Luka is the piece we have been missing," manager Rui Salgueiro said. '
     '"He runs in behind, he presses from the front and he finishes."',
+    "Twenty-two schools were shut on Wednesday, and nine remained closed on Thursday.",
 ]) + "\n"
 
 
@@ -177,6 +178,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("where were the deckhands flown?", 98, "St. Aldric's Hospital in Wexley"),  # a facility is a place
     ("which party is the mayor from?", 100, "Green Civic Alliance"),  # the party's whole name
     ("what did the manager say about the striker?", 101, "Luka is the piece we have been missing"),  # the first
+    ("how many schools closed wednesday?", 102, "Twenty-two schools"),  # a day names no one a figure is of
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
