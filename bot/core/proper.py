@@ -190,6 +190,19 @@ def names(text: str) -> tuple[Span, ...]:
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}\d*")
 
 
+# Whose body it is, in lower case before its name: "the *state* Department of Environmental Protection".
+_JURISDICTION = re.compile(r"\b(?:state|federal|national|regional|provincial|county|city|municipal)\s+$")
+
+
+def with_jurisdiction(text: str, span: Span) -> Span:
+    """An organization's name with the lower-case word that says whose it is ("state Department
+    of Environmental Protection"): a state and a federal department are two bodies."""
+    if span[0] and text[span[0]:span[0] + 1].isupper() and name_kind(text, span) == "org" and \
+            (m := _JURISDICTION.search(text, max(0, span[0] - 12), span[0])):
+        return m.start(), span[1]
+    return span
+
+
 def full_name(answer: str, text: str) -> str:
     """An acronym with the name the text spells it out as: "NSSB" -> "National Space Safety Board
     (NSSB)" (a reader who has not seen the acronym defined cannot use it alone)."""

@@ -123,6 +123,8 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         where, strength = found
         if not isinstance(where, str) and _about_another(question, text, where, base):
             strength *= 0.5
+        if want in _NAMED_WANTS and not isinstance(where, str):
+            where = proper.with_jurisdiction(text, where)
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
         answer = where if isinstance(where, str) else proper.full_name(_tidy(text, where, limit), text)
         if want in _NAMED_WANTS and answer:

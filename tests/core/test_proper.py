@@ -97,3 +97,12 @@ def test_a_name_ends_where_its_sentence_does_but_not_at_an_abbreviation() -> Non
     text = "said the mayor, Lidia Brenner. Mayor John Smith of Acme Corp. Holdings and Dr. Ruiz agreed."
     assert [text[a:b] for a, b in proper.names(text)] == ["Lidia Brenner", "Mayor John Smith of Acme Corp. Holdings",
                                                           "Dr. Ruiz"]
+
+
+def test_a_body_keeps_the_word_that_says_whose_it_is() -> None:
+    text = "Teams from the state Department of Environmental Protection sealed it, with Acme Rail."
+    start = text.index("Department")
+    assert text[slice(*proper.with_jurisdiction(text, (start, text.index(" sealed"))))] == \
+        "state Department of Environmental Protection"
+    acme = text.index("Acme")
+    assert proper.with_jurisdiction(text, (acme, acme + 9)) == (acme, acme + 9)
