@@ -223,6 +223,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
         return -1  # "what is Jennings' job?" is not answered by his age
     if want == "count":
+        if _PART_ASKED.match(normalized) and not _PART_TOLD.search(answer):
+            return min(0, _count_shape(focus, focus_word, answer, forms, words))  # a whole is not its part
         return _count_shape(focus, focus_word, answer, forms, words)
     if want == "amount":
         return _amount_shape(normalized, focus_word, answer)
@@ -255,6 +257,11 @@ def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozen
         if own:
             surnames.append(own[-1].strip(".,'’").lower())
     return -1 if surnames and all(w in words for w in surnames) else 1
+
+
+# "How many of the injured were pedestrians?" asks a part: "Eleven of them", not "41 riders".
+_PART_ASKED = re.compile(r"^how many of (?:the|them|those|these)\b")
+_PART_TOLD = re.compile(r"\bof\b|\b(?:were|was|are|is)\b")
 
 
 def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str] = frozenset(),

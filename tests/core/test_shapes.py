@@ -75,6 +75,8 @@ from bot.core.questions import analyze
     ("which british leader co-hosted the call?", "French President Emmanuel Macron", -1),  # another nation's
     ("which european leader co-hosted the call?", "French President Emmanuel Macron", 1),  # a region holds it
     ("who's the mayor", "Deputy Mayor Sofia Larrain", -1),  # a rank below the role asked
+    ("how many of the injured were pedestrians?", "41 riders", 0),  # a whole, where a part is asked
+    ("how many of the injured were pedestrians?", "Eleven of them", 1),
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
