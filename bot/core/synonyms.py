@@ -24,6 +24,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "continu": ["keep", "keeps", "kept", "still", "carry on", "go on", "goes on", "went on", "gone on", "going on"],
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
+    "committ": ["committee", "committees", "panel", "panels"],  # "an appeals panel" is its committee
     "premier": ["pm", "prime minister", "prime ministers", "premiers"],
     # Titles as chat abbreviates them.
     "donat": ["donate", "donated", "donates", "donating", "donation", "donations", "donor", "donors"],

@@ -119,3 +119,8 @@ def test_a_rule_taking_effect_or_coming_into_force_starts() -> None:
 def test_a_title_written_in_lower_case_names_its_holder() -> None:
     lexicon = build_lexicon([], [])
     assert frozenset(lexicon.terms("director")) in role_terms("director of its Centre for Tumour Signalling", lexicon)
+
+
+def test_a_panel_is_a_committee() -> None:
+    lexicon = build_lexicon([], [])
+    assert set(lexicon.terms("who chaired the appeals panel")) >= set(lexicon.terms("committee"))
