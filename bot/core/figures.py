@@ -45,13 +45,21 @@ _BEFORE_WORDS = frozenset({"before", "previous", "previously", "old", "original"
                            "existing"})
 
 
+# ... or names a time before the change: "in the same period last year", "back in 2021".
+_BEFORE_TIME = re.compile(r"\blast year\b|\ba year (?:ago|earlier|before)\b|\bthe year before\b|\bback in\b")
+
+
+def _before_asked(question: Question) -> bool:
+    return bool(question.words & _BEFORE_WORDS) or bool(_BEFORE_TIME.search(question.normalized))
+
+
 def as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
     """Of the numbers in ``found``, the new values of a change, or the old ones when the question
     asks about before (see ``_FROM``); all of them when the text states no change."""
     old = [s for s in found if _FROM.search(text[max(0, s[0] - 40):s[0]])]
     if not old or len(old) == len(found):
         return found
-    if question.words & _BEFORE_WORDS:
+    if _before_asked(question):
         return old
     return [s for s in found if s not in old]
 
@@ -62,7 +70,7 @@ _TO_VALUE = re.compile(rf"(?:\s+[^.;,\d]{{1,50}}?)?\s+to\s+(?:an?\s+)?({spans.NU
 
 def _new_value(question: Question, text: str, span: Span) -> Span:
     """"trimmed from 28 points to 20": the 20, unless the question asks about before."""
-    if question.words & _BEFORE_WORDS or not _FROM.search(text[max(0, span[0] - 40):span[0]]):
+    if _before_asked(question) or not _FROM.search(text[max(0, span[0] - 40):span[0]]):
         return span
     to = _TO_VALUE.match(text, span[1])
     if not to:

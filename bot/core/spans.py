@@ -102,9 +102,10 @@ MONEY = re.compile(
     rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?"
     rf"(?:half|a third|a quarter|a fifth|a tenth|two thirds|three quarters)\b)")
 # Not the 4 of "Kestrel-4" (a name), nor a number inside another.
+_NOT_COUNTED = r"(?!(?:and|or|to|in|on|at|by|over|from|for|with|after|before|during|since|until|than|as)\b)"
 COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
-                   rf"(?:[- ](?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)([a-z][a-z-]*)"
-                   rf"(?: (?!and\b|or\b|to\b|in\b|on\b|at\b|by\b)[a-z][a-z-]*){{0,2}})?")
+                   rf"(?:[- ]{_NOT_COUNTED}([a-z][a-z-]*)"
+                   rf"(?: {_NOT_COUNTED}[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
 REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
                     r"blamed (?:\w+ )?on|attributed (?:\w+ )?to|"  # "which Vallejo blamed on a software fault"

@@ -148,6 +148,7 @@ ARTICLE = "\n".join([
     '"Luka is the piece we have been missing," manager Rui Salgueiro said. '
     '"He runs in behind, he presses from the front and he finishes."',
     "Twenty-two schools were shut on Wednesday, and nine remained closed on Thursday.",
+    "Doctors treated 41 people with scooter injuries this autumn, up from 16 over the same period last year.",
 ]) + "\n"
 
 
@@ -179,6 +180,8 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which party is the mayor from?", 100, "Green Civic Alliance"),  # the party's whole name
     ("what did the manager say about the striker?", 101, "Luka is the piece we have been missing"),  # the first
     ("how many schools closed wednesday?", 102, "Twenty-two schools"),  # a day names no one a figure is of
+    ("how many scooter injuries were there in the same period last year", 103, "16"),  # the old value
+    ("how many scooter injuries were there this autumn", 103, "41 people"),
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),

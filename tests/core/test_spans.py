@@ -109,3 +109,9 @@ def test_the_numbers_of_a_vote_or_a_score_are_no_counts() -> None:
 def test_a_part_of_a_whole_owned_by_someone_is_one_count() -> None:
     text = "Thirty-one of the state's 178 districts now use the schedule."
     assert "Thirty-one of the state's 178 districts" in [text[a:b] for (a, b), _ in spans.counts(text)]
+
+
+def test_a_preposition_after_a_number_is_not_what_it_counts() -> None:
+    text = "treated 41 people with injuries, up from 16 over the same period last year"
+    assert [(text[a:b], text[n[0]:n[1]] if n else None) for (a, b), n in spans.counts(text)] == [
+        ("41 people", "people"), ("16", None)]
