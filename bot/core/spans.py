@@ -59,7 +59,7 @@ HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)
 # "how high / fast / old ...?" asks for a measure, answered in its units.
 # Not "big": often a sum; not "how far has demand fallen?": a change.
 MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast|hot|cold|warm|"
-                           r"far (?:away|out|off|from|is|was|are|were|will|would))\b")
+                           r"far (?:away|apart|out|off|from|is|was|are|were|will|would))\b")
 DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?|feet|foot|light-years?)\b")
 MEASURE = re.compile(r"\b(?:metres?|meters?|m|km|kilomet(?:re|er)s?|miles?|feet|foot|ft|inches|cm|centimet(?:re|er)s?|"
                      r"millimet(?:re|er)s?|mm|tonnes?|tons?|kg|kilograms?|pounds|lbs?|acres?|hectares?|square|"

@@ -77,6 +77,8 @@ from bot.core.questions import analyze
     ("who's the mayor", "Deputy Mayor Sofia Larrain", -1),  # a rank below the role asked
     ("how many of the injured were pedestrians?", "41 riders", 0),  # a whole, where a part is asked
     ("how many of the injured were pedestrians?", "Eleven of them", 1),
+    ("how far apart are the two farms", "two poultry farms", -1),  # a distance, not a count
+    ("how far apart are the two farms", "about 1.8 kilometres", 1),
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
