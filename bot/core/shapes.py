@@ -264,10 +264,21 @@ _PART_ASKED = re.compile(r"^how many of (?:the|them|those|these)\b")
 _PART_TOLD = re.compile(r"\bof\b|\b(?:were|was|are|is)\b")
 
 
+# A number joined to its noun describes another thing: "a 40-minute drive", "a one-day drop".
+_ATTRIBUTIVE = re.compile(rf"^(?:[a-z]+ )?(?:{spans.NUMBER_RE})-(?!(?:{'|'.join(spans.NUMBER_WORDS)})\b)([a-z]+) [a-z]",
+                          re.IGNORECASE)
+_TIME_UNITS = frozenset("second minute hour day week month year".split())
+
+
 def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str] = frozenset(),
                  asked: frozenset[str] = frozenset()) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
+    joined = _ATTRIBUTIVE.match(answer)
+    if joined and (focus_word or focus) and not joined.group(1).lower().startswith((focus_word or focus)[:4]) and \
+            not any(joined.group(1).lower().startswith(f[:4]) for f in forms if len(f) > 3) and \
+            not ((focus_word or focus).split()[-1] in _PEOPLE and PERSON_WORD.match(joined.group(1).lower())):
+        return -1  # "how many bus drivers?" is not "40-minute drive away"; "28-point plan" counts points
     if not focus_word and not focus:
         return 1
     if focus_word == "times" and spans.TIMES.search(answer):
@@ -320,6 +331,9 @@ _SUM_OR_SHARE = frozenset({"target", "targets", "goal", "limit", "cap", "ceiling
 def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
         return -1
+    if (joined := _ATTRIBUTIVE.match(answer)) and joined.group(1).lower() in _TIME_UNITS and \
+            not spans.MEASURE_ASKED.match(normalized) and not re.search(r"\d", answer[joined.end():]):
+        return -1  # "how much did shares fall?" is not "one-day drop"
     noun = " ".join(_counted_words(answer)).split(" of ")[0].split()
     if noun and re.match(r"(?:by )?how (?:much|big|large|long|wide|deep|high|tall)\b", normalized) and \
             stem(noun[-1].lower()) in {stem(w) for w in normalized.split()}:

@@ -33,6 +33,10 @@ from bot.core.questions import analyze
     ("how old is whitfield", "about 300 supporters", -1),  # a count of things is no age
     ("how old is whitfield", "46", 0),  # a bare number may be one
     ("how far apart are the two farms", "about 1.8 kilometres", 1),
+    ("how many bus drivers does the district employ", "40-minute drive away", -1),  # a number joined to another noun
+    ("how many points are in the plan", "28-point plan", 1),
+    ("how many people were on the team", "23-member team", 1),
+    ("how much did the shares fall on friday", "one-day drop", -1),
     ("how fast have wages been growing?", "6.2 percent", 1),  # a rate of growth
     ("how fast was the train going?", "6.2 percent", -1),
     ("how many people were on the delegation?", "two days of talks", -1),
