@@ -286,7 +286,16 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     found = agent(question, text, hits, base, by_role=False)
     if found is None or isinstance(found[0], str) or proper.name_kind(text, found[0]) != "person":
         return None  # a role is held by a person: not a party, a place or "the city"
+    if _holds_another_role(text[found[0][0]:found[0][1]], roles, base):
+        return None  # "who's the army secretary?" is not the defence minister who acted in the sentence
     return found[0], found[1] * 0.6
+
+
+def _holds_another_role(name: str, roles: set[str], base: FactBase) -> bool:
+    """The article gives the person named ``name`` a role, and not the one asked about."""
+    known = [e.role for i in base.lexicon.ids_by_alias.get(normalize(name), ())
+             if (e := base.entities.get(i)) is not None and e.role]
+    return bool(known) and not any(roles & set(base.lexicon.terms(r)) for r in known)
 
 
 def describe(question: Question, text: str, base: FactBase) -> Found:

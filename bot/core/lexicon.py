@@ -59,6 +59,11 @@ class Lexicon:
         return {k: tuple(v) for k, v in groups.items()}
 
     @cached_property
+    def ids_by_alias(self) -> dict[str, tuple[str, ...]]:
+        """The entities each normalized alias names."""
+        return dict(self.aliases)
+
+    @cached_property
     def roles_by_term(self) -> dict[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
         """``roles`` grouped by each of their terms, so a question checks only the roles it can name."""
         groups: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}

@@ -149,6 +149,8 @@ ARTICLE = "\n".join([
     '"He runs in behind, he presses from the front and he finishes."',
     "Twenty-two schools were shut on Wednesday, and nine remained closed on Thursday.",
     "Doctors treated 41 people with scooter injuries this autumn, up from 16 over the same period last year.",
+    "Rosalind Achterberg opened the new harbour office on Friday.",
+    "Tom Varga opened the old harbour office on Monday.",
 ]) + "\n"
 
 
@@ -290,6 +292,14 @@ def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: 
     assert expected in answers, (q.want, answers)
     paragraph_text = harbor.articles["harbor-2025-10-14"].paragraphs[paragraph - 1]
     assert all(a is not None and a.rstrip("…") in paragraph_text for a in answers)  # verbatim, never re-inflected
+
+
+def test_a_person_the_article_gives_another_role_does_not_hold_the_one_asked(harbor: FactBase) -> None:
+    q = analyze("who is the harbour master?", harbor)
+    for paragraph, name, held in ((104, "Rosalind Achterberg", False), (105, "Tom Varga", True)):  # a chief; no role
+        entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == paragraph]
+        answers = [r.answer for e in entries for r in read(q, e, harbor) if r.source == "typed"]
+        assert (name in answers) is held, (paragraph, answers)
 
 
 def test_a_curated_answer_of_the_asked_type_is_taken_as_written(base: FactBase) -> None:
