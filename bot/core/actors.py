@@ -247,6 +247,17 @@ _RUN_BY = re.compile(r"\b(?:run|owned|managed|operated|headed|led|founded|chaire
                      r"((?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: family| group)?)")
 
 
+PART_OF_TITLE = 0.6  # how sure a name is that holds a title asked without its branch ("army secretary")
+# Branches of government and service that make a title another one: the Army Secretary is not
+# the Secretary of the Security Council, the Foreign Minister not the Finance Minister.
+_BRANCHES = ("army navy air force foreign defense defence finance interior home transport health education energy "
+             "justice treasury trade economy labour labor environment agriculture security intelligence")
+
+
+def _branch_terms(base: FactBase) -> frozenset[str]:
+    return frozenset(base.lexicon.terms(_BRANCHES))
+
+
 def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """Who holds the role asked about ("who's the mayor?"): a name with that title before it or
     in the apposition after it ("Helen Marsh, the county health commissioner")."""
@@ -259,6 +270,8 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if roles & top:  # "who runs / heads Quillfort?": whoever is at its top, by any title
         roles |= top
     in_text = base.lexicon.word_index(text)
+    asked = {t for t in question.terms if t in base.title_terms}
+    partial: Found = None
     for s in proper.names(text) if any(r in in_text for r in roles) else ():
         if all(w in proper.TITLE_WORDS for w in text[s[0]:s[1]].split()):
             continue  # "Chief executive Rosalind Achterberg": "Chief" is the title, not whom it names
@@ -278,7 +291,13 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
             # "who heads Aurelis?" is not answered by the board's chair in a sentence that names
             # Aurelis elsewhere: a name the question gives belongs with the role when in the text.
             elsewhere = [t for t in question.alias_terms if t in in_text and t not in near_terms]
+            if (asked - near_terms) & _branch_terms(base):
+                # "the army secretary" is not "secretary of the Security Council": half the title
+                partial = partial or (s, PART_OF_TITLE * (0.5 if elsewhere else 1.0))
+                continue
             return s, 0.5 if elsewhere else 1.0
+    if partial is not None:
+        return partial
     if _RUNS_ASKED.match(question.normalized):
         for by in _RUN_BY.finditer(text):  # "who runs the duck farm?": "a duck unit run by the Rask family"
             if any(0 <= by.start() - h.end <= _RUN_BY_CHARS for h in hits):

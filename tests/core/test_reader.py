@@ -151,6 +151,7 @@ ARTICLE = "\n".join([
     "Doctors treated 41 people with scooter injuries this autumn, up from 16 over the same period last year.",
     "Rosalind Achterberg opened the new harbour office on Friday.",
     "Tom Varga opened the old harbour office on Monday.",
+    "Ivan Petrov, secretary of the Security Council, met Army Secretary Thomas Reardon on Monday.",
 ]) + "\n"
 
 
@@ -184,6 +185,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how many schools closed wednesday?", 102, "Twenty-two schools"),  # a day names no one a figure is of
     ("how many scooter injuries were there in the same period last year", 103, "16"),  # the old value
     ("how many scooter injuries were there this autumn", 103, "41 people"),
+    ("who's the army secretary", 106, "Army Secretary Thomas Reardon"),  # not a secretary of another branch
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
