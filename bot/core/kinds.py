@@ -48,6 +48,10 @@ AGENT_NOUNS = {"company", "companies", "firm", "firms", "group", "groups", "orga
 PLACE_NOUNS = {"city", "cities", "place", "places", "town", "towns", "venue", "location", "locations", "region",
                "regions", "street", "river", "area", "areas", "province", "neighborhood", "neighbourhood",
                "district", "island", "capital", "site", "port", "county", "village", "villages", "airport"}
+# Nouns that name one kind of sum ("revenue" is not a fine): the article has to say it.
+SPECIFIC_AMOUNTS = frozenset({"revenue", "salary", "wage", "profit", "deficit", "surplus", "debt", "turnout",
+                              "tariff", "dividend", "earnings", "income", "inflation", "unemployment", "valuation",
+                              "premium", "odds", "yield"})
 TIME_NOUNS = frozenset({"year", "years", "day", "days", "date", "dates", "month", "time", "weekday", "week", "season",
                         "deadline", "deadlines", "hours"})  # "what hours", "opening hours": from when to when
 # In a question with no question word, these nouns ask when ("per day" or "the next few days" do not).

@@ -9,7 +9,14 @@ from rapidfuzz.distance import OSA
 
 from bot.core.chat import core_text
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
-from bot.core.kinds import GENERIC_TOP_TITLES, PERSON_WORD, PLACE_NOUNS, kind_noun, names_person
+from bot.core.kinds import (
+    GENERIC_TOP_TITLES,
+    PERSON_WORD,
+    PLACE_NOUNS,
+    SPECIFIC_AMOUNTS,
+    kind_noun,
+    names_person,
+)
 from bot.core.models import QuestionType
 from bot.core.paraphrase import PARTICLES, entry_of, fold_unknown
 from bot.core.proper import COUNTRIES, DEMONYMS, TITLE_WORDS
@@ -190,7 +197,9 @@ def analyze(text: str, base: FactBase) -> Question:
     # National Space Safety Board") is no word the question misses; but "the capital of Turkey"
     # relates a place to a name, a word the sentence has to say.
     related = parse.focus in PLACE_NOUNS and re.search(rf"\b{re.escape(parse.focus)}\w* of\b", core)
-    if parse.focus and kind_noun(parse.focus) and not related:
+    # ... but a sum of one kind ("revenue", "salary") is not another that the sentence gives.
+    specific = parse.focus in SPECIFIC_AMOUNTS
+    if parse.focus and kind_noun(parse.focus) and not related and not specific:
         kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
     terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"; "the guy who"

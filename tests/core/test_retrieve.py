@@ -71,6 +71,13 @@ def test_retrieval_ranks_by_what_the_base_knows_and_reports_the_rest(base: FactB
     assert all(0 <= c.own <= 1 and 0 <= c.context <= 1 and c.context >= c.own for c in candidates)
 
 
+def test_a_sum_of_one_kind_the_base_never_names_is_missed_but_not_a_word_for_any_sum(base: FactBase) -> None:
+    _, revenue = retrieve(analyze("what was the revenue of the plan?", base), base)
+    _, amount = retrieve(analyze("what was the amount of the plan?", base), base)
+    assert revenue.unknown_share > 0  # "revenue" is not a fine nor a deadline the article gives
+    assert amount.unknown_share == 0  # "amount" asks for any sum: no word the article misses
+
+
 def test_a_role_names_the_person_who_holds_it(base: FactBase) -> None:
     q = analyze("what did the polish prime minister say", base)
     assert "tusk" in q.entities and "tusk" in q.subject
