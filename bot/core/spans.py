@@ -38,7 +38,7 @@ DATE = re.compile(
     rf"|(?:(?:{_DAY}),?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of|end of|mid-)\s*)?"
-    rf"(?:{_MONTH})(?:\s+(?:19|20)\d{{2}})?"
+    rf"(?:{_MONTH})(?:\s+(?:1[5-9]|20)\d{{2}})?"
     rf"|(?:next|last|this|early|late|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year)"
     rf"|(?:the\s+)?(?:end|start|beginning|middle) of (?:the )?(?:year|month|week|decade)"
     rf"|(?:(?:early|mid|late|the end of|the start of)\s*-?\s*)?(?:the\s+)?(?:first|second|third|fourth|final|last) "

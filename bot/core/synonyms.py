@@ -25,6 +25,9 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
     "committ": ["committee", "committees", "panel", "panels"],  # "an appeals panel" is its committee
+    "steal": ["stole", "stolen", "steals", "stealing", "theft", "thefts", "loot", "loots", "looted", "looting",
+              "plunder", "plundered", "plundering", "seize", "seized", "seizes", "seizing", "rob", "robbed",
+              "robbery", "robberies"],
     "premier": ["pm", "prime minister", "prime ministers", "premiers"],
     # Titles as chat abbreviates them.
     "donat": ["donate", "donated", "donates", "donating", "donation", "donations", "donor", "donors"],

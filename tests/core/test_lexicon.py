@@ -124,3 +124,8 @@ def test_a_title_written_in_lower_case_names_its_holder() -> None:
 def test_a_panel_is_a_committee() -> None:
     lexicon = build_lexicon([], [])
     assert set(lexicon.terms("who chaired the appeals panel")) >= set(lexicon.terms("committee"))
+
+
+def test_looting_or_seizing_is_stealing() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("looted") == lexicon.terms("seized") == lexicon.terms("stolen")

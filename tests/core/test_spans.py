@@ -115,3 +115,8 @@ def test_a_preposition_after_a_number_is_not_what_it_counts() -> None:
     text = "treated 41 people with injuries, up from 16 over the same period last year"
     assert [(text[a:b], text[n[0]:n[1]] if n else None) for (a, b), n in spans.counts(text)] == [
         ("41 people", "people"), ("16", None)]
+
+
+def test_a_month_of_an_older_year_is_one_date() -> None:
+    text = "seized during an expedition in February 1891 and shown since 1903"
+    assert [text[a:b] for a, b in spans.dates(text)] == ["February 1891", "1903"]
