@@ -48,9 +48,19 @@ def _split_title(words: list[str]) -> int:
     return last + 1
 
 
+# A capitalized title before the comma of an apposition: "Ondara's Minister of Culture and Heritage, Tobenna Aruwa".
+_TITLES = "|".join(map(re.escape, proper.TITLE_WORDS))
+_TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w’'-]*['’]s\s+)?(?:[A-Z][a-z]+\s+){{0,2}}(?:{_TITLES})"
+                           r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)?),\s*$")
+
+
 def _lead(text: str, start: int) -> tuple[int, str] | None:
     """Lower-case role words right before a name ("opposition lawmaker"), or before a comma that
-    opens an apposition of the name ("Zelensky's chief of staff, Andriy Yermak")."""
+    opens an apposition of the name ("Zelensky's chief of staff, Andriy Yermak", "the Minister of
+    Culture, Tobenna Aruwa")."""
+    titled = _TITLE_BEFORE.search(text, max(0, start - 80), start)
+    if titled:
+        return titled.start(1), titled.group(1)
     end = start
     comma = re.search(r",\s*$", text[max(0, start - 3):start])
     if comma:
@@ -108,8 +118,8 @@ def find_people(paragraphs: tuple[str, ...]) -> list[Entity]:
             if "of" in name_words[1:]:  # "Priya Castellanos of Brightwater Securities"
                 name_words = name_words[:name_words.index("of")]
                 b = a + len(" ".join(words[:k + len(name_words)]))
-            if not name_words or name_words[0] in proper.TITLE_WORDS:
-                continue
+            if not name_words or name_words[0] in proper.TITLE_WORDS or name_words[0] in ("of", "for"):
+                continue  # ("Minister of Culture": a title, no one's name)
             kind = proper.name_kind(text, (b - len(" ".join(name_words)), b))
             if kind == "org":
                 continue

@@ -85,6 +85,14 @@ def test_roles_from_titles_appositions_and_leads() -> None:
     assert "Driscoll" not in people and people["Daniel Driscoll"].role == "Army Secretary"
 
 
+def test_a_capitalized_title_before_a_comma_is_the_role_of_the_name_after_it() -> None:
+    paragraphs = ("It was signed by the museum's director, Dr. Annelie Roskamp, and Ondara's Minister of Culture "
+                  "and Heritage, Tobenna Aruwa.",)
+    people = {p.name: p for p in find_people(paragraphs)}
+    assert people["Tobenna Aruwa"].role == "Ondara's Minister of Culture and Heritage"
+    assert "of Culture" not in people  # a title, no one's name
+
+
 def test_seed_header(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(NEW_ARTICLE)
