@@ -133,7 +133,7 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if question.focus_word in _SHARE_WORDS and (not priced or question.normalized.startswith(("what share",
                                                                                              "what proportion"))):
         # ("what share of the budget ...?": a share, though "budget" speaks of money)
-        money = [s for s in money if re.search(r"percent|per cent|%|half|third|quarter", text[s[0]:s[1]])]
+        money = [s for s in money if spans.SHARE_TOLD.search(text[s[0]:s[1]])]
     elif priced:  # "the share price": "$47.15", not the "3.8 percent" it rose
         money = [s for s in money if spans.CURRENCY.search(text[s[0]:s[1]])] or money
     anchor = anchor_hit(hits)

@@ -66,7 +66,7 @@ _MONEY_ASKED = re.compile(r"\b(?:cost|costs|costing|pay|paid|pays|price|priced|w
 # ("per share" and "share price" ask for money)
 _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|(?<!per )share(?! prices?\b)|proportion|rate|"
                             r"fraction|yield|inflation|unemployment)\b")  # ("bond yield": a percent, not a sum)
-_PERCENT = re.compile(r"%|\b(?:percent|per cent|percentage points?)\b")
+_PERCENT = re.compile(rf"%|\b(?:percent|per cent|percentage points?|{spans.ONE_IN})\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) +
                      r"|half|third|quarter|fifth|tenth|dozen|several|few)\b")
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"

@@ -95,12 +95,15 @@ DURATION = re.compile(
     rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b(?!-old)"
     rf"(?:,? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?))?"  # "1 minute 47 seconds"
     rf"|\b(?:a|one|two|three|several) decades?\b|\bovernight\b")
+# A share told as a ratio of people or things: "one in three growers", "1 in 20".
+ONE_IN = r"(?:one|two|three|\d{1,2}) in (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![\d,.])"
+SHARE_TOLD = re.compile(rf"percent|per cent|%|half|third|quarter|\b{ONE_IN}")
 MONEY = re.compile(
     rf"{_APPROX}(?:(?:US|C|A)?[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
     rf"|\b{NUMBER_RE}\s?(?:million|billion|trillion)?\s?(?:{CURRENCY_WORDS})\b"
     rf"|\b{NUMBER_RE}\s?(?:percent|per cent|percentage points?)\b|\b\d[\d.]*\s?%"
     rf"|\b(?:(?:nearly|almost|more than|about|roughly) )?"
-    rf"(?:half|a third|a quarter|a fifth|a tenth|two thirds|three quarters)\b)")
+    rf"(?:half|a third|a quarter|a fifth|a tenth|two thirds|three quarters|{ONE_IN})\b)")
 # Not the 4 of "Kestrel-4" (a name), nor a number inside another.
 _NOT_COUNTED = r"(?!(?:and|or|to|in|on|at|by|over|from|for|with|after|before|during|since|until|than|as)\b)"
 COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"

@@ -25,6 +25,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
     "committ": ["committee", "committees", "panel", "panels"],  # "an appeals panel" is its committee
+    "grower": ["grower", "growers", "winegrower", "winegrowers"],  # people who grow, not growth (a "rise")
     "steal": ["stole", "stolen", "steals", "stealing", "theft", "thefts", "loot", "loots", "looted", "looting",
               "plunder", "plundered", "plundering", "seize", "seized", "seizes", "seizing", "rob", "robbed",
               "robbery", "robberies"],
@@ -142,7 +143,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
              "anxious", "alarmed", "uneasy"],
     "angr": ["angry", "mad", "upset", "furious", "outrage", "outraged", "anger", "unhappy", "frustrated",
              "frustration", "annoyed"],
-    "welcom": ["welcome", "welcomed", "welcomes", "pleased", "happy", "glad", "praised", "applauded", "hailed"],
+    "welcom": ["welcome", "welcomed", "welcomes", "pleased", "happy", "glad", "praised", "applauded"],
     "support": ["supported", "supports", "supporting", "back", "backed", "backing", "backs", "endorse",
                 "endorsed", "in favour", "in favor"],
     "refus": ["refuse", "refused", "refuses", "reject", "rejected", "rejects", "turn down", "turned down",

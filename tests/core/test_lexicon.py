@@ -129,3 +129,9 @@ def test_a_panel_is_a_committee() -> None:
 def test_looting_or_seizing_is_stealing() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("looted") == lexicon.terms("seized") == lexicon.terms("stolen")
+
+
+def test_hail_is_weather_and_growers_are_people_not_a_rise() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("hail") != lexicon.terms("welcomed")
+    assert lexicon.terms("growers") != lexicon.terms("grew") and lexicon.terms("grew") == lexicon.terms("rose")

@@ -120,3 +120,8 @@ def test_a_preposition_after_a_number_is_not_what_it_counts() -> None:
 def test_a_month_of_an_older_year_is_one_date() -> None:
     text = "seized during an expedition in February 1891 and shown since 1903"
     assert [text[a:b] for a, b in spans.dates(text)] == ["February 1891", "1903"]
+
+
+def test_one_in_three_is_a_share() -> None:
+    text = "about one in three growers had hail insurance, and 1 in 20 had none"
+    assert [text[a:b] for a, b in spans.amounts(text)] == ["about one in three", "1 in 20"]
