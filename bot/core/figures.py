@@ -253,6 +253,9 @@ _CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday s
                             "june july august september october november december".split())
 
 
+_AGE_APPOSED = re.compile(r",\s*\d{1,3},")
+
+
 def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span | None], ...], hits: list[Hit],
                   base: FactBase) -> Span | None:
     """In a list of who got how much ("Germany ... 120 monitors, followed by Finland with 85";
@@ -274,7 +277,8 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
     if len(pool) < 2:
         return None  # one figure: nothing to choose between
     after = [(s[0] - h.end, s) for s in pool for h in named
-             if 0 <= s[0] - h.end < _BESIDE_CHARS and not proper.names(text[h.end:s[0]])]
+             if 0 <= s[0] - h.end < _BESIDE_CHARS and not proper.names(text[h.end:s[0]]) and
+             not _AGE_APPOSED.match(text, h.end)]  # "Tomas Reinholt, 54, who farms 12 hectares": his age
     return min(after)[1] if after else None
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
