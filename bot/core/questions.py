@@ -175,6 +175,7 @@ def analyze(text: str, base: FactBase) -> Question:
     # sentence rarely says "long"; but "how long is the bridge?" and "how old" meet "metres long", "-year-old")
     asked = f"who is {parse.subject_text}" if ROLE_VERB.match(core) and parse.subject_text else \
         _HOW_TEMPERATURE.sub("how degrees", _HOW_MEASURE.sub("how", core))
+    asked = _DAY_OF_WEEK.sub("day", asked)  # "what day of the week": the week is how a day is asked
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
@@ -240,6 +241,7 @@ def analyze(text: str, base: FactBase) -> Question:
                     else frozenset())
 
 
+_DAY_OF_WEEK = re.compile(r"\bday of the week\b")
 _TERSE_VERB = re.compile(r"^(?:the )?[a-z'-]+(?: [a-z'-]+)? ([a-z]+(?:es|ed|en|s))(?: [a-z]+)? (?:when|where)$")
 _AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())
 _PREPOSITIONS = frozenset("in at on to from with for during after before about into over under near by".split())

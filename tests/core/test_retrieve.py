@@ -78,6 +78,10 @@ def test_a_sum_of_one_kind_the_base_never_names_is_missed_but_not_a_word_for_any
     assert amount.unknown_share == 0  # "amount" asks for any sum: no word the article misses
 
 
+def test_the_week_of_what_day_of_the_week_is_no_topic(base: FactBase) -> None:
+    assert "week" not in analyze("what day of the week is the deadline?", base).terms
+
+
 def test_a_role_names_the_person_who_holds_it(base: FactBase) -> None:
     q = analyze("what did the polish prime minister say", base)
     assert "tusk" in q.entities and "tusk" in q.subject

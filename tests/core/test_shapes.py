@@ -37,6 +37,10 @@ from bot.core.questions import analyze
     ("how many points are in the plan", "28-point plan", 1),
     ("how many people were on the team", "23-member team", 1),
     ("how much did the shares fall on friday", "one-day drop", -1),
+    ("what day of the week did the storm hit", "Saturday evening", 1),  # a day by its name
+    ("what day of the week did the storm hit", "6:15 p.m. on November 8", -1),
+    ("which day did the storm hit", "November 8", 1),
+    ("which day did the storm hit", "since September 1998", -1),  # a month is no day
     ("how fast have wages been growing?", "6.2 percent", 1),  # a rate of growth
     ("how fast was the train going?", "6.2 percent", -1),
     ("how many people were on the delegation?", "two days of talks", -1),
