@@ -176,6 +176,7 @@ def analyze(text: str, base: FactBase) -> Question:
     asked = f"who is {parse.subject_text}" if ROLE_VERB.match(core) and parse.subject_text else \
         _HOW_TEMPERATURE.sub("how degrees", _HOW_MEASURE.sub("how", core))
     asked = _DAY_OF_WEEK.sub("day", asked)  # "what day of the week": the week is how a day is asked
+    asked = _ENDED_UP.sub(" ", asked)  # "how many ended up in hospital": how it turned out, no ending
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
@@ -241,6 +242,7 @@ def analyze(text: str, base: FactBase) -> Question:
                     else frozenset())
 
 
+_ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up\b")
 _DAY_OF_WEEK = re.compile(r"\bday of the week\b")
 _TERSE_VERB = re.compile(r"^(?:the )?[a-z'-]+(?: [a-z'-]+)? ([a-z]+(?:es|ed|en|s))(?: [a-z]+)? (?:when|where)$")
 _AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())

@@ -82,6 +82,10 @@ def test_the_week_of_what_day_of_the_week_is_no_topic(base: FactBase) -> None:
     assert "week" not in analyze("what day of the week is the deadline?", base).terms
 
 
+def test_ended_up_frames_a_question_and_asks_no_ending(base: FactBase) -> None:
+    assert analyze("how many people ended up in kyiv?", base).terms == analyze("how many people in kyiv?", base).terms
+
+
 def test_a_role_names_the_person_who_holds_it(base: FactBase) -> None:
     q = analyze("what did the polish prime minister say", base)
     assert "tusk" in q.entities and "tusk" in q.subject
