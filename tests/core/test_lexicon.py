@@ -135,3 +135,8 @@ def test_hail_is_weather_and_growers_are_people_not_a_rise() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("hail") != lexicon.terms("welcomed")
     assert lexicon.terms("growers") != lexicon.terms("grew") and lexicon.terms("grew") == lexicon.terms("rose")
+
+
+def test_a_chairwoman_or_a_coordinator_leads() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("chairwoman") == lexicon.terms("coordinator") == lexicon.terms("leads")
