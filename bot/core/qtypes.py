@@ -216,6 +216,8 @@ def _which_noun(noun: list[str]) -> Parse | None:
 _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^how (?:many|much) (?:time|years|days|hours|weeks|months)\b", "when", "duration"),
     (r"^how many\b", "how_many", "count"),
+    # "how fast did he reply?": how soon, a duration; "how fast was it going?" a speed
+    (r"^how fast (?:did|do|does|will|would|can|could)\b", "when", "duration"),
     # "how fast was the train going?": a speed; "how strong?": a rating; "how hot?": a temperature
     (r"^how (?:much|big|large|high|low|far|expensive|costly|tall|wide|deep|heavy|old|severe|fast|strong|"
      r"powerful|hot|cold|warm)\b", "how_many", "amount"),

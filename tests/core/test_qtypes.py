@@ -71,6 +71,8 @@ from bot.core.text import normalize
     ("bus routes diverted?", "how_many", "count"),  # terse: how many were
     ("letters handled last year?", "how_many", "count"),  # "last year" qualifies, it is not asked
     ("talks ended?", "what", "thing"),  # not a count of what did something by itself
+    ("how fast did zelensky reply to trump", "when", "duration"),  # how soon he acted
+    ("how fast was the train going", "how_many", "amount"),  # a speed
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
