@@ -239,6 +239,8 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^(?:who|whom|whose|by whom)\b", "who", "agent"),
     (rf"^(?:which|what) (?:\w+ )?{PERSON_NOUNS}\b", "who", "agent"),
     (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why", "reason"),
+    # "how did the board vote (on it)?": its tally, "9-2", not the means of voting
+    (rf"^how {_AUX_RE} (?:[\w'-]+ ){{1,4}}vote(?: on\b.*| in favou?r\b.*)?$", "what", "thing"),
     (rf"^how {_AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"
     (r"^(?:which|what) (?:party|political party)\b", "who_is", "description"),
 ]

@@ -73,6 +73,8 @@ from bot.core.text import normalize
     ("talks ended?", "what", "thing"),  # not a count of what did something by itself
     ("how fast did zelensky reply to trump", "when", "duration"),  # how soon he acted
     ("how fast was the train going", "how_many", "amount"),  # a speed
+    ("how did the board vote on the sacking?", "what", "thing"),  # its tally
+    ("how did she get out of the house", "what", "means"),
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
     parse = classify(normalize(question))
