@@ -25,6 +25,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
     "committ": ["committee", "committees", "panel", "panels"],  # "an appeals panel" is its committee
+    "inspect": ["inspects", "inspected", "inspecting", "inspection", "inspections",
+                "check", "checks", "checked", "checking", "examine", "examined", "examines", "examining"],
     "grower": ["grower", "growers", "winegrower", "winegrowers"],  # people who grow, not growth (a "rise")
     "steal": ["stole", "stolen", "steals", "stealing", "theft", "thefts", "loot", "loots", "looted", "looting",
               "plunder", "plundered", "plundering", "seize", "seized", "seizes", "seizing", "rob", "robbed",

@@ -140,3 +140,8 @@ def test_hail_is_weather_and_growers_are_people_not_a_rise() -> None:
 def test_a_chairwoman_or_a_coordinator_leads() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("chairwoman") == lexicon.terms("coordinator") == lexicon.terms("leads")
+
+
+def test_checking_is_inspecting() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("checked") == lexicon.terms("inspected") == lexicon.terms("examined")
