@@ -14,6 +14,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from bot.core import shapes
 from bot.core.qtypes import SAY_WORDS
 from bot.core.questions import Question
@@ -28,7 +30,10 @@ NUMBER_WORDS = {w: str(i) for i, w in
                 enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)} | {
                 w: str(10 * i) for i, w in enumerate(_TENS, 2)}
 _SAY_TERMS = frozenset(stem(w) for w in SAY_WORDS) | {"post", "respond", "announc"}
-_SPELLED = {d: stem(w) for w, d in NUMBER_WORDS.items()}  # "50" -> the stem of "fifty"
+_SPELLED = {d: stem(w) for w, d in NUMBER_WORDS.items()}
+# What someone said "after the vote", "at the ceremony": the occasion, which the quotation need not name
+_WHEN_SAID = re.compile(r"\b(?:say|said|tell|told)\b.*\b(?:after|at|during|before|following|when|while)\b")
+_SAID_ABOUT = re.compile(r"\b(?:about|regarding|concerning|of|on)\b")  # "50" -> the stem of "fifty"
 
 
 def _has_number(n: str, context: frozenset[str], terms: frozenset[str]) -> bool:
@@ -60,6 +65,8 @@ def on_topic(question: Question, candidate: Candidate) -> bool:
     "who is the prime minister of Japan?" a person whose stated role (or article) has every word of it."""
     entry = candidate.entry
     if question.want in ("quote", "manner") and question.subject:
+        if _WHEN_SAID.search(question.normalized) and not _SAID_ABOUT.search(question.normalized):
+            return True  # "what did the mayor say after the vote?": when, not what about
         # (the verb of saying is no topic: "what did Brandl warn about?" asks what he warned of)
         topic = [t for t in question.terms if t not in question.alias_terms and t not in question.subject_terms
                  and t not in _SAY_TERMS]

@@ -46,3 +46,13 @@ def test_the_verb_of_saying_is_not_the_topic_of_a_statement(base: FactBase) -> N
     candidates, _ = retrieve(q, base)
     said = [c for c in candidates if "Vindman" in c.entry.fact.evidence and "warn" not in c.entry.fact.evidence]
     assert said and all(gates.on_topic(q, c) for c in said)
+
+
+def test_when_something_was_said_is_no_topic_but_what_about_is(base: FactBase) -> None:
+    # "what did Vindman say after the vote?" asks any statement of his; "... about the vote?" one about it
+    for question, on in (("what did Vindman say after the vote?", True),
+                         ("what did Vindman say about the vote?", False)):
+        q = analyze(question, base)
+        candidates, _ = retrieve(q, base, full=True)
+        said = [c for c in candidates if "Vindman" in c.entry.fact.evidence and "vote" not in c.entry.fact.evidence]
+        assert said and all(gates.on_topic(q, c) is on for c in said), question
