@@ -88,7 +88,7 @@ def acronym(name: str) -> str | None:
 
 # Who a quotation is attributed to right after it: '," said Ruth Amadi' or '," Amadi said'.
 _QUOTED_BY = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?:(?:said|says|added|warned|told \w+)\s+((?:[A-Z][\w.'’-]+\s?)+)|"
-                        r"((?:[A-Z][\w.'’-]+\s?)+)\s+(?:said|says|added|warned))")
+                        r"((?:[A-Z][\w.'’-]+\s?)+)\s+(?:said|says|added|warned|told|wrote|insisted|stressed))")
 
 # A sentence that is one quotation and nothing else, the speaker's words going on.
 _QUOTE_ONLY = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")

@@ -55,6 +55,11 @@ def test_a_quotation_is_said_by_whom_it_is_attributed_to() -> None:
     facts = distill("watch", "watch.txt", {"title": "Blackout"}, (paragraph,), dt.date(2025, 11, 17)).facts
     quoted = next(f for f in facts if "unheeded" in f.evidence)
     assert quoted.speaker is not None and "amadi" in quoted.speaker
+    paragraph = ('The Office of the Public Prosecutor said it would review the verdict. "We respect the jury\'s '
+                 'decision," Deputy Chief Prosecutor Maren Solvik told reporters.')
+    facts = distill("court", "court.txt", {"title": "Verdict"}, (paragraph,), dt.date(2025, 11, 17)).facts
+    quoted = next(f for f in facts if "respect" in f.evidence)
+    assert quoted.speaker is not None and "solvik" in quoted.speaker  # "X told reporters" attributes it too
 
 
 def test_people_and_their_roles() -> None:
