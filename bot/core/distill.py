@@ -94,6 +94,17 @@ _QUOTED_BY = re.compile(r"[,.!?]?[”\"]\s*,?\s*(?:(?:said|says|added|warned|tol
 _QUOTE_ONLY = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")
 
 
+def _short_for(person: Entity, orgs: list[Entity]) -> bool:
+    """A name with no role that starts an organization's name is its short form ("Great Plains
+    Northern" of "Great Plains Northern Railway"): the organization's alias, not a person."""
+    if person.role or len(person.name.split()) < 2 or person.name.split()[-1] in proper.PLACE_WORDS:
+        return False  # ("Carver Street" is a street, whatever "Carver Street Traders' Association" is)
+    org = next((o for o in orgs if o.name.startswith(person.name + " ")), None)
+    if org is not None and person.name not in org.aliases:
+        org.aliases.append(person.name)
+    return org is not None
+
+
 def _entities_in(text: str, people: list[Entity], longest_first: bool = False) -> list[str]:
     """The entities ``text`` names, in ``people``'s order or, ``longest_first``, those named by more
     words first: "Chief Fire Officer Tomas Rehling" is Tomas Rehling before a name that also goes by
@@ -112,7 +123,9 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
     """A knowledge file, every fact machine-distilled, for an article with no curated file."""
     people = find_people(paragraphs)
     known = {p.id for p in people}
-    named = people + [o for o in find_organizations(paragraphs) if o.id not in known]
+    orgs = [o for o in find_organizations(paragraphs) if o.id not in known]
+    people = [p for p in people if not _short_for(p, orgs)]
+    named = people + orgs
     facts: list[Fact] = []
     persons = [p for p in named if p.kind == "person"]
     last_person: str | None = None  # whom "he" or "she" refers to: the person named last, as subject first

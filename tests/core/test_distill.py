@@ -276,3 +276,15 @@ def test_a_word_the_article_also_writes_in_lower_case_is_no_organization_when_ca
     assert "Tallow Ridge Energy Company" in names
     alone = {o.name for o in find_organizations(("The Department said it would review the plan.",))}
     assert "Department" in alone  # never written in lower case: maybe a name
+
+
+def test_the_short_form_of_a_company_name_is_the_company_not_a_person() -> None:
+    paragraphs = ("A Great Plains Northern Railway freight train derailed near Marlow Creek on Sunday.",
+                  "Great Plains Northern chief executive Raymond Teller apologised on Carver Street.",
+                  "The Carver Street Traders' Association objected.")
+    named = {e.name: e for e in distill("rail", "rail.txt", {"title": "Derailment"}, paragraphs,
+                                        dt.date(2025, 11, 18)).entities}
+    assert named["Great Plains Northern Railway"].kind == "organization"
+    assert "Great Plains Northern" in named["Great Plains Northern Railway"].aliases
+    assert "Great Plains Northern" not in named  # no person of that name
+    assert "Carver Street" not in named["Carver Street Traders' Association"].aliases  # a street
