@@ -11,7 +11,7 @@ from functools import lru_cache
 from bot.core import proper, spans
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, echo, fresh
-from bot.core.kinds import TOP_TITLES
+from bot.core.kinds import AGENT_NOUNS, TOP_TITLES
 from bot.core.proper import PARTIES
 from bot.core.questions import Question, find_entities
 from bot.core.spans import Span
@@ -271,12 +271,14 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if roles & top:  # "who runs / heads Quillfort?": whoever is at its top, by any title
         roles |= top
     in_text = base.lexicon.word_index(text)
+    by_body = not question.words.isdisjoint(AGENT_NOUNS)  # "who's the insurer?": a body may hold it
     asked = {t for t in question.terms if t in base.title_terms}
     partial: Found = None
     for s in proper.names(text) if any(r in in_text for r in roles) else ():
         if all(w in proper.TITLE_WORDS for w in text[s[0]:s[1]].split()):
             continue  # "Chief executive Rosalind Achterberg": "Chief" is the title, not whom it names
-        if echo(question, text[s[0]:s[1]], base) >= 1 or proper.name_kind(text, s) in ("place", "org") or \
+        kind = proper.name_kind(text, s)
+        if echo(question, text[s[0]:s[1]], base) >= 1 or kind == "place" or (kind == "org" and not by_body) or \
                 PARTIES.fullmatch(text[s[0]:s[1]]) or proper.GROUP.fullmatch(text[s[0]:s[1]]):
             continue
         # The role in the name ("Mayor Denise Okafor"), right before it, or in the apposition after it.

@@ -43,6 +43,8 @@ Times Post News Gazette Herald Journal Tribune Reuters Press Radio Television TV
 Organisation Federation Authority Board Service Services Engineering Construction Motors Airlines Airways Energy
 Systems Technologies Partners Holdings Foundation Club Team Army Navy Force Forces Guard Police Kremlin Pentagon
 AG GmbH SA PLC LLC Co. Ltd. Securities Research Capital Bancorp Industries Laboratories Labs Institute Trust
+Laboratory Bureau Directorate Inspectorate Consortium Cooperative Co-operative Chamber Mutual Tribunal Assembly
+Network Watch Wire Daily Events Therapeutics Chemicals Polymers Salvage Works Society Coalition Front Movement
 """.split())
 PLACE_WORDS = frozenset("""
 City Street Avenue Road Square River Lake Sea Ocean Bay Island Islands Mountains Mountain Valley County State

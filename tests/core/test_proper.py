@@ -106,3 +106,8 @@ def test_a_body_keeps_the_word_that_says_whose_it_is() -> None:
         "state Department of Environmental Protection"
     acme = text.index("Acme")
     assert proper.with_jurisdiction(text, (acme, acme + 9)) == (acme, acme + 9)
+
+
+def test_a_bureau_a_mutual_or_a_watchdog_group_is_an_organization() -> None:
+    assert _kinds("Power Watch and Halvard Mutual backed the National Weather Bureau.") == {
+        "Power Watch": "org", "Halvard Mutual": "org", "National Weather Bureau": "org"}

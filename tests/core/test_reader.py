@@ -153,6 +153,7 @@ ARTICLE = "\n".join([
     "Tom Varga opened the old harbour office on Monday.",
     "Ivan Petrov, secretary of the Security Council, met Army Secretary Thomas Reardon on Monday.",
     "Tomas Reinholt, 54, who farms 12 hectares above the town, lost his crop.",
+    "The club's policy with insurer Halvard Mutual covers the damage.",
 ]) + "\n"
 
 
@@ -188,6 +189,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how many scooter injuries were there this autumn", 103, "41 people"),
     ("who's the army secretary", 106, "Army Secretary Thomas Reardon"),  # not a secretary of another branch
     ("how many hectares does Reinholt farm", 107, "12 hectares"),  # not his age, right after his name
+    ("who's the insurer", 108, "Halvard Mutual"),  # a role a body holds
     ("who wants an audit?", 6, "Thomas Greer (Independent)"),
     ("who did the envoy meet?", 8, "Russian President Vladimir Putin"),  # whom the verb acts on
     ("when was the bridge built?", 3, "1931"),
