@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.core import proper, spans
+from bot.core.kinds import PERSON_WORD
 from bot.core.models import Entity
 
 # Lower-case words that name what someone is ("lawmaker", "spokeswoman", "analyst").
@@ -40,10 +41,12 @@ _LEAD_STOP = frozenset("the a an of in on at by said says told and with for to f
 
 
 def _split_title(words: list[str]) -> int:
-    """How many leading words of a capitalized run are its title ("Transport Commissioner")."""
+    """How many leading words of a capitalized run are its title ("Transport Commissioner",
+    "Passenger Mirela Dunstan": a word for someone opening the run is one too)."""
     last = -1
     for i, w in enumerate(words[:-1]):
-        if w in proper.TITLE_WORDS or w.strip(".,") in proper.TITLE_WORDS:
+        if w in proper.TITLE_WORDS or w.strip(".,") in proper.TITLE_WORDS or \
+                (i == 0 and len(words) >= 3 and PERSON_WORD.match(w.lower())):
             last = i
     return last + 1
 
@@ -118,8 +121,9 @@ def find_people(paragraphs: tuple[str, ...]) -> list[Entity]:
             if "of" in name_words[1:]:  # "Priya Castellanos of Brightwater Securities"
                 name_words = name_words[:name_words.index("of")]
                 b = a + len(" ".join(words[:k + len(name_words)]))
-            if not name_words or name_words[0] in proper.TITLE_WORDS or name_words[0] in ("of", "for"):
-                continue  # ("Minister of Culture": a title, no one's name)
+            if not name_words or name_words[0] in proper.TITLE_WORDS or name_words[0] in ("of", "for") or \
+                    any(c.isdigit() for c in name_words[-1]):
+                continue  # ("Minister of Culture": a title; "Ward 3", "Route 14": numbered things, no one's name)
             kind = proper.name_kind(text, (b - len(" ".join(name_words)), b))
             if kind == "org":
                 continue

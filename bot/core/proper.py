@@ -25,6 +25,7 @@ Last Next Earlier Later Today Tomorrow Yesterday Both Each Every Some Many Most 
 Subsequently Additionally Furthermore Moreover Instead Otherwise Nevertheless Nonetheless Separately Overall
 Looking Not Everyone Local Residents Officials Critics Engineers Workers Analysts Experts Police Firefighters
 Neighbouring Neighboring Nearby Rival Fellow Celsius Fahrenheit Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Tonight Now Once
 """.split()) | frozenset(MONTHS) | frozenset(DAYS)
 TITLE_WORDS = frozenset("""
 President Vice Prime Minister Senator Sen. Rep. Representative Congressman Congresswoman Secretary Chancellor

@@ -288,3 +288,11 @@ def test_the_short_form_of_a_company_name_is_the_company_not_a_person() -> None:
     assert "Great Plains Northern" in named["Great Plains Northern Railway"].aliases
     assert "Great Plains Northern" not in named  # no person of that name
     assert "Carver Street" not in named["Carver Street Traders' Association"].aliases  # a street
+
+
+def test_a_numbered_thing_or_a_word_for_someone_before_a_name_is_no_name() -> None:
+    paragraphs = ("Passenger Mirela Dunstan said the lights went out. Ward 3 voted for her.",
+                  "Tonight Marrowick chose clean air, she said.")
+    named = {e.name: e for e in find_people(paragraphs)}
+    assert named["Mirela Dunstan"].role == "Passenger"
+    assert "Ward 3" not in named and "Tonight Marrowick" not in named
