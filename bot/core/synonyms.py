@@ -138,8 +138,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     # "strike" is both an attack and a walkout: its class takes the words of both
     "attack": ["attacks", "attacked", "strike", "strikes", "struck", "assault", "bombing", "bombed", "shelling",
                "shelled", "hit by", "walkout", "walkouts", "stoppage", "stoppages", "industrial action"],
-    "ban": ["bans", "banned", "bar", "barred", "bars", "prohibit", "prohibited", "forbid", "forbidden",
-            "rule out", "ruled out", "exclude", "excluded", "never join"],
+    "ban": ["bans", "banned", "barred from", "prohibit", "prohibited", "forbid", "forbidden",
+            "never join"],
     "join": ["joined", "joining", "joins", "member", "members", "membership", "belong", "belongs", "belonged",
              "part of", "accession"],
     "worr": ["worried", "worry", "worries", "concern", "concerned", "concerns", "fear", "fears", "feared",

@@ -145,3 +145,10 @@ def test_a_chairwoman_or_a_coordinator_leads() -> None:
 def test_checking_is_inspecting() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("checked") == lexicon.terms("inspected") == lexicon.terms("examined")
+
+
+def test_a_bar_is_no_ban_nor_ruling_something_out() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("posted on X Bar") != lexicon.terms("posted on X ban")
+    assert lexicon.terms("barred from racing")[0] == lexicon.terms("banned")[0]
+    assert lexicon.terms("ruled out") != lexicon.terms("banned")
