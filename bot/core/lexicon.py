@@ -170,6 +170,11 @@ def _keep(memo: dict[str, _V], text: str, value: _V) -> _V:
     return value
 
 
+# Stems of listed words that are everyday words of another sense: "projected" is estimated, a
+# "project" is not; "tons" are no "tone", an "arm" no weapon, "direct" flights lead nothing.
+_OTHER_SENSE = frozenset("project ton direct low access sit pleas arm stag par lat ceil posit".split())
+
+
 def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterable[Entity]) -> Lexicon:
     """Fold every knowledge file's synonyms and entity aliases into one lexicon."""
     single: dict[str, str] = {}
@@ -191,7 +196,8 @@ def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterab
     # A word a group lists wins over the stem of another group's word: "land" (territory) is not
     # "landed" (arrived) stemmed.
     for s, canonical in stems:
-        single.setdefault(s, canonical)
+        if s not in _OTHER_SENSE:
+            single.setdefault(s, canonical)
     alias_ids: dict[str, list[str]] = {}
     people: list[Entity] = []
     for ent in entities:

@@ -152,3 +152,10 @@ def test_a_bar_is_no_ban_nor_ruling_something_out() -> None:
     assert lexicon.terms("posted on X Bar") != lexicon.terms("posted on X ban")
     assert lexicon.terms("barred from racing")[0] == lexicon.terms("banned")[0]
     assert lexicon.terms("ruled out") != lexicon.terms("banned")
+
+
+def test_a_stem_that_is_an_everyday_word_of_another_sense_keeps_its_own_term() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("projected") == lexicon.terms("estimated")
+    assert lexicon.terms("project") != lexicon.terms("estimated")  # the project is no estimate
+    assert lexicon.terms("tons") != lexicon.terms("tone") and lexicon.terms("arm") != lexicon.terms("weapons")
