@@ -15,6 +15,7 @@ and ranked by ``RANK_WEIGHTS`` over them; the best ``KEEP`` go on to the reader.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -163,6 +164,8 @@ def retrieve(question: Question, base: FactBase, keep: int = KEEP,
     indices = base.candidates(w.known, ids) if small else narrow(question, w, base)
     scored = [score(question, base.entries[i], w) for i in indices]
     scored.sort(key=lambda c: -c.rank_score)
+    if len(scored) > keep and scored[keep - 1].rank_score == scored[keep].rank_score:
+        scored = _ties_with_the_asked_kind_first(question, scored, keep)
     # Far behind the best, a fact is not read: it has never been the right answer in our sets.
     floor = KEEP_WITHIN * scored[0].rank_score if scored else 0.0
     kept = [c for c in scored[:keep] if c.rank_score >= floor]
@@ -174,6 +177,24 @@ def retrieve(question: Question, base: FactBase, keep: int = KEEP,
         if other is not None:
             kept[-1] = other
     return kept, w
+
+
+# How a sentence tells someone's age: "how old is Whitfield?" meets every sentence naming her
+# alike, and "Whitfield, 46, has represented ..." may come sixth.
+_AGE_TOLD = re.compile(r",\s*\d{1,3},|\b\d{1,3}-year-old\b|\baged \d{1,3}\b")
+
+
+def _ties_with_the_asked_kind_first(question: Question, scored: list[Candidate], keep: int) -> list[Candidate]:
+    """``scored`` with the candidates tied at the ``keep``-th place reordered: for "how old", those
+    whose sentence tells an age first (the order is otherwise the fact base's)."""
+    told = _AGE_TOLD if question.normalized.startswith("how old") else None
+    if told is None:
+        return scored
+    tie = scored[keep - 1].rank_score
+    start = next(i for i, c in enumerate(scored) if c.rank_score == tie)
+    end = next((i for i in range(start, len(scored)) if scored[i].rank_score != tie), len(scored))
+    block = sorted(scored[start:end], key=lambda c: not told.search(c.entry.fact.evidence))
+    return scored[:start] + block + scored[end:]
 
 
 def narrow(question: Question, w: Weights, base: FactBase, keep: int = NARROW_TO) -> list[int]:

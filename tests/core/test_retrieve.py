@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -84,6 +85,16 @@ def test_the_week_of_what_day_of_the_week_is_no_topic(base: FactBase) -> None:
 
 def test_ended_up_frames_a_question_and_asks_no_ending(base: FactBase) -> None:
     assert analyze("how many people ended up in kyiv?", base).terms == analyze("how many people in kyiv?", base).terms
+
+
+def test_how_old_reads_the_sentence_that_tells_an_age_among_equals(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    lines = [f"Dana Whitfield spoke at rally number {n} on Monday." for n in range(1, 8)]
+    (seeds / "vote-2025-11-04.txt").write_text("\n\n".join([*lines, "Whitfield, 46, has led the ward since 2019."]))
+    base = load_knowledge(tmp_path / "knowledge", seeds)
+    candidates, _ = retrieve(analyze("how old is whitfield", base), base)
+    assert any("46" in c.entry.fact.evidence for c in candidates)
 
 
 def test_a_role_names_the_person_who_holds_it(base: FactBase) -> None:
