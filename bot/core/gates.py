@@ -97,7 +97,11 @@ def subject_fit(question: Question, candidate: Candidate) -> float:
         # "What did Macron say?" is not answered by what Zelensky said after meeting Macron.
         return 1.0 if entry.fact.speaker in question.subject else 0.0
     if not question.subject & entry.entity_ids:
-        return 0.0
+        # "the AICF secretary": a fact about whoever the question's role names ("Its secretary,
+        # Sunita Rao") may not name the body again
+        named = {i for t, ids in question.alias_terms.items() if t not in question.subject_terms or
+                 not ids & question.subject for i in ids} - question.subject
+        return 0.5 if question.want == "holder" and named & entry.entity_ids else 0.0
     # "Is Russia a NATO member?" is about Russia: better when the fact is mainly about it.
     main = entry.fact.entities[:1]
     return 1.0 if question.qtype != "yes_no" or not main or main[0] in question.subject else 0.5

@@ -1,9 +1,12 @@
 """The gates: what no weighting lets through (see ``bot.core.gates``)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.core import decider, gates
 from bot.core.answers import Answerer
 from bot.core.factbase import FactBase
+from bot.core.loader import load_knowledge
 from bot.core.questions import analyze
 from bot.core.reader import read
 from bot.core.retrieve import retrieve
@@ -56,3 +59,16 @@ def test_when_something_was_said_is_no_topic_but_what_about_is(base: FactBase) -
         candidates, _ = retrieve(q, base, full=True)
         said = [c for c in candidates if "Vindman" in c.entry.fact.evidence and "vote" not in c.entry.fact.evidence]
         assert said and all(gates.on_topic(q, c) is on for c in said), question
+
+
+def test_a_fact_about_the_holder_of_a_role_asked_fits_without_naming_the_body_again(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "chess-2025-11-24.txt").write_text(
+        "The All India Chess Federation said it stood behind Venkatesan but would not take the case further. "
+        "Its secretary, Sunita Rao, said the federation would ask the International Chess Union to review it.\n")
+    base = load_knowledge(tmp_path / "knowledge", seeds)
+    q = analyze("what is the AICF secretary called", base)
+    candidates, _ = retrieve(q, base)
+    rao = [c for c in candidates if "Sunita Rao" in c.entry.fact.evidence]
+    assert rao and all(gates.subject_fit(q, c) > 0 for c in rao)
