@@ -99,9 +99,11 @@ def subject_fit(question: Question, candidate: Candidate) -> float:
     if not question.subject & entry.entity_ids:
         # "the AICF secretary": a fact about whoever the question's role names ("Its secretary,
         # Sunita Rao") may not name the body again
+        if question.want != "holder":
+            return 0.0
         named = {i for t, ids in question.alias_terms.items() if t not in question.subject_terms or
                  not ids & question.subject for i in ids} - question.subject
-        return 0.5 if question.want == "holder" and named & entry.entity_ids else 0.0
+        return 0.5 if named & entry.entity_ids else 0.0
     # "Is Russia a NATO member?" is about Russia: better when the fact is mainly about it.
     main = entry.fact.entities[:1]
     return 1.0 if question.qtype != "yes_no" or not main or main[0] in question.subject else 0.5

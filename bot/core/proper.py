@@ -200,8 +200,8 @@ _JURISDICTION = re.compile(r"\b(?:state|federal|national|regional|provincial|cou
 def with_jurisdiction(text: str, span: Span) -> Span:
     """An organization's name with the lower-case word that says whose it is ("state Department
     of Environmental Protection"): a state and a federal department are two bodies."""
-    if span[0] and text[span[0]:span[0] + 1].isupper() and name_kind(text, span) == "org" and \
-            (m := _JURISDICTION.search(text, max(0, span[0] - 12), span[0])):
+    m = _JURISDICTION.search(text, max(0, span[0] - 12), span[0]) if span[0] else None
+    if m and text[span[0]:span[0] + 1].isupper() and name_kind(text, span) == "org":
         return m.start(), span[1]
     return span
 
