@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from bot.core.lexicon import MAX_KEPT_CHARS, build_lexicon, role_terms
 
 
@@ -109,53 +111,33 @@ def test_a_measurement_is_no_sanction() -> None:
     assert lexicon.terms("penalties") == lexicon.terms("sanctions")
 
 
-def test_a_rule_taking_effect_or_coming_into_force_starts() -> None:
-    lexicon = build_lexicon([], [])
-    start = set(lexicon.terms("when does it start"))
-    assert start <= set(lexicon.terms("The charge is due to take effect on Monday"))
-    assert start <= set(lexicon.terms("the law came into force in May"))
-
 
 def test_a_title_written_in_lower_case_names_its_holder() -> None:
     lexicon = build_lexicon([], [])
     assert frozenset(lexicon.terms("director")) in role_terms("director of its Centre for Tumour Signalling", lexicon)
 
 
-def test_a_panel_is_a_committee() -> None:
+@pytest.mark.parametrize(("said", "asked"), [
+    ("the charge is due to take effect", "when does the charge start"),  # a rule starts when it takes effect
+    ("the law came into force", "when did the law start"),
+    ("the appeals panel", "the appeals committee"),
+    ("looted", "stolen"), ("seized", "stolen"),
+    ("chairwoman", "leads"), ("coordinator", "leads"),
+    ("checked", "inspected"), ("examined", "inspected"),
+    ("projected", "estimated"), ("grew", "rose"),
+    ("he was barred from racing", "he was banned from racing"),
+])
+def test_everyday_synonyms_meet(said: str, asked: str) -> None:
     lexicon = build_lexicon([], [])
-    assert set(lexicon.terms("who chaired the appeals panel")) >= set(lexicon.terms("committee"))
+    assert set(lexicon.terms(asked)) <= set(lexicon.terms(said))
 
 
-def test_looting_or_seizing_is_stealing() -> None:
+@pytest.mark.parametrize(("word", "other"), [
+    ("hail", "welcomed"),  # the ice, not a greeting
+    ("growers", "grew"),  # people who grow, not growth
+    ("X Bar", "X ban"), ("ruled out", "banned"),
+    ("project", "estimated"), ("tons", "tone"), ("arm", "weapons"),  # a stem that is another everyday word
+])
+def test_a_homonym_does_not_meet_its_namesakes_synonyms(word: str, other: str) -> None:
     lexicon = build_lexicon([], [])
-    assert lexicon.terms("looted") == lexicon.terms("seized") == lexicon.terms("stolen")
-
-
-def test_hail_is_weather_and_growers_are_people_not_a_rise() -> None:
-    lexicon = build_lexicon([], [])
-    assert lexicon.terms("hail") != lexicon.terms("welcomed")
-    assert lexicon.terms("growers") != lexicon.terms("grew") and lexicon.terms("grew") == lexicon.terms("rose")
-
-
-def test_a_chairwoman_or_a_coordinator_leads() -> None:
-    lexicon = build_lexicon([], [])
-    assert lexicon.terms("chairwoman") == lexicon.terms("coordinator") == lexicon.terms("leads")
-
-
-def test_checking_is_inspecting() -> None:
-    lexicon = build_lexicon([], [])
-    assert lexicon.terms("checked") == lexicon.terms("inspected") == lexicon.terms("examined")
-
-
-def test_a_bar_is_no_ban_nor_ruling_something_out() -> None:
-    lexicon = build_lexicon([], [])
-    assert lexicon.terms("posted on X Bar") != lexicon.terms("posted on X ban")
-    assert lexicon.terms("barred from racing")[0] == lexicon.terms("banned")[0]
-    assert lexicon.terms("ruled out") != lexicon.terms("banned")
-
-
-def test_a_stem_that_is_an_everyday_word_of_another_sense_keeps_its_own_term() -> None:
-    lexicon = build_lexicon([], [])
-    assert lexicon.terms("projected") == lexicon.terms("estimated")
-    assert lexicon.terms("project") != lexicon.terms("estimated")  # the project is no estimate
-    assert lexicon.terms("tons") != lexicon.terms("tone") and lexicon.terms("arm") != lexicon.terms("weapons")
+    assert lexicon.terms(word) != lexicon.terms(other)
