@@ -185,20 +185,17 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 
 _AGE_BEFORE = re.compile(r"\s+(?:[a-z]+\s+)?")  # "the 41-year-old Reyland", "a 52-year-old engineer, Reyland"
 _AGE_AFTER = re.compile(r",\s*(?:(?:a|an|the)\s+)?")  # "Reyland, 52," "Reyland, a 52-year-old engineer"
-# How an age is written: "the 52-year-old", "aged 52", "52 years old", "Reyland, 52," (not another
-# number of the sentence, a share, a sum); how old a thing is, by the year it began ("the building,
-# which dates from 1911").
+# How old a thing is, by the year it began ("the building, which dates from 1911"); a person's
+# age is written as ``spans.AGE`` has it (not another number of the sentence, a share, a sum).
 _DATES_FROM = re.compile(r"\b(?:dates|dating|dated) (?:back )?(?:from|to)(?: the)? (?:1[5-9]|20)\d\d\b|"
                          r"\b(?:built|founded|established|erected|constructed|opened) in (?:1[5-9]|20)\d\d\b")
-_AGE = re.compile(rf"\b(?:\d{{1,3}}|{'|'.join(spans.NUMBER_WORDS)})-year-old\b|\baged \d{{1,3}}\b|"
-                  r"\b\d{1,3} years old\b|(?<=, )\d{1,3}(?=,)|\bage of \d{1,3}\b", re.IGNORECASE)
 
 
 def _age(question: Question, text: str, hits: list[Hit]) -> Found:
     """"How old ...?": an age, the one beside the name asked about when the question names someone
     ("Reyland, 52," or "the 52-year-old Reyland", not "the 31-year-old transformer" Nora Quinn spoke
     of); how old a thing is, by the year it began; else nothing."""
-    ages = [m.span() for m in _AGE.finditer(text)]
+    ages = [m.span() for m in spans.AGE.finditer(text)]
     named = [h for h in hits if h.entity]
     if ages and named:
         by_name = [s for s in ages if any(_AGE_BEFORE.fullmatch(text[s[1]:h.start]) or

@@ -30,10 +30,10 @@ NUMBER_WORDS = {w: str(i) for i, w in
                 enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)} | {
                 w: str(10 * i) for i, w in enumerate(_TENS, 2)}
 _SAY_TERMS = frozenset(stem(w) for w in SAY_WORDS) | {"post", "respond", "announc"}
-_SPELLED = {d: stem(w) for w, d in NUMBER_WORDS.items()}
+_SPELLED = {d: stem(w) for w, d in NUMBER_WORDS.items()}  # "50" -> the stem of "fifty"
 # What someone said "after the vote", "at the ceremony": the occasion, which the quotation need not name
 _WHEN_SAID = re.compile(r"\b(?:say|said|tell|told)\b.*\b(?:after|at|during|before|following|when|while)\b")
-_SAID_ABOUT = re.compile(r"\b(?:about|regarding|concerning|of|on)\b")  # "50" -> the stem of "fifty"
+_SAID_ABOUT = re.compile(r"\b(?:about|regarding|concerning|of|on)\b")
 
 
 def _has_number(n: str, context: frozenset[str], terms: frozenset[str]) -> bool:

@@ -234,8 +234,8 @@ _PLACE_THEN = re.compile(rf"\b(?:{'|'.join(PLACE_PREPS)})\s+[A-Z][\w.'-]+(?:\s[A
 CLUB_ENDS = frozenset("United Rovers Athletic Athletico Wanderers Albion Rangers Hotspur FC AFC SC CF".split())
 # The last word of a company's name that says what it sells ("Tallow Ridge Power", "Brightwater Rail").
 TRADE_ENDS = frozenset("""Power Electric Electricity Gas Water Utilities Telecom Rail Railway Railways Railroad Ferries
-Transit Logistics
-Pharma Pharmaceuticals Foods Mining Steel Media Resources Insurance Solutions Aerospace Shipping Robotics""".split())
+Transit Logistics Pharma Pharmaceuticals Foods Mining Steel Media Resources Insurance Solutions Aerospace Shipping
+Robotics""".split())
 # A wire dateline opens the article: "PELLWORTH, Nov 14 - ", "BRUSSELS (Reuters) - ": where it was filed.
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+[A-Z](?=(?:,[^-—–]{0,40})?(?:\s*\([^)]{1,40}\))?\s*[-—–])")
 # "Tempora Boards, the Dutch company that supplied ...": what the apposition calls it (but "in

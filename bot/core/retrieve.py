@@ -15,7 +15,6 @@ and ranked by ``RANK_WEIGHTS`` over them; the best ``KEEP`` go on to the reader.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -23,6 +22,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz
 
+from bot.core import spans
 from bot.core.factbase import Entry, FactBase
 from bot.core.questions import ANSWER_CHAIN, Question
 
@@ -179,21 +179,16 @@ def retrieve(question: Question, base: FactBase, keep: int = KEEP,
     return kept, w
 
 
-# How a sentence tells someone's age: "how old is Whitfield?" meets every sentence naming her
-# alike, and "Whitfield, 46, has represented ..." may come sixth.
-_AGE_TOLD = re.compile(r",\s*\d{1,3},|\b\d{1,3}-year-old\b|\baged \d{1,3}\b")
-
-
 def _ties_with_the_asked_kind_first(question: Question, scored: list[Candidate], keep: int) -> list[Candidate]:
     """``scored`` with the candidates tied at the ``keep``-th place reordered: for "how old", those
-    whose sentence tells an age first (the order is otherwise the fact base's)."""
-    told = _AGE_TOLD if question.normalized.startswith("how old") else None
-    if told is None:
+    whose sentence tells an age first (the order is otherwise the fact base's): "how old is
+    Whitfield?" meets every sentence naming her alike, and "Whitfield, 46, has ..." may come sixth."""
+    if not question.normalized.startswith("how old"):
         return scored
     tie = scored[keep - 1].rank_score
     start = next(i for i, c in enumerate(scored) if c.rank_score == tie)
     end = next((i for i in range(start, len(scored)) if scored[i].rank_score != tie), len(scored))
-    block = sorted(scored[start:end], key=lambda c: not told.search(c.entry.fact.evidence))
+    block = sorted(scored[start:end], key=lambda c: not spans.AGE.search(c.entry.fact.evidence))
     return scored[:start] + block + scored[end:]
 
 

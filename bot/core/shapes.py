@@ -94,10 +94,10 @@ _UNITS = frozenset("percent per cent days day weeks week months month years year
                    "times dollars euros pounds kilometres kilometers miles metres meters seconds second".split())
 
 
-# Nationalities (not regions: a British leader is also a European one).
 # A rank below the role asked: "who's the mayor?" is not answered by "Deputy Mayor Sofia Larrain"
 # (but an acting or interim holder is often the deputy).
 _BELOW_ROLE = re.compile(r"\b(deputy|vice|assistant|associate)[- ]+([a-z]+)", re.IGNORECASE)
+# Nationalities (not regions: a British leader is also a European one).
 _NATIONS = proper.DEMONYMS - frozenset("European Western Eastern Northern Southern Arab Latin Nordic Baltic Soviet "
                                       "Mediterranean Atlantic Pacific Federal African Asian".split())
 _WHOLE_ASKED = re.compile(r"^what (?:are|were) the (\d+|" + "|".join(spans.NUMBER_WORDS) + r") ([a-z]+)")

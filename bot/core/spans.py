@@ -76,6 +76,9 @@ _SMALL_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 TALLY = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]?\d|\s*(?:percent|per cent|%|years?|hours?|days?|months?))"
                    rf"|\b(?:\d{{1,3}}|{_SMALL_NUMBERS}) votes? to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b"
                    rf"|(?<=\bvoted )(?:\d{{1,3}}|{_SMALL_NUMBERS}) to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b")
+# How an age is written: "the 52-year-old", "aged 52", "52 years old", "Reyland, 52,".
+AGE = re.compile(rf"\b(?:\d{{1,3}}|{'|'.join(NUMBER_WORDS)})-year-old\b|\baged \d{{1,3}}\b|"
+                 r"\b\d{1,3} years old\b|(?<=, )\d{1,3}(?=,)|\bage of \d{1,3}\b", re.IGNORECASE)
 # How strength is rated: "a magnitude 6.4 earthquake", "a 5.1-magnitude tremor", "a Category 4 hurricane".
 RATING = re.compile(r"\b(?:[Mm]agnitude[- ]\d+(?:\.\d+)?|\d+(?:\.\d+)?[- ]magnitude|[Cc]ategory[- ]\d\b|"
                    r"\d+(?:\.\d+)? on the Richter scale)")
