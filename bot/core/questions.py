@@ -319,13 +319,21 @@ _CAPITALIZED = re.compile(r"(?<![.?!:]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 
 
 def unknown_names(text: str, base: FactBase) -> int:
-    """Capitalized words, not opening the question, that the base knows in no form, even corrected."""
+    """Capitalized words, not opening the question, that the base knows in no form, even corrected;
+    and countries however written ("the capital of australia") that it does not know."""
     count = 0
+    seen = set()
     for m in _CAPITALIZED.finditer(clean(text).strip()):
         word = normalize(m.group(0))
         if word and word not in base.lexicon.words and all(_unknown(t, base) for t in base.lexicon.terms(word)) \
                 and correct_typos([word], base) == [word]:
             count += 1
+            seen.add(word)
+    for word in normalize(text).split():
+        if word not in seen and word.capitalize() in COUNTRIES and word not in base.lexicon.words and \
+                all(_unknown(t, base) for t in base.lexicon.terms(word)) and \
+                not any(f"{word}{end}" in base.lexicon.words for end in ("n", "an", "ns")):
+            count += 1  # ("georgia" of an article that says "Georgian" is known)
     return count
 
 

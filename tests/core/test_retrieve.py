@@ -83,6 +83,12 @@ def test_the_week_of_what_day_of_the_week_is_no_topic(base: FactBase) -> None:
     assert "week" not in analyze("what day of the week is the deadline?", base).terms
 
 
+def test_a_country_the_base_never_names_is_an_unknown_name_however_written(base: FactBase) -> None:
+    assert analyze("what's the capital of australia", base).unknown_names == 1
+    assert analyze("what did russia say", base).unknown_names == 0  # the seed speaks of Russia
+    assert analyze("what did the ukraine delegation say", base).unknown_names == 0
+
+
 def test_ended_up_frames_a_question_and_asks_no_ending(base: FactBase) -> None:
     assert analyze("how many people ended up in kyiv?", base).terms == analyze("how many people in kyiv?", base).terms
 
