@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--set", action="append", default=[], help="only the sets whose name contains this")
     ev.add_argument("--shared", type=Path, help="the shared development sets (default: $TALKSBOT_SHARED_EVAL, "
                                                 "else ../shared/eval beside the checkout)")
+    ev.add_argument("--sets", type=Path, default=None,
+                    help="our own sets from this directory (YAML files and articles/) instead of tests/data, "
+                         "e.g. a held-out batch kept apart")
     ingest_commands.add_parsers(sub)
     sub.add_parser("run", help="serve Slack/Discord when configured, else chat in the terminal")
     sub.add_parser("serve", help="run the configured Slack and Discord front-ends")
@@ -97,7 +100,7 @@ def _main(argv: Sequence[str] | None, hangups: list[int]) -> int:
     if args.command == "distill":
         return _distill(args.article, args.out)
     if args.command == "eval":
-        return _eval(args.show, args.set, args.shared)
+        return _eval(args.show, args.set, args.shared, args.sets)
     if args.command == "serve" or (args.command == "run" and (settings.slack_configured
                                                                 or settings.discord_configured)):
         from bot.serve import serve
@@ -175,15 +178,17 @@ def _distill(article: Path, out: Path | None) -> int:
     return 0
 
 
-def _eval(show: bool, only: list[str], shared: Path | None = None) -> int:
-    """The table over every set; without the shared sets, ours alone and a note saying so."""
+def _eval(show: bool, only: list[str], shared: Path | None = None, own: Path | None = None) -> int:
+    """The table over every set; without the shared sets, ours alone and a note saying so. ``own``
+    replaces tests/data as the directory of our sets."""
     from bot import evaluation
 
     shared_dir = shared if shared is not None else evaluation.shared_eval_dir()
     note = evaluation.missing_shared_note(shared_dir)
     if note:
-        print(f"note: {note}. Scoring our own sets in tests/data only.", file=sys.stderr)
-    sets = [s for s in evaluation.discover(shared_dir) if not only or any(o in s.name for o in only)]
+        print(f"note: {note}. Scoring our own sets in {own or 'tests/data'} only.", file=sys.stderr)
+    own_dir = own if own is not None else evaluation.OWN_SETS
+    sets = [s for s in evaluation.discover(shared_dir, own_dir) if not only or any(o in s.name for o in only)]
     print(evaluation.run(sets, show))
     return 0
 

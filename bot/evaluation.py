@@ -223,6 +223,17 @@ def median_words(scores: list[SetScore]) -> tuple[float, float]:
     return (statistics.median(curated) if curated else 0.0, statistics.median(distilled) if distilled else 0.0)
 
 
+def total(scores: list[SetScore]) -> SetScore:
+    """The sum of ``scores`` (its median words over every answer)."""
+    t = SetScore(f"total ({len(scores)} sets)")
+    for s in scores:
+        t.n_in, t.correct, t.wrong, t.declined = t.n_in + s.n_in, t.correct + s.correct, t.wrong + s.wrong, \
+            t.declined + s.declined
+        t.n_out, t.abstained = t.n_out + s.n_out, t.abstained + s.abstained
+        t.words += s.words
+    return t
+
+
 def run(sets: list[QuestionSet], show: bool = False, bases: Bases | None = None) -> str:
     """The table over ``sets`` (and, with ``show``, every miss)."""
     bases = bases or Bases()
@@ -234,6 +245,8 @@ def run(sets: list[QuestionSet], show: bool = False, bases: Bases | None = None)
         scores.append(s)
         lines.append(s.row())
         misses += [f"{qset.name}: {m}" for m in s.misses]
+    lines.append("-" * 84)
+    lines.append(total(scores).row())
     curated, distilled = median_words(scores)
     lines.append(f"median short answer: {curated:.1f} words from curated facts, {distilled:.1f} from distilled ones")
     return "\n".join(lines + (["", *misses] if show else []))

@@ -140,6 +140,20 @@ def test_eval_without_the_shared_sets_scores_ours_and_says_what_is_missing(tmp_p
     assert by_env.returncode == 0 and str(missing) in by_env.stderr.decode()
 
 
+def test_eval_scores_sets_kept_elsewhere_and_sums_them(tmp_path: Path) -> None:
+    """A held-out batch kept outside tests/data is scored on its own, with a total row."""
+    import shutil
+
+    shutil.copy(Path("tests/data/paraphrases.yaml"), tmp_path / "kept-apart.yaml")
+    proc = run("eval", "--shared", str(tmp_path / "none"), "--sets", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = proc.stdout.decode().splitlines()
+    (mine,) = [r for r in rows if r.startswith("kept-apart")]
+    (total,) = [r for r in rows if r.startswith("total (1 sets)")]
+    assert mine.split()[1:] == total.split()[3:] and "paraphrases" not in proc.stdout.decode()
+    assert str(tmp_path) in proc.stderr.decode()
+
+
 def test_answers_survive_an_output_encoding_that_lacks_their_characters() -> None:
     """A terminal in ASCII or Latin-1 gets '?' for the curly quotes it cannot show, not a crash."""
     question = b"who said the Geneva meeting could be the most effective?\n"
