@@ -50,6 +50,7 @@ class Question:
     kind_of: bool = False  # "what kind of <noun>"
     focus_word: str = ""  # the noun of "which <noun>" as asked ("countries"), for word lists
     focus_forms: frozenset[str] = frozenset()  # the words that fold onto ``focus`` ("planes": aircraft, jets)
+    light_terms: frozenset[str] = frozenset()  # terms only a light verb gives ("get", "come", "put"): see ``weigh``
 
 
 def correct_typos(words: list[str], base: FactBase) -> list[str]:
@@ -202,7 +203,10 @@ def analyze(text: str, base: FactBase) -> Question:
     # ... but a sum of one kind ("revenue", "salary") is not another that the sentence gives.
     specific = parse.focus in SPECIFIC_AMOUNTS
     if parse.focus and kind_noun(parse.focus) and not related and not specific:
-        kind = [t for t in base.lexicon.terms(parse.focus) if t not in base.idf]
+        # a unit of time asked for ("what *year*", "what *time*") frames the question even where the
+        # article says the word in passing ("last year", "at the time"): the answer is a date
+        framing = want in ("date", "year", "duration") and parse.focus in _TIME_UNITS
+        kind = [t for t in base.lexicon.terms(parse.focus) if framing or t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
     terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"; "the guy who"
     alias_terms: dict[str, frozenset[str]] = {}
@@ -234,15 +238,25 @@ def analyze(text: str, base: FactBase) -> Question:
                           if want == "patient" or (want in ("date", "year", "duration", "place", "reason", "count",
                                                             "amount", "thing", "means") and
                                                    len(core.split()) > 2 and core.split()[1] in _AUX_WORDS) else "")
+    light = [w for w in core.split() if w in LIGHT_VERBS]
+    light_terms = frozenset(base.lexicon.terms(" ".join(light))) - frozenset(
+        base.lexicon.terms(" ".join(w for w in core.split() if w not in LIGHT_VERBS))) if light else frozenset()
     return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
                     sort_tokens(core), want, focus, tuple(mentions), frozenset(core.split()), subject_terms,
                     frozenset(stem(w) for w in content_words(core)), unknown, unknown_subject,
                     frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of, parse.focus,
                     base.lexicon.variants.get(focus, frozenset()) | {focus, *entry_of(parse.focus)} if focus
-                    else frozenset())
+                    else frozenset(), light_terms)
 
 
 _ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up\b")
+# Verbs that say little of what happened ("how much can each person *get*", "when did it *come* out"):
+# a sentence says it otherwise, so they weigh little (``retrieve.LIGHT_VERB``).
+LIGHT_VERBS = frozenset("get gets got gotten getting come comes came coming go goes went gone going put puts "
+                        "putting take takes took taken taking make makes made making happen happens happened "
+                        "happening".split())
+_TIME_UNITS = frozenset("time times date dates day days year years month months hour hours week weeks minute "
+                        "minutes".split())
 _DAY_OF_WEEK = re.compile(r"\bday of the week\b")
 _TERSE_VERB = re.compile(r"^(?:the )?[a-z'-]+(?: [a-z'-]+)? ([a-z]+(?:es|ed|en|s))(?: [a-z]+)? (?:when|where)$")
 _AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())

@@ -35,6 +35,9 @@ KEEP_WITHIN = 0.5  # of the best retrieval score
 NARROW_ABOVE = 250
 NARROW_TO = 12
 UNKNOWN_VERB = 0.5  # the share of its weight a verb the base never uses keeps (see ``weigh``)
+# The share of its weight a light verb keeps ("get", "come": ``questions.LIGHT_VERBS``); in tests/data,
+# 0.6 -> 0.2 -> 0 answer 1,511 -> 1,519 -> 1,522 of 2,947 right (0 would let "who took it" lose its verb).
+LIGHT_VERB = 0.2
 COMMON_SHARE = 0.4
 
 
@@ -63,7 +66,7 @@ def weigh(question: Question, base: FactBase) -> Weights:
     # The question's verb the base never uses ("which court *heard* the case?") weighs half: its
     # absence is also the decider's ``verb_missing``, and a verb is often said otherwise.
     of = {t: base.weight(t) * (UNKNOWN_VERB if t in question.verb_terms and t not in base.idf else 1.0)
-          for t in question.terms}
+          * (LIGHT_VERB if t in question.light_terms else 1.0) for t in question.terms}
     known = {t: v for t, v in of.items() if t in base.idf}
     everything = sum(of.values())
     total = sum(known.values())
