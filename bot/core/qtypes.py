@@ -47,7 +47,7 @@ _DESCRIBE = re.compile(rf"^how {_AUX_RE} (.+?) (?:describe|describes|described|c
 _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|title|position|post|office|"
                       r"party|affiliation|political affiliation|political party|occupation|profession|"
                       r"business|line of work)\b|^what (?:job|role|position|title|post|office) (?:does|did|do|will) "
-                      r"(.+?) (?:have|hold|play|do|occupy)\b|^what (?:does|did|do) (.+?) do(?: for a living)?"
+                      r"(.+?) (?:have|hold|play|do|occupy)\b|^what (?:does|did|do) (.+?)(?<! to) do(?: for a living)?"
                       r"(?: before\b.*)?$|^what (?:party|political party) (?:is|was|does|did) (.+?)(?: belong to| in|"
                       r" represent| from)?$")
 _WHO_IS = re.compile(r"^(?:who is|who's|who are|who was|who were|whos|who s) (.+)$")

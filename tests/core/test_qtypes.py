@@ -23,6 +23,8 @@ from bot.core.text import normalize
     ("who said Russia submitted the plan?", "who", "speaker"),
     ("who is Mike Rounds?", "who_is", "description"),
     ("what job does Hnatiuk have", "who_is", "description"),
+    ("what does Hnatiuk do for a living", "who_is", "description"),
+    ("what did the mayor ask residents not to do", "quote", "quote"),  # what was asked, not a job
     ("what year did voters approve the bond", "when", "year"),
     ("which year was the bridge built", "when", "year"),
     ("how long did the renovation take", "when", "duration"),
