@@ -227,6 +227,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want in ("thing", "focus") and (whole := _WHOLE_ASKED.match(normalized)) and \
             re.search(rf"\b{whole.group(1)}[- ]{whole.group(2)[:4]}", answer.lower()):
         return -1  # "what are the 28 points?" is not answered by "the 28-point plan": the whole, not its parts
+    if want == "thing" and not focus and _only_people(answer):
+        return -1  # "what does the pilots' union want?" is not answered by "president Conor Hegarty"
     if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
         return -1  # "what is Jennings' job?" is not answered by his age
     if want == "count":
@@ -236,6 +238,18 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "amount":
         return _amount_shape(normalized, focus_word, answer)
     return 0
+
+
+def _only_people(answer: str) -> bool:
+    """The answer names people and says nothing else but their titles."""
+    named = proper.names(answer)
+    if not named or any(proper.name_kind(answer, n) != "person" for n in named):
+        return False
+    rest = answer
+    for a, b in sorted(named, reverse=True):
+        rest = rest[:a] + " " + rest[b:]
+    titles = {t.lower() for t in proper.TITLE_WORDS}
+    return not [w for w in re.findall(r"[A-Za-z][\w'-]+", rest) if w.lower() not in titles | {"and", "the"}]
 
 
 def _kind_words(normalized: str, focus_word: str) -> frozenset[str]:

@@ -17,6 +17,9 @@ from bot.core.questions import analyze
     ("who replaced Lysenko?", "Andriy Lysenko", -1),  # the surname the question gave
     ("who is the mayor of Mansfield?", "Mansfield Mayor Thomas Okafor", 1),  # a title and a place are not the name
     ("what venue in Geneva were the talks at?", "Geneva", -1),
+    ("what does the pilots' union want?", "president Conor Hegarty", -1),  # a person is not what is wanted
+    ("what does the pilots' union want?", "Hegarty wants a pay rise", 0),
+    ("what's the name of the union's president?", "Conor Hegarty", 1),
     ("what river is the plant on?", "Tessaro River", 1),
     ("which state is Vindman from?", "in an interview", -1),
     ("how many bottles were handed out?", "four sites", -1),
