@@ -25,7 +25,9 @@ Last Next Earlier Later Today Tomorrow Yesterday Both Each Every Some Many Most 
 Subsequently Additionally Furthermore Moreover Instead Otherwise Nevertheless Nonetheless Separately Overall
 Looking Not Everyone Local Residents Officials Critics Engineers Workers Analysts Experts Police Firefighters
 Neighbouring Neighboring Nearby Rival Fellow Celsius Fahrenheit Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-Tonight Now Once
+Tonight Now Once Only Just Even Almost Nearly Roughly Around Approximately Among Between Across Against Amid
+Within Beyond Because Thus Hence Indeed Already Again Never Always Often Sometimes Perhaps Maybe More Less Fewer
+Than Whether Unlike Except Including Following Ahead
 """.split()) | frozenset(MONTHS) | frozenset(DAYS)
 TITLE_WORDS = frozenset("""
 President Vice Prime Minister Senator Sen. Rep. Representative Congressman Congresswoman Secretary Chancellor
