@@ -59,6 +59,10 @@ _NATION_WORDS = frozenset({"country", "countries", "nation", "nations"})
 UNCALLED_PLACE = 0.75
 
 
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b")
+_NOUN_AFTER_ONE = re.compile(r" (?!(?:and|or|of|in|on|at|to|the|a|an|said|says|is|was|has|had)\b)[a-z]+ ([a-z]+)\b")
+
+
 def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     # "Kestrel-4", "F-16", "G7": a model or a group, not a place
     found = [s for s in answer_names(question, text, base) if not re.search(r"[A-Za-z]-?\d", text[s[0]:s[1]])]
@@ -75,8 +79,11 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             if question.focus in base.lexicon.terms(text[s[0]:s[1]]) or (
                     of and question.focus in base.lexicon.terms(of.group(1))):
                 return s, 1.0
-            noun = re.match(r" ([a-z]+)\b", text[s[1]:s[1] + 30])
-            if noun and question.focus in base.lexicon.terms(noun.group(1)):  # "the Ashgrove Road crossing"
+            # "the Ashgrove Road crossing", "the Aldervale wine region"
+            after = text[s[1]:s[1] + 40]
+            noun = next((m for m in (_NOUN_AFTER.match(after), _NOUN_AFTER_ONE.match(after))
+                         if m and question.focus in base.lexicon.terms(m.group(1))), None)
+            if noun:
                 return (s[0], s[1] + noun.end()), 1.0
             apposed = _APPOSED_AFTER.match(text, s[1])  # "Karsby, the largest of the villages,"
             if apposed and question.focus in base.lexicon.terms(apposed.group(1)):

@@ -154,6 +154,7 @@ ARTICLE = "\n".join([
     "Ivan Petrov, secretary of the Security Council, met Army Secretary Thomas Reardon on Monday.",
     "Tomas Reinholt, 54, who farms 12 hectares above the town, lost his crop.",
     "The club's policy with insurer Halvard Mutual covers the damage.",
+    "MARENAU, Nov 10 - A hailstorm tore through the Aldervale wine region on Saturday.",
 ]) + "\n"
 
 
@@ -287,6 +288,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how old is the bridge?", 3, "built in 1931"),  # a thing's age: the year it began
     ("who runs the snack bar?", 79, "the Okoro family"),  # run by them, though the mayor has a title
     ("how far from the town centre is the new depot?", 60, "about 4 kilometres"),  # a distance, not an age
+    ("which wine region did the storm hit?", 109, "Aldervale wine region"),  # the kind after a word, not the dateline
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
 ])
