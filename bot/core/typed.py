@@ -80,8 +80,8 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                     of and question.focus in base.lexicon.terms(of.group(1))):
                 return s, 1.0
             # "the Ashgrove Road crossing", "the Aldervale wine region"
-            after = text[s[1]:s[1] + 40]
-            noun = next((m for m in (_NOUN_AFTER.match(after), _NOUN_AFTER_ONE.match(after))
+            following = text[s[1]:s[1] + 40]
+            noun = next((m for m in (_NOUN_AFTER.match(following), _NOUN_AFTER_ONE.match(following))
                          if m and question.focus in base.lexicon.terms(m.group(1))), None)
             if noun:
                 return (s[0], s[1] + noun.end()), 1.0
