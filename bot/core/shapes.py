@@ -197,7 +197,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
             if "week" in words or focus_word == "weekday":  # "what day of the week": its name
                 return 1 if re.search(rf"\b(?:{'|'.join(spans.DAYS)})\b", answer) else -1
             return 1 if _DAY_TOLD.search(answer) else -1
-        if focus == "time" or re.search(r"\bwhat time\b", normalized):
+        if focus_word in ("time", "hour", "hours") or re.search(r"\bwhat time\b", normalized):  # "opening hours"
             return 1 if _CLOCK.search(answer) else -1
         return 1 if spans.DATE.search(answer) else -1
     if want == "year":

@@ -29,6 +29,8 @@ from bot.core.questions import analyze
     ("when is the deadline?", "the Ukrainian leadership", -1),
     ("what time does the meeting start?", "2019", -1),
     ("what time does the meeting start?", "9 a.m.", 1),
+    ("what hours is the cooling centre open?", "Tuesday", -1),  # hours asked: a clock time
+    ("cooling centre opening hours?", "8 a.m. to 10 p.m.", 1),
     ("what year did the war start?", "2022", 1),
     ("how many people died?", "11 people", 1),
     ("what's the 2-year bond yield now", "4.92 percent", 1),  # a yield is a percent, though "bond" speaks of money
