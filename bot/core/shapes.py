@@ -227,6 +227,11 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want in ("thing", "focus") and (whole := _WHOLE_ASKED.match(normalized)) and \
             re.search(rf"\b{whole.group(1)}[- ]{whole.group(2)[:4]}", answer.lower()):
         return -1  # "what are the 28 points?" is not answered by "the 28-point plan": the whole, not its parts
+    if want == "focus" and (counted := _COUNTED.match(answer.strip())) and not re.search(r"\d", normalized) and \
+            not _UNIT.match(answer.strip(), counted.end() - 1) and \
+            {stem(w) for w in re.findall(r"[a-z][\w'-]*", answer.strip()[counted.end() - 1:].lower())[:3]} & \
+            {stem(w) for w in forms | {focus_word} if w}:
+        return -1  # "which bus routes were diverted?" is not answered by "three bus routes": which, not how many
     if want == "thing" and not focus and _only_people(answer):
         return -1  # "what does the pilots' union want?" is not answered by "president Conor Hegarty"
     if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
@@ -238,6 +243,17 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "amount":
         return _amount_shape(normalized, focus_word, answer)
     return 0
+
+
+_COUNTED = re.compile(r"(?:(?:about|some|at least|nearly|roughly|around|more than|up to)\s+)?"
+                      r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                      r"dozens of|hundreds of)\s+[a-z]",
+                      re.IGNORECASE)
+
+
+_UNIT = re.compile(r"(?:percent|per|%|million|billion|thousand|hundred|[a-z]*(?:euro|dollar|pound|crown|franc|mark|"
+                   r"metre|meter|mile|hectare|acre|tonne|ton|litre|liter|degree|minute|hour|day|week|month|year)s?)\b",
+                   re.IGNORECASE)
 
 
 def _only_people(answer: str) -> bool:

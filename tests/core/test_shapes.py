@@ -18,6 +18,9 @@ from bot.core.questions import analyze
     ("who is the mayor of Mansfield?", "Mansfield Mayor Thomas Okafor", 1),  # a title and a place are not the name
     ("what venue in Geneva were the talks at?", "Geneva", -1),
     ("what does the pilots' union want?", "president Conor Hegarty", -1),  # a person is not what is wanted
+    ("which bus routes were diverted?", "three bus routes", -1),  # which, not how many
+    ("which bus routes were diverted?", "the 14 and 22 routes", 0),
+    ("what size stake does the partner get?", "40 percent stake", 0),  # a measure, no count
     ("what does the pilots' union want?", "Hegarty wants a pay rise", 0),
     ("what's the name of the union's president?", "Conor Hegarty", 1),
     ("what river is the plant on?", "Tessaro River", 1),
