@@ -141,3 +141,8 @@ def test_everyday_synonyms_meet(said: str, asked: str) -> None:
 def test_a_homonym_does_not_meet_its_namesakes_synonyms(word: str, other: str) -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms(word) != lexicon.terms(other)
+
+
+def test_an_appointment_is_a_hiring() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("appointed") == lexicon.terms("hired") == lexicon.terms("appoints")
