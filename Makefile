@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test browser bench eval calibrate check clean
+.PHONY: run test browser bench eval heldout calibrate check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: $(STAMP)
 # points it at the shared sets elsewhere.
 eval: $(STAMP)
 	@$(PY) -m bot eval
+
+# Our held-out batches (tests/heldout), scored in aggregate: read its README before anything else.
+heldout: $(STAMP)
+	@$(PY) -m bot eval --no-shared --sets tests/heldout
 
 # Refit the decider on tests/data and write bot/core/decider.json (then run make test).
 calibrate: $(STAMP)

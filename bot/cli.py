@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--set", action="append", default=[], help="only the sets whose name contains this")
     ev.add_argument("--shared", type=Path, help="the shared development sets (default: $TALKSBOT_SHARED_EVAL, "
                                                 "else ../shared/eval beside the checkout)")
+    ev.add_argument("--no-shared", action="store_true", help="leave the shared development sets out")
     ev.add_argument("--sets", type=Path, default=None,
                     help="our own sets from this directory (YAML files and articles/) instead of tests/data, "
                          "e.g. a held-out batch kept apart")
@@ -100,7 +101,7 @@ def _main(argv: Sequence[str] | None, hangups: list[int]) -> int:
     if args.command == "distill":
         return _distill(args.article, args.out)
     if args.command == "eval":
-        return _eval(args.show, args.set, args.shared, args.sets)
+        return _eval(args.show, args.set, args.shared, args.sets, args.no_shared)
     if args.command == "serve" or (args.command == "run" and (settings.slack_configured
                                                                 or settings.discord_configured)):
         from bot.serve import serve
@@ -178,13 +179,16 @@ def _distill(article: Path, out: Path | None) -> int:
     return 0
 
 
-def _eval(show: bool, only: list[str], shared: Path | None = None, own: Path | None = None) -> int:
+def _eval(show: bool, only: list[str], shared: Path | None = None, own: Path | None = None,
+          no_shared: bool = False) -> int:
     """The table over every set; without the shared sets, ours alone and a note saying so. ``own``
-    replaces tests/data as the directory of our sets."""
+    replaces tests/data as the directory of our sets; ``no_shared`` leaves the shared ones out."""
     from bot import evaluation
 
     shared_dir = shared if shared is not None else evaluation.shared_eval_dir()
-    note = evaluation.missing_shared_note(shared_dir)
+    note = None if no_shared else evaluation.missing_shared_note(shared_dir)
+    if no_shared:
+        shared_dir = Path("/nonexistent/shared-eval-left-out")
     if note:
         print(f"note: {note}. Scoring our own sets in {own or 'tests/data'} only.", file=sys.stderr)
     own_dir = own if own is not None else evaluation.OWN_SETS

@@ -152,6 +152,9 @@ def test_eval_scores_sets_kept_elsewhere_and_sums_them(tmp_path: Path) -> None:
     (total,) = [r for r in rows if r.startswith("total (1 sets)")]
     assert mine.split()[1:] == total.split()[3:] and "paraphrases" not in proc.stdout.decode()
     assert str(tmp_path) in proc.stderr.decode()
+    quiet = run("eval", "--no-shared", "--sets", str(tmp_path))
+    assert quiet.returncode == 0 and not quiet.stderr and "shared/" not in quiet.stdout.decode()
+    assert [r for r in quiet.stdout.decode().splitlines() if r.startswith("total (1 sets)")] == [total]
 
 
 def test_answers_survive_an_output_encoding_that_lacks_their_characters() -> None:
