@@ -151,7 +151,10 @@ _INSTITUTIONS = frozenset("court courts university universities union unions fir
                           "club clubs federation association council authority insurer airline carrier "
                           "organisation organisations organization organizations body bodies institute "
                           "operator operators charity group groups".split())
-_DESCRIBED_NAME = re.compile(r"an?\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+")
+# "by a laboratory technician, Samuel Pruitt", "by retired chief engineer Margaret Hollis"
+_DESCRIBED_NAME = re.compile(r"an?\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+|"
+                             r"(?:(?!(?:the|a|an|in|at|of|from|on|for|to|with|and|or|its|their|his|her|"
+                             r"said|says|told)\b)[a-z][\w’'-]*\s+){1,4}")
 
 
 def _attributive(text: str, span: Span) -> bool:
