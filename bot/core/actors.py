@@ -43,7 +43,9 @@ _AGENTIVE = re.compile(r"(?:service|office|department|agency|union|group|council
                        r"government|ministry|authorities|police|court|board|team|force|forces|army|military|"
                        r"[a-z]+(?:ers|ors|ists|ians|ants|ents|men|women|people|officials|residents))$")
 _NP_AFTER = re.compile(r"^\s*((?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s*){1,5})")
-APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,(?!\s*(?:and|or|but|while|nor)\s)\s*"
+# Not a phrase of time, place or source ("..., according to hospital spokeswoman Clara Dunsmore").
+APPOSITION = re.compile(r"^\s*(?:\([^)]{2,40}\))?,(?!\s*(?:and|or|but|while|nor|according|in|at|on|with|from|for|after|"
+                        r"before|by|during|until|since)\s)\s*"
                         r"((?:who|which)\s+[^,.;]{3,80}|(?:a|an|the)?\s*[^,.;“\"]{3,80}?)"
                         r"(?=,|\.|;|$)")
 # Between the verb asked about and a name: the name is its object ("set for Kyiv", "sent it to Moscow").

@@ -54,7 +54,7 @@ _WHO_IS = re.compile(r"^(?:who is|who's|who are|who was|who were|whos|who s) (.+
 # "who chairs the board?" asks who holds a standing role, as "who is the chair of the board?" does.
 _ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "owns": "owner",
                "manages": "manager", "directs": "director", "governs": "governor", "commands": "commander",
-               "founded": "founder"}
+               "founded": "founder", "speaks for": "spokesperson", "spoke for": "spokesperson"}
 ROLE_VERB = re.compile(rf"^who (?:now |currently )?({'|'.join(_ROLE_VERBS)}) (the .+|[a-z][\w'-]*)$")
 _WHOSE = re.compile(r"\bwhose ((?:[a-z'-]+ )?[a-z'-]+?)"
                     r"(?= (?:did|does|do|was|were|is|are|has|have|had|will|would)\b|\?|$)")

@@ -107,6 +107,7 @@ def test_a_standing_role_asked_with_its_verb_is_asked_as_the_role(base) -> None:
     assert analyze("who chairs the safety board?", base).want == "holder"
     assert classify(normalize("who leads the rural alliance")).subject_text == "the leader of the rural alliance"
     assert classify(normalize("who chaired the meeting?")).want == "agent"  # an act, not a role held
+    assert classify(normalize("who spoke for the hospital?")).subject_text == "the spokesperson of the hospital"
 
 
 def test_role_or_name(base) -> None:  # type: ignore[no-untyped-def]
