@@ -129,6 +129,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "collaps": ["collapse", "collapsed", "collapses", "fell apart", "fall apart", "falls apart", "broke down",
                 "break down", "breaks down", "unravelled", "unraveled", "fell down", "fall down", "falls down",
                 "caved in", "cave in", "caves in", "gave way", "give way", "crumbled"],
+    "collision": ["collisions", "collided", "collide", "collides", "crash", "crashes", "crashed", "pile-up"],
     # Measures asked with their adjective and written with their noun: "how deep?" - "at a depth of".
     "deep": ["depth", "deeper", "deepest"],
     "high": ["height", "higher", "highest"],

@@ -146,3 +146,9 @@ def test_a_homonym_does_not_meet_its_namesakes_synonyms(word: str, other: str) -
 def test_an_appointment_is_a_hiring() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("appointed") == lexicon.terms("hired") == lexicon.terms("appoints")
+
+
+def test_a_crash_is_a_collision_but_smashed_glass_is_none() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("crash") == lexicon.terms("collision") == lexicon.terms("collided")
+    assert lexicon.terms("smashed") != lexicon.terms("crash")
