@@ -107,7 +107,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "open": ["opened", "opens", "opening", "inaugurate", "inaugurated", "inauguration"],
     "ris": ["rose", "risen", "rising", "rises", "increase", "increased", "increases", "increasing", "climb",
              "climbed", "grew", "grow", "grown", "growth", "jump", "jumped", "surge", "surged", "go up", "went up",
-             "gone up", "goes up", "going up", "gains", "gained"],
+             "gone up", "goes up", "going up", "gains", "gained", "hike", "hikes", "hiked"],
     "fall": ["fell", "fallen", "falling", "falls", "drop", "dropped", "decline", "declined", "decrease", "decreased",
              "plunge", "plunged", "slump", "slumped", "go down", "went down", "gone down", "goes down",
              "going down"],

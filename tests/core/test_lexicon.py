@@ -152,3 +152,8 @@ def test_a_crash_is_a_collision_but_smashed_glass_is_none() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("crash") == lexicon.terms("collision") == lexicon.terms("collided")
     assert lexicon.terms("smashed") != lexicon.terms("crash")
+
+
+def test_a_hike_is_a_rise() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("hike") == lexicon.terms("increase") == lexicon.terms("hiked")
