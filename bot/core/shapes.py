@@ -68,7 +68,7 @@ _PERCENT_ASKED = re.compile(r"\b(?:percent|percentage|per cent|(?<!per )share(?!
                             r"fraction|yield|inflation|unemployment)\b")  # ("bond yield": a percent, not a sum)
 _PERCENT = re.compile(rf"%|\b(?:percent|per cent|percentage points?|{spans.ONE_IN})\b")
 _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) +
-                     r"|half|third|quarter|fifth|tenth|dozen|several|few)\b")
+                     r"|half|third|quarter|fifth|tenth|dozen|several|few|dozens|hundreds|thousands)\b")
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"
                      r"|today|tomorrow|yesterday|tonight", re.IGNORECASE)
 _DAY_TOLD = re.compile(rf"\b(?:{'|'.join(spans.DAYS)}|today|yesterday|tomorrow|day|night|eve)\b|"
@@ -256,6 +256,12 @@ _UNIT = re.compile(r"(?:percent|per|%|million|billion|thousand|hundred|[a-z]*(?:
                    re.IGNORECASE)
 
 
+def _a_person(noun: str) -> bool:
+    """Whether a plural or singular noun names people ("officers", "monitors", "travellers")."""
+    return noun in _PERSONS or bool(PERSON_WORD.match(noun)) or bool(PERSON_WORD.match(noun.rstrip("s"))) or \
+        bool(re.fullmatch(r"[a-z]{3,}(?:ers|ors)", noun))
+
+
 def _only_people(answer: str) -> bool:
     """The answer names people and says nothing else but their titles."""
     named = proper.names(answer)
@@ -309,6 +315,8 @@ _TIME_UNITS = frozenset("second minute hour day week month year".split())
 
 def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str] = frozenset(),
                  asked: frozenset[str] = frozenset()) -> int:
+    if focus_word == "times" and spans.TIMES.search(answer):
+        return 1  # "how many times ...?": "twice", "on four occasions"
     if not _NUMBER.search(answer.lower()):
         return -1
     joined = _ATTRIBUTIVE.match(answer)
@@ -318,8 +326,6 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
         return -1  # "how many bus drivers?" is not "40-minute drive away"; "28-point plan" counts points
     if not focus_word and not focus:
         return 1
-    if focus_word == "times" and spans.TIMES.search(answer):
-        return 1  # "how many times ...?": "twice", "on four occasions"
     head = [w.lower() for w in _counted_words(answer)][-1:]
     if head and head[0] in asked and head[0] not in _NOT_NOUNS:
         return 1  # "how many restaurants and cafes ...?": "at least 120 restaurants"
@@ -330,7 +336,8 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
     phrase = [w.lower() for w in _counted_words(answer)]
     if len(phrase) > 1 and not phrase[-1].startswith(stems) and phrase[-1].endswith("s") and \
             any(w.startswith(stems) for w in phrase[:-1]):
-        return -1  # "two stage wins" counts wins, not stages
+        # "two stage wins" counts wins, not stages; "400 police officers" counts the police asked about
+        return 1 if _a_person(phrase[-1]) else -1
     if any(w.startswith(stems) for w in words):
         return 1
     if focus in _PEOPLE:  # "how many people ...?": "2,700 residents", not "five villages"
@@ -344,7 +351,9 @@ def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str]
     counted = spans.COUNT.search(answer)
     noun = counted.group(2) if counted else None
     if noun and noun.lower() not in _NOT_NOUNS and noun.lower() not in _PEOPLE and not noun.lower().startswith(stems):
-        return -1  # "four sites" for "how many bottles"
+        # "four sites" for "how many bottles"; but people called otherwise may be the people asked
+        # about ("640 observers" for "how many monitors"): the words cannot tell
+        return 0 if _a_person(noun.lower()) and _a_person(focus) else -1
     return -1 if any(w in _UNITS and not w.startswith(stems) for w in words) else 0
 
 

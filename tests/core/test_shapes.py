@@ -28,6 +28,11 @@ from bot.core.questions import analyze
     ("how many bottles were handed out?", "four sites", -1),
     ("how many protesters were there?", "about 18,000 people", 0),  # people may be the protesters
     ("how many construction workers at the peak?", "212 workers", 1),
+    ("how many police were deployed?", "400 police officers", 1),  # the people the compound's head names
+    ("how many monitors will the mission have?", "640 observers", 0),  # people called otherwise: cannot tell
+    ("how many fans were at the game?", "hundreds of fans", 1),  # a count in words
+    ("how many times did she complain?", "twice", 1),
+    ("how many stage wins does he have?", "two stage wins", 1),
     ("when is the deadline?", "Thanksgiving Day (November 27)", 1),
     ("when is the deadline?", "the Ukrainian leadership", -1),
     ("what time does the meeting start?", "2019", -1),
