@@ -60,6 +60,9 @@ class Entry:
     content: frozenset[str] = frozenset()  # terms of what it states (``terms`` less its question phrasings)
     context: frozenset[str] = frozenset()  # terms of its paragraph, the article title and its people's roles
     context_entities: frozenset[str] = frozenset()  # entities named in its paragraph or the fact
+    # Who says what it quotes: its speaker, and, when that is a document ("the joint statement"), the
+    # fact's people, groups and countries who issued it ("what did the delegations say?")
+    speakers: frozenset[str] = frozenset()
 
     def knows(self, term: str) -> bool:
         """Whether ``term`` is in ``terms`` or ``context`` (without building their union)."""
@@ -216,9 +219,12 @@ def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str
     # A distilled fact's phrasing is its sentence: it answers every type of question about it.
     types = tuple("any" if fact.distilled else classify(normalize(q)).qtype for q in fact.questions)
     texts_n = tuple(sort_tokens(normalize(q)) for q in fact.questions)
+    speakers = {fact.speaker} if fact.speaker else set()
+    if fact.speaker and (said_by := entities.get(fact.speaker)) is not None and said_by.kind == "document":
+        speakers |= {eid for eid in fact.entities if (ent := entities.get(eid)) and ent.kind != "document"}
     entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types, texts_n,
                   context=frozenset(full_context), context_entities=context_entities | frozenset(ent_ids),
-                  content=frozenset(content))
+                  content=frozenset(content), speakers=frozenset(speakers))
     return entry, words
 
 

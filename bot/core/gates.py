@@ -95,7 +95,7 @@ def subject_fit(question: Question, candidate: Candidate) -> float:
     entry = candidate.entry
     if question.want in ("quote", "manner") and entry.fact.speaker:
         # "What did Macron say?" is not answered by what Zelensky said after meeting Macron.
-        return 1.0 if entry.fact.speaker in question.subject else 0.0
+        return 1.0 if question.subject & entry.speakers else 0.0
     if not question.subject & entry.entity_ids:
         # "the AICF secretary": a fact about whoever the question's role names ("Its secretary,
         # Sunita Rao") may not name the body again

@@ -72,3 +72,14 @@ def test_a_fact_about_the_holder_of_a_role_asked_fits_without_naming_the_body_ag
     candidates, _ = retrieve(q, base)
     rao = [c for c in candidates if "Sunita Rao" in c.entry.fact.evidence]
     assert rao and all(gates.subject_fit(q, c) > 0 for c in rao)
+
+
+def test_a_document_speaks_for_those_who_issued_it(base: FactBase) -> None:
+    """The joint statement is quoted; the delegations who issued it said what it says, Russia did not."""
+    for asked, fits in (("what did the delegations say they had developed?", 1.0),
+                        ("what did the joint statement say was developed?", 1.0),
+                        ("what did russia say was developed?", 0.0)):
+        q = analyze(asked, base)
+        candidates, _ = retrieve(q, base, full=True)
+        (framework,) = [c for c in candidates if c.entry.fact.id == "updated-framework"] or [None]
+        assert framework is not None and gates.subject_fit(q, framework) == fits, asked
