@@ -403,6 +403,9 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
     source = _ACCORDING.search(text)
     if source:
         return (source.start(1), source.end(1)), 0.9
+    if entry is not None and _PRONOUN_SAID.search(text) and entry.fact.entities and \
+            (person := base.entities.get(entry.fact.entities[0])) is not None and person.kind == "person":
+        return person.name, 0.8  # '"... in a traffic jam," she said.': whom the sentence before names
     for m in SAID.finditer(text):  # "..., the city's transport department said."
         phrase = _np_before(text, m.start())
         words = text[phrase[0]:phrase[1]] if phrase else ""
@@ -412,6 +415,10 @@ def speaker(question: Question, entry: Entry | None, text: str, hits: list[Hit],
         return base.entities[entry.fact.speaker].name, 0.8
     found = agent(question, text, hits, base, by_role=False)
     return (found[0], found[1] * 0.6) if found else None
+
+
+_PRONOUN_SAID = re.compile(r"\b(?:(?:he|she)\s+(?:said|says|added|told|explained|noted|warned|insisted)|"
+                           r"(?:said|says|added)\s+(?:he|she))\b")
 
 
 def _nearest_first(verbs: list[re.Match[str]], hits: list[Hit]) -> list[re.Match[str]]:

@@ -157,6 +157,7 @@ ARTICLE = "\n".join([
     "MARENAU, Nov 10 - A hailstorm tore through the Aldervale wine region on Saturday.",
     "The minister, Collins Adebayo-Reid, ordered an inquiry, to be led by retired chief engineer Margaret Hollis.",
     "Two patients left St. Aurelio General Hospital, according to hospital spokeswoman Clara Dunsmore.",
+    "Tove Lindqvist runs the bakery on the square. \"Nobody buys bread in a traffic jam,\" she said.",
 ]) + "\n"
 
 
@@ -293,6 +294,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which wine region did the storm hit?", 109, "Aldervale wine region"),  # the kind after a word, not the dateline
     ("who will lead the inquiry?", 110, "Margaret Hollis"),  # after "led by" and her title, not who ordered it
     ("who spoke for the hospital?", 111, "Clara Dunsmore"),  # "according to ..." is no apposition of the hospital
+    ("who said nobody buys bread in a traffic jam?", 112, "Tove Lindqvist"),  # "she said": not "Nobody"
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
 ])
