@@ -78,7 +78,7 @@ _CLOCK = re.compile(rf"{spans.CLOCK.pattern}|\b(?:morning|afternoon|evening|nigh
 # Words after a number that are not the thing counted ("300 of the", "12 more", "5 million").
 _NOT_NOUNS = frozenset("of more than million billion thousand hundred percent per times new other full-time "
                        "part-time additional extra".split())
-_PEOPLE = frozenset("people person persons individuals residents civilians".split())
+_PEOPLE = frozenset("people person persons individuals residents civilians ppl folks".split())
 # Who a count of people is of ("how many people were evacuated?": "2,700 residents").
 _PERSONS = _PEOPLE | frozenset("""
 residents workers patients pupils students passengers staff members voters fans supporters protesters officers

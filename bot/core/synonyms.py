@@ -32,6 +32,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
               "plunder", "plundered", "plundering", "seize", "seized", "seizes", "seizing", "rob", "robbed",
               "robbery", "robberies"],
     "premier": ["pm", "prime minister", "prime ministers", "premiers"],
+    "peopl": ["ppl", "ppls"],  # as chat writes "people"
+    "abstain": ["abstained", "abstains", "abstaining", "abstention", "abstentions"],
     # Titles as chat abbreviates them.
     "donat": ["donate", "donated", "donates", "donating", "donation", "donations", "donor", "donors"],
     "veterinar": ["vet", "vets", "veterinarian", "veterinarians", "veterinary"],

@@ -157,3 +157,9 @@ def test_a_crash_is_a_collision_but_smashed_glass_is_none() -> None:
 def test_a_hike_is_a_rise() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("hike") == lexicon.terms("increase") == lexicon.terms("hiked")
+
+
+def test_chat_people_and_abstentions() -> None:
+    lexicon = build_lexicon([], [])
+    assert lexicon.terms("ppl") == lexicon.terms("people")
+    assert lexicon.terms("abstained") == lexicon.terms("abstentions")
