@@ -187,12 +187,11 @@ def _eval(show: bool, only: list[str], shared: Path | None = None, own: Path | N
 
     shared_dir = shared if shared is not None else evaluation.shared_eval_dir()
     note = None if no_shared else evaluation.missing_shared_note(shared_dir)
-    if no_shared:
-        shared_dir = Path("/nonexistent/shared-eval-left-out")
     if note:
         print(f"note: {note}. Scoring our own sets in {own or 'tests/data'} only.", file=sys.stderr)
     own_dir = own if own is not None else evaluation.OWN_SETS
-    sets = [s for s in evaluation.discover(shared_dir, own_dir) if not only or any(o in s.name for o in only)]
+    sets = [s for s in evaluation.discover(shared_dir, own_dir, shared=not no_shared)
+            if not only or any(o in s.name for o in only)]
     print(evaluation.run(sets, show))
     return 0
 

@@ -95,12 +95,12 @@ def missing_shared_note(shared_dir: Path) -> str | None:
             f"checkout, or point {SHARED_EVAL_ENV} (or `talksbot eval --shared DIR`) at it")
 
 
-def discover(shared_dir: Path | None = None, own_dir: Path = OWN_SETS) -> list[QuestionSet]:
-    """Every set: the shared development sets (when ``shared_dir``, by default ``shared_eval_dir()``,
-    is there), then ours."""
+def discover(shared_dir: Path | None = None, own_dir: Path = OWN_SETS, shared: bool = True) -> list[QuestionSet]:
+    """Every set: the shared development sets (when ``shared`` and ``shared_dir``, by default
+    ``shared_eval_dir()``, is there), then ours from ``own_dir``."""
     shared_dir = shared_eval_dir() if shared_dir is None else shared_dir
     out = []
-    if shared_dir.is_dir():
+    if shared and shared_dir.is_dir():
         out += [load_set(p, shared_dir / "articles", True) for p in sorted(shared_dir.glob("*.yaml"))]
     out += [load_set(p, own_dir / "articles", False) for p in sorted(own_dir.glob("*.yaml"))]
     return out

@@ -227,10 +227,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want in ("thing", "focus") and (whole := _WHOLE_ASKED.match(normalized)) and \
             re.search(rf"\b{whole.group(1)}[- ]{whole.group(2)[:4]}", answer.lower()):
         return -1  # "what are the 28 points?" is not answered by "the 28-point plan": the whole, not its parts
-    if want == "focus" and (counted := _COUNTED.match(answer.strip())) and not re.search(r"\d", normalized) and \
-            not _UNIT.match(answer.strip(), counted.end() - 1) and \
-            {stem(w) for w in re.findall(r"[a-z][\w'-]*", answer.strip()[counted.end() - 1:].lower())[:3]} & \
-            {stem(w) for w in forms | {focus_word} if w}:
+    if want == "focus" and not re.search(r"\d", normalized) and _counts_the_kind(answer, focus_word, forms):
         return -1  # "which bus routes were diverted?" is not answered by "three bus routes": which, not how many
     if want == "thing" and not focus and _only_people(answer):
         return -1  # "what does the pilots' union want?" is not answered by "president Conor Hegarty"
@@ -247,13 +244,18 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
 
 _COUNTED = re.compile(r"(?:(?:about|some|at least|nearly|roughly|around|more than|up to)\s+)?"
                       r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-                      r"dozens of|hundreds of)\s+[a-z]",
+                      r"dozens of|hundreds of)\s+(?=[a-z])",
                       re.IGNORECASE)
 
 
-_UNIT = re.compile(r"(?:percent|per|%|million|billion|thousand|hundred|[a-z]*(?:euro|dollar|pound|crown|franc|mark|"
-                   r"metre|meter|mile|hectare|acre|tonne|ton|litre|liter|degree|minute|hour|day|week|month|year)s?)\b",
-                   re.IGNORECASE)
+def _counts_the_kind(answer: str, focus_word: str, forms: frozenset[str]) -> bool:
+    """The answer is a count of the kind asked about ("three bus routes"), not a measure ("40 percent stake")."""
+    counted = _COUNTED.match(answer.strip())
+    if not counted:
+        return False
+    after = re.findall(r"[a-z][\w'-]*", answer.strip()[counted.end():].lower())[:3]
+    return bool(after) and after[0] not in _UNITS | _NOT_NOUNS and \
+        bool({stem(w) for w in after} & {stem(w) for w in forms | {focus_word} if w})
 
 
 def _a_person(noun: str) -> bool:
