@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.core import shapes
-from bot.core.factbase import FactBase
+from bot.core.factbase import SOFT_TERMS, FactBase
 from bot.core.gates import answerable, eligible, slot_topic, subject_fit
 from bot.core.questions import Question
 from bot.core.reader import Reading, sentence_of
@@ -144,7 +144,8 @@ def load_model(path: Path = WEIGHTS_FILE) -> Model:
 
 def _topic(question: Question, w: Weights, terms: frozenset[str]) -> float:
     """What the question asks about X, X aside: "what did Ferraro say about the transfer offer?"."""
-    asked = {t: v for t, v in w.known.items() if t not in question.alias_terms}
+    # (a filler word alone is no topic: "who's the polish prime minister *mentioned* here?")
+    asked = {t: v for t, v in w.known.items() if t not in question.alias_terms and t not in SOFT_TERMS}
     total = sum(asked.values())
     return sum(v for t, v in asked.items() if t in terms) / total if total else 1.0
 

@@ -77,3 +77,13 @@ def test_the_lead_of_an_article_ranks_before_its_background(base) -> None:  # ty
     assert decider.rank_features(q, candidate._replace(entry=first), NONE, 0.0, 1.0, n)["lead"] == 1.0
     assert decider.rank_features(q, candidate._replace(entry=last), NONE, 0.0, 1.0, n)["lead"] == 0.0
     assert decider.load_model().ranker.coefficients["lead"] > 0
+
+
+def test_a_filler_word_alone_is_no_topic_the_fact_misses(base) -> None:  # type: ignore[no-untyped-def]
+    from bot.core.questions import analyze
+    from bot.core.retrieve import weigh
+
+    q = analyze("who's the polish prime minister mentioned here?", base)
+    assert decider._topic(q, weigh(q, base), frozenset()) == 1.0  # names aside, only "mentioned" is left
+    asked = analyze("who's the polish prime minister quoted on the plan?", base)
+    assert decider._topic(asked, weigh(asked, base), frozenset()) < 1.0
