@@ -298,7 +298,7 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         if roles & near_terms:
             # "who heads Aurelis?" is not answered by the board's chair in a sentence that names
             # Aurelis elsewhere: a name the question gives belongs with the role when in the text.
-            elsewhere = [t for t in question.alias_terms if t in in_text and t not in near_terms]
+            elsewhere = [t for t in _role_qualifiers(question, roles, base) if t in in_text and t not in near_terms]
             if (asked - near_terms) & _branch_terms(base):
                 # "the army secretary" is not "secretary of the Security Council": half the title
                 partial = partial or (s, PART_OF_TITLE * (0.5 if elsewhere else 1.0))
@@ -316,6 +316,21 @@ def holder(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     if _holds_another_role(text[found[0][0]:found[0][1]], roles, base):
         return None  # "who's the army secretary?" is not the defence minister who acted in the sentence
     return found[0], found[1] * 0.6
+
+
+def _role_qualifiers(question: Question, roles: set[str], base: FactBase) -> list[str]:
+    """The names the question gives the role asked about: "the *US* president", "the head of
+    *Aurelis*" (not "... set a deadline for *Ukraine*", what the holder acted on)."""
+    words = question.normalized.split()
+    at = [i for i, w in enumerate(words) if set(base.lexicon.terms(w)) & roles]
+    if not at:
+        return list(question.alias_terms)
+    near = " ".join(words[max(0, at[0] - 3):at[-1] + 1])
+    after = re.match(r"(?:of|at|for) ((?:the )?(?:[\w'-]+ ){0,3}[\w'-]+)", " ".join(words[at[-1] + 1:]))
+    if after:
+        near += " " + after.group(1)
+    told = set(base.lexicon.terms(near))
+    return [t for t in question.alias_terms if t in told]
 
 
 def _holds_another_role(name: str, roles: set[str], base: FactBase) -> bool:

@@ -697,3 +697,15 @@ def test_a_number_not_counting_the_noun_asked_about_is_less_sure(harbor: FactBas
     text = "The operator hired 40 to carry stranded passengers to the coast."
     reading = read_text(analyze("how many buses did the operator hire?", harbor), _sentence(harbor, 1), text, harbor)
     assert (reading.answer, reading.typed) == ("40", UNNAMED_COUNT)
+
+
+def test_the_names_a_role_is_asked_with_are_its_own_not_what_its_holder_acted_on(base: FactBase) -> None:
+    from bot.core.actors import _role_qualifiers
+
+    q = analyze("Which US president set a Thanksgiving deadline for Ukraine?", base)
+    roles = {t for t in q.terms if t in base.title_terms}
+    told = _role_qualifiers(q, roles, base)
+    assert "usa" in told and not set(base.lexicon.terms("Ukraine")) & set(told)
+    q = analyze("who is the president of ukraine?", base)
+    assert set(base.lexicon.terms("Ukraine")) <= set(_role_qualifiers(q, {t for t in q.terms if t in base.title_terms},
+                                                                          base))
