@@ -14,6 +14,7 @@ from bot.core.factbase import FactBase
 from bot.core.hits import Hit, anchor_hit, closest, echo, fresh
 from bot.core.questions import Question
 from bot.core.spans import Span
+from bot.core.text import stem
 
 __all__ = ["number", "thing"]
 
@@ -79,6 +80,23 @@ def _new_value(question: Question, text: str, span: Span) -> Span:
     return max(whole, key=lambda s: s[1]) if whole else (to.start(1), to.end(1))  # "3.9 percent", not "3.9"
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
+    """The count, sum or measure the question asks for, with the rate it is told at ("8.5 million
+    euros a year") unless the question already names that rate ("how much a month?": "85,000 euros")."""
+    found = _number(question, text, hits, base)
+    if found is None or isinstance(found[0], str):
+        return found
+    (start, end), strength = found[0], found[1]
+    rate = spans.RATE.search(text, start, end)
+    unit = _RATE_UNIT.search(text, rate.start(), end) if rate is not None and rate.end() == end else None
+    if rate is not None and unit is not None and stem(unit.group(1).lower()) in question.stems:
+        return (start, rate.start()), strength
+    return found
+
+
+_RATE_UNIT = re.compile(r"\b(?:a|an|per|each|every)\s+(?:square\s+|cubic\s+)?([a-z]+)$")
+
+
+def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     if question.normalized.startswith("how old"):
         return _age(question, text, hits)
     # "how far (away) is it?" asks for a distance: no sum of money, and in its units
@@ -99,7 +117,8 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         marked = [s for s in money if re.search(rf"\b{stranded.group(1)}\s+$", text[max(0, s[0] - 12):s[0]])]
         if marked:
             return closest(marked, hits, text), 1.0  # type: ignore[return-value]
-    if " per " in f" {question.normalized} ":  # "snow load per square metre?": "180 kilograms per square metre"
+    # "snow load per square metre?": "180 kilograms per square metre" (a "per-trip fee" is a fee)
+    if re.search(r"\bper\s", question.text.lower()):
         per_unit = [w for w, _ in spans.counts(text) if " per " in text[w[0]:w[1]]]
         if per_unit:
             return closest(per_unit, hits, text), 1.0  # type: ignore[return-value]
@@ -227,6 +246,9 @@ def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
     is not the "payment")."""
     if hit.entity:
         return False
+    if amount[0] <= hit.start < amount[1]:  # the span holds its rate: "14,160 crowns a year"
+        rate = spans.RATE.search(text, amount[0], amount[1])
+        return rate is not None and rate.start() < hit.start
     gap = text[amount[1]:hit.start]
     return bool(_PER.fullmatch(gap)) or (gap == " " and text[hit.start:hit.end].lower() in question.words)
 

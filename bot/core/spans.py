@@ -193,9 +193,10 @@ def amounts(text: str) -> tuple[Span, ...]:
             out[-1] = (out[-1][0], s[1])
         else:
             out.append(s)
-    # "up to 10 percent of its annual turnover": the share with what it is a share of
-    return tuple((a, b + m.end()) if _PERCENT_END.search(text[a:b]) and (m := _SHARE_OF.match(text[b:])) else (a, b)
-                 for a, b in out)
+    # "up to 10 percent of its annual turnover": the share with what it is a share of; "8.5 million
+    # euros a year": the sum with the rate it is paid at
+    return tuple((a, b + m.end()) if _PERCENT_END.search(text[a:b]) and (m := _SHARE_OF.match(text[b:])) else
+                 (a, r.end()) if (r := RATE.match(text, b)) else (a, b) for a, b in out)
 
 
 _PERCENT_END = re.compile(r"(?:percent|per cent|%)$")
@@ -239,6 +240,8 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
             end = scale.end()  # "47 degrees Celsius"
         elif noun is not None and (slash := _SLASH_UNIT.match(text, end)):
             end = slash.end()  # "15 km/h", not "15 km"
+        elif noun is not None and (rate := RATE.match(text, end - 3 if text.endswith(" of", 0, end) else end)):
+            end = rate.end()  # "1.6 million litres of water a day", "4 parts per million"
         start = m.start()
         if (part := _PART_OF.search(text, max(0, start - 40), start)) is not None:
             start = part.start()  # "two of the 14 steel trusses": how many of them, with what they are of
@@ -247,6 +250,13 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
 
 
 _SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
+# The rate a sum or a quantity is told at, part of its answer: "8.5 million euros a year", "25 cents a
+# minute", "1.6 million litres of water a day", "4 parts per million" (not "a year ago", "a day later").
+RATE = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:(?:a|an|per|each|every)\s+(?:day|night|week|month|year|hour|minute|"
+                  r"person|head|capita|household|passenger|resident|customer|pupil|student|worker|employee|visitor|"
+                  r"tonne|ton|litre|liter|kilogram|kilo|kilometre|kilometer|mile|unit|vehicle|trip|ride|flight|"
+                  r"game|match|season)|per\s+(?:million|billion|thousand|millilitre|milliliter|cubic\s+metre))\b"
+                  r"(?!\s+(?:ago|earlier|later|before|after|old)\b)")
 _SLASH_UNIT = re.compile(r"/(?:h|hr|s|sec|min|yr)\b")
 _PART_OF = re.compile(rf"(?<![\w$€£.,:])(?:{NUMBER_RE}|none|[Nn]one) of (?:the |its |their |those |these )?"
                       r"(?:[\w-]+['’]s )?$")  # "Thirty-one of the state's 178 districts"

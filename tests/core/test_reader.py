@@ -285,7 +285,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("which towage company got hired?", 74, "Dunmore Towage"),  # the kind asked names the answer, not the asker
     ("who's the boss of harbor lines?", 32, "Nora Quinn"),  # a boss by any title: its chief executive
     ("how many welders work at elling shipyards now?", 76, "29 welders"),  # beside the name, the new value
-    ("what did the port authority raise its mooring fee to?", 77, "85 dollars"),  # the sum after "to"
+    ("what did the port authority raise its mooring fee to?", 77, "85 dollars a night"),  # the sum after "to"
     ("what did the port authority raise its mooring fee by?", 77, "12 dollars"),
     ("how big is the exclusion zone?", 78, "3-kilometre"),  # a size: the measure, not a count
     ("how old is the bridge?", 3, "built in 1931"),  # a thing's age: the year it began
@@ -679,6 +679,25 @@ def test_a_sum_is_as_sure_an_answer_to_what_share_or_rate_as_to_how_much_money(h
              "4.6 percent")]:
         reading = read_text(analyze(question, harbor), _sentence(harbor, 1), text, harbor)
         assert (reading.answer, reading.typed) == (expected, 1.0)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how much will the park pay the city?", "around 1.2 million euros a year"),  # the rate is part of the sum
+    ("how much will the park pay the city a year?", "around 1.2 million euros"),  # unless asked with it
+    ("how much will the park pay per year?", "around 1.2 million euros"),
+])
+def test_a_sum_is_told_with_its_rate_unless_the_question_names_it(harbor: FactBase, question: str,
+                                                                   expected: str) -> None:
+    text = "The park will pay the city around 1.2 million euros a year in rent, the council said."
+    assert read_text(analyze(question, harbor), _sentence(harbor, 1), text, harbor).answer == expected
+
+
+def test_a_fee_per_trip_is_no_question_for_a_rate(harbor: FactBase) -> None:
+    text = "The city charges a fee of 12 cents per trip, which brought in about 310,000 euros last year."
+    per = "how much did the city make from the per-trip fee last year?"
+    assert read_text(analyze(per, harbor), _sentence(harbor, 1), text, harbor).answer == "about 310,000 euros"
+    fee = "how much is the fee per trip?"
+    assert read_text(analyze(fee, harbor), _sentence(harbor, 1), text, harbor).answer == "12 cents"
 
 
 def test_a_place_the_sentence_does_not_call_what_was_asked_is_less_sure_not_ruled_out(harbor: FactBase) -> None:

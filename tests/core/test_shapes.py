@@ -86,6 +86,8 @@ from bot.core.questions import analyze
     ("which district is Vindman from?", "US Congressman Eugene Vindman (Democrat)", -1),  # a party names no one
     ("what are the 28 points in the plan?", "the 28-point peace proposal", -1),  # the whole, not its parts
     ("by how much did he win the race?", "two stage wins", -1),  # the wins asked about, counted
+    ("how much compensation per passenger?", "up to 250 euros per passenger", 1),  # what it is per is no count
+    ("how much do the scooters make?", "about 1,500 of the scooters", -1),
     ("how much farmland will the stadium take up?", "38 hectares of farmland", 1),
     ("how many stages does the race have?", "two stage wins", -1),  # counts wins, not stages
     ("how big are the gashes in the hull?", "two gashes", -1),  # the things asked about, counted: no size

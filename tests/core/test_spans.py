@@ -49,7 +49,7 @@ def test_quarters_and_halves_of_a_year_are_dates(text: str, date: str) -> None:
 
 def test_sums_in_other_currencies_and_fractions() -> None:
     text = "The claim would cost 96 million crowns a year; nurses have lost about a fifth of their pay."
-    assert [text[a:b] for a, b in spans.amounts(text)] == ["96 million crowns", "about a fifth"]
+    assert [text[a:b] for a, b in spans.amounts(text)] == ["96 million crowns a year", "about a fifth"]
     assert "Celsius" not in [text[a:b] for a, b in proper.names("It fell to minus 12 degrees. Celsius readings")]
 
 
@@ -77,8 +77,29 @@ def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted() -> None:
 
 
 def test_a_speed_keeps_its_rate() -> None:
-    text = "Gusts reached 65 kilometres per hour, and 40 firefighters an hour were sent."
-    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["65 kilometres per hour", "40 firefighters"]
+    text = "Gusts reached 65 kilometres per hour, and 40 firefighters an hour were sent, 12 an hour later."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["65 kilometres per hour", "40 firefighters an hour",
+                                                                "12"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council will get around 8.5 million euros a year in taxes.", ["around 8.5 million euros a year"]),
+    ("Rides cost 2 euros a minute.", ["2 euros a minute"]),
+    ("Rents rose 40 euros a year ago.", ["40 euros"]),  # when, not a rate
+])
+def test_a_sum_keeps_the_rate_it_is_told_at(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in spans.amounts(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It will use up to 1.6 million litres of water a day.", ["up to 1.6 million litres of water a day"]),
+    ("Readings reached up to 4 parts per million.", ["up to 4 parts per million"]),
+    ("Each morning about 200 trucks a day pass the school.", ["about 200 trucks a day"]),
+    ("Rides cost 25 cents a minute.", ["25 cents a minute"]),
+    ("Three people a year earlier had complained.", ["Three people"]),
+])
+def test_a_quantity_keeps_the_rate_it_is_told_at(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == expected
 
 
 def test_a_count_keeps_its_sign_its_unit_and_what_it_is_part_of() -> None:
