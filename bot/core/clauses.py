@@ -62,7 +62,8 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
             return (names(c, named), w > 0 and bool(_FINITE.search(text[c[0]:c[1]])),
                     names(c, about) and w >= 0.5 * heaviest, w, -c[0])
 
-        fitted = _fitted(text, max(clauses, key=deciding), about) if clauses else None
+        chosen = _predicate(text, max(clauses, key=deciding), clauses) if clauses else None
+        fitted = _fitted(text, chosen, about) if chosen else None
         if fitted is not None:
             return fitted
     best = max(content, key=lambda h: h.weight)
@@ -96,6 +97,26 @@ _COUNT_WORD = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|
                          re.IGNORECASE)
 
 
+def _predicate(text: str, span: Span, clauses: list[Span]) -> Span:
+    """A subject set off by an apposition says nothing itself: "The annual poultry show, due to take
+    place on November 22, has been cancelled" is decided by "has been cancelled", the first later
+    clause of the sentence that starts with its verb."""
+    if _FINITE.search(text, *span):
+        return span
+    for start, end in clauses:
+        if start < span[1]:
+            continue
+        if re.search(r"[.!?]", text[span[1]:start]):
+            break  # another sentence
+        if _VERB_START.match(text, start):
+            return start, end
+    return span
+
+
+_VERB_START = re.compile(r"\s*(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|has not|have not|"
+                         r"[a-z]{3,}ed)\b")
+
+
 def _fitted(text: str, span: Span, about: list[Hit]) -> Span | None:
     """A deciding clause of at most ``MAX_WORDS`` words: too long, it starts at its subject ("two
     firefighters were treated ..."), else at its verb ("will stay closed on Monday and Tuesday"),
@@ -109,7 +130,21 @@ def _fitted(text: str, span: Span, about: list[Hit]) -> Span | None:
         starts.append(m.start() if m else subject[0])
     if verb:
         starts.append(verb.start())
-    return next(((s, end) for s in starts if len(text[s:end].split()) <= MAX_WORDS), None)
+    fitting = next(((s, end) for s in starts if len(text[s:end].split()) <= MAX_WORDS), None)
+    if fitting is None and (negation := _NEGATION.search(text, start, end)) is not None:
+        # too long even from its verb: a negation decides ("the request had not been approved by ...")
+        words = list(re.finditer(r"\S+", text[start:negation.start()]))
+        i = len(words)  # back to its subject: two words, with their article, not past "but", "and" ...
+        while i > 0 and len(words) - i < 2 + (words[i - 1].group(0).lower() in _DETERMINERS) and \
+                words[i - 1].group(0).lower() not in _JOINERS:
+            i -= 1
+        return spans.clause_after(text, start + words[i].start() if i < len(words) else negation.start(), MAX_WORDS)
+    return fitting
+
+
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+_JOINERS = frozenset("but and or while although though yet so that which who because said says told added".split())
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|nobody|none|neither)\b|n[’']t\b")
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|does|do|not|no|never|"

@@ -41,3 +41,20 @@ def test_a_clause_ends_where_a_quotation_opens_the_next_sentence() -> None:
     text = 'The council had not decided whether the zoo would face any penalty. "Questions need answers," she said.'
     pieces = [m.group(0) for m in CLAUSE.finditer(text)]
     assert pieces[0] == "The council had not decided whether the zoo would face any penalty"
+
+
+
+def test_a_yes_no_question_about_a_subject_set_off_by_an_apposition_reads_its_predicate(base: FactBase) -> None:
+    text = "The annual Ebbesford poultry show, due to take place on November 22, has been cancelled."
+    answer = _clause(base, "is the ebbesford poultry show still going ahead?", text)
+    assert answer.strip(" .") == "has been cancelled"
+
+
+def test_a_long_yes_no_clause_is_read_from_its_negation_with_its_subject(base: FactBase) -> None:
+    text = ("The request from the mayor for army support with the evacuation of the three villages had not been "
+            "approved by the national interior ministry in the capital by late on Sunday evening.")
+    answer = _clause(base, "was the mayor's request for army support approved?", text)
+    assert "had not been approved" in answer and len(answer.split()) <= MAX_WORDS
+    reported = ("Officials at the regional health authority told reporters on Friday that no one at the Linmouth "
+                "plant would lose their job because of the halt in production.")
+    assert _clause(base, "will anyone at the linmouth plant lose their job?", reported).startswith("no one")
