@@ -285,6 +285,10 @@ def _kind_words(normalized: str, focus_word: str) -> frozenset[str]:
     return frozenset(m.group(1).split()) if m else frozenset()
 
 
+# The last words of a name that say what kind of body it is, not which ("Veskavia Airports").
+_GENERIC_NAME_WORDS = proper.ORG_WORDS | {"Airport", "Airports", "Port", "Railway", "Railways", "Utilities"}
+
+
 def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozenset()) -> int:
     """+1 for a name the question does not already give; -1 when the question already has the
     last proper word (the surname, the place) of every name in the answer ("who replaced
@@ -300,6 +304,8 @@ def _new_name(words: frozenset[str], answer: str, kinds: frozenset[str] = frozen
         own = [w for w in answer[a:b].split() if w.strip(".,") not in _NOT_PROPER and w[:1].isupper()]
         while len(own) > 1 and own[-1].strip(".,'’").lower() in kinds:
             own.pop()  # "Norcastle Salvage" for "which salvage company?": Norcastle is what is new
+        while len(own) > 1 and own[-1].strip(".,'’") in _GENERIC_NAME_WORDS and own[-1].strip(".,'’").lower() in words:
+            own.pop()  # "Veskavia Airports" for "who operates the airports?": the airports are its kind
         if own:
             surnames.append(own[-1].strip(".,'’").lower())
     return -1 if surnames and all(w in words for w in surnames) else 1

@@ -106,6 +106,8 @@ from bot.core.questions import analyze
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
     ("which salvage company was hired?", "Norcastle Salvage", 1),  # "salvage" is the kind asked, Norcastle new
+    ("who operates the airports?", "Veskavia Airports", 1),  # "Airports" says what kind of body, Veskavia which
+    ("who is the managers union president?", "Postal Managers' Association", -1),  # the union it names, again
     ("who replaced Lysenko?", "Andriy Lysenko", -1),  # the name the question has
     ("who did ashford pay the record fee for?", "Ashford United", -1),  # "United" is no new name of a club
     ("who is the ceo?", "Chief", -1),  # a title cut from a name names no one
