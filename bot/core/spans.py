@@ -115,6 +115,7 @@ COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
 REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
                     r"blamed (?:\w+ )?on|attributed (?:\w+ )?to|"  # "which Vallejo blamed on a software fault"
+                    r"blames|blamed(?! (?:\w+ )?on\b)|reflected|(?:driven|triggered|prompted|fuelled|fueled) by|"
                     r"so that|in order to|to make up for|for fear of|citing|blaming|amid|over concerns?|"
                     r"arguing(?: that)?|saying(?: that)?|claiming(?: that)?|insisting(?: that)?|"
                     r"for(?= \w+ing\b))\b", re.IGNORECASE)  # "criticised the authority for waiting ..."

@@ -121,6 +121,17 @@ def test_what_a_cause_forced_someone_to_do_is_no_purpose() -> None:
     assert "to cope with a shortage of teachers" in [bid[a:b] for a, b in spans.reasons(bid)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The union blames years of below-inflation pay settlements for the dispute.",
+     "blames years of below-inflation pay settlements for the dispute"),
+    ("Campaigners argued the decline reflected shorter opening hours.", "reflected shorter opening hours"),
+    ("The sell-off was triggered by a profit warning.", "triggered by a profit warning"),
+    ("The delay, which Vallejo blamed on a software fault, angered residents.", "blamed on a software fault"),
+])
+def test_what_someone_blames_or_a_change_reflects_is_a_reason(text: str, expected: str) -> None:
+    assert expected in [text[a:b] for a, b in spans.reasons(text)]
+
+
 def test_the_numbers_of_a_vote_or_a_score_are_no_counts() -> None:
     text = "The 5-4 split tells you the bar is high, and three members abstained."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["three members"]
