@@ -132,11 +132,11 @@ def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     beside = _beside_named(question, text, counted, hits, base)
     if beside is not None:
         return beside, 1.0
-    # "of whom an estimated 42,000 would qualify": the count that does what the question asks
-    doing = [whole for whole, noun in counted if noun is None and
-             any(not h.entity and _DOING_GAP.fullmatch(text[whole[1]:h.start]) for h in hits)]
+    # "of whom an estimated 42,000 would qualify", "11,238 voted in favour": the count that does what
+    # the question asks
+    doing = [whole for whole, noun in counted if noun is None and any(_does(text, whole, h) for h in hits)]
     if doing:
-        return doing[-1], 1.0
+        return (closest(doing, hits, text) if len(doing) > 1 else doing[0]), 1.0  # type: ignore[return-value]
     if question.focus and not (money and _priced(question)):  # ("project cost?": the sum, not "three-year")
         # The count of the noun asked about; of two ("from 28 points to a 19-point draft"), the one
         # nearer the other words asked about ("the revised draft").
@@ -255,6 +255,15 @@ def _qualifies(question: Question, text: str, amount: Span, hit: Hit) -> bool:
 
 _STRENGTH_ASKED = re.compile(r"^(?:how (?:strong|powerful|big|bad|intense|severe)|"
                              r"what (?:magnitude|category|strength))\b")
+_PAST = re.compile(r"[a-z]{3,}ed")
+
+
+def _does(text: str, count: Span, hit: Hit) -> bool:
+    """The word asked about is what the bare count does: "42,000 would qualify", "11,238 voted"."""
+    gap = text[count[1]:hit.start]
+    return not hit.entity and (bool(_DOING_GAP.fullmatch(gap)) or
+                               (gap == " " and (hit.verb or bool(_PAST.fullmatch(text, hit.start, hit.end)))))
+
 _DOING_GAP = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|did|do|does|have|has|had)\s+")
 
 

@@ -631,6 +631,11 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
     # a clock time ending the sentence keeps its abbreviation's point
     ("when may residents water their gardens?", "Residents may water gardens only between 6 a.m. and 8 a.m.",
      "6 a.m. and 8 a.m."),
+    # the bare count that does what was asked, not the count of the noun asked about
+    ("how many members voted yes?", "Of the 18,406 members who cast ballots, 11,238 voted in favour of the move and "
+     "7,012 voted against.", "11,238"),
+    ("how many people had to leave their homes?", "At least 11 people were killed and more than 4,200 forced from "
+     "their homes after the river burst its banks.", "more than 4,200"),
     # how long something stays as it is: until when
     ("how long will the centres stay open?", "The cooling centres will stay open from 8 a.m. to 10 p.m. until at "
      "least Saturday.", "until at least Saturday"),
