@@ -52,7 +52,7 @@ DATE = re.compile(
     rf"(?:later|earlier|ago|after\b[^,.;]{{0,40}})"
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
     rf"|within {NUMBER_RE} (?:hours|days|weeks|months|years)"
-    rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?"
+    rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?|midday|noon|midnight"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 # "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).
 HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)")
@@ -143,8 +143,10 @@ def dates(text: str) -> tuple[Span, ...]:
         if not text[s[0]:s[1]].strip(" ()"):
             continue
         if out and re.fullmatch(r"\.?\s*(?:on|,)?\s*", text[out[-1][1]:s[0]]) and re.search(
-                r"\d\s*[ap]\.?m\.?$", text[out[-1][0]:out[-1][1]]):
+                r"(?:\d\s*[ap]\.?m\.?|midday|noon|midnight)$", text[out[-1][0]:out[-1][1]]):
             out[-1] = (out[-1][0], s[1])
+        elif out and text[out[-1][1]:s[0]] == " and " and text[max(0, out[-1][0] - 8):out[-1][0]] == "between ":
+            out[-1] = (out[-1][0] - 8, s[1])  # "between March 11 and June 2" is one time, a span of it
         else:
             out.append(s)
     # "before Wednesday at the earliest": the limit is part of the date

@@ -47,6 +47,16 @@ def test_quarters_and_halves_of_a_year_are_dates(text: str, date: str) -> None:
     assert date in [text[a:b] for a, b in spans.dates(text)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was observed four times between March 11 and June 2 this year.", ["between March 11 and June 2", "this year"]),
+    ("Stay indoors between midday and 6 p.m., the mayor said.", ["between midday and 6 p.m"]),  # (its point: _tidy)
+    ("The station closed at midnight on Sunday.", ["midnight on Sunday"]),
+    ("It moved from Monday to Thursday.", ["Monday", "Thursday"]),  # a change, not one span of time
+])
+def test_a_span_of_time_is_one_answer(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in spans.dates(text)] == expected
+
+
 def test_sums_in_other_currencies_and_fractions() -> None:
     text = "The claim would cost 96 million crowns a year; nurses have lost about a fifth of their pay."
     assert [text[a:b] for a, b in spans.amounts(text)] == ["96 million crowns a year", "about a fifth"]
