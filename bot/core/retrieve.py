@@ -15,6 +15,7 @@ and ranked by ``RANK_WEIGHTS`` over them; the best ``KEEP`` go on to the reader.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -31,6 +32,7 @@ from bot.core.questions import ANSWER_CHAIN, Question
 RANK_WEIGHTS = (0.45, 0.25, 0.2, 0.1)
 KEEP = 5
 KEEP_WITHIN = 0.5  # of the best retrieval score
+KIND_WITHIN = 0.3  # a fact telling the kind asked ("what time": a clock time), when none of the best does
 # Above this many entries the candidates are narrowed with numpy before they are scored.
 NARROW_ABOVE = 250
 NARROW_TO = 12
@@ -179,7 +181,25 @@ def retrieve(question: Question, base: FactBase, keep: int = KEEP,
                       c.rank_score >= floor), None)
         if other is not None:
             kept[-1] = other
+    kind = _asked_kind(question)
+    if kind is not None and kept and not any(kind.search(c.entry.fact.evidence) for c in kept):
+        # "what time did the board vote?": none of the best tells a time of day, so the best fact
+        # that does, if not too far behind, takes the last place ("The vote came at about 10:40 p.m.").
+        told = next((c for c in scored[len(kept):] if c.rank_score >= KIND_WITHIN * scored[0].rank_score
+                     and kind.search(c.entry.fact.evidence)), None)
+        if told is not None:
+            kept = [*kept[:keep - 1], told]
     return kept, w
+
+
+def _asked_kind(question: Question) -> re.Pattern[str] | None:
+    """What a fact must hold to answer at all, where the question asks a kind spans can tell: a
+    clock time for "what time", a year for "what year"."""
+    if question.want == "date" and (question.focus_word in ("time", "hour") or "what time" in question.normalized):
+        return spans.CLOCK
+    if question.want == "year":
+        return spans.YEAR
+    return None
 
 
 def _ties_with_the_asked_kind_first(question: Question, scored: list[Candidate], keep: int) -> list[Candidate]:

@@ -103,6 +103,19 @@ def test_how_old_reads_the_sentence_that_tells_an_age_among_equals(tmp_path: Pat
     assert any("46" in c.entry.fact.evidence for c in candidates)
 
 
+def test_what_time_reads_a_sentence_that_tells_a_time_of_day_when_the_best_do_not(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    lines = [f"The school board voted {n} to 3 on motion {n} about the board's budget vote." for n in range(4, 10)]
+    (seeds / "board-2025-11-14.txt").write_text("\n\n".join([*lines, "The vote came at about 10:40 p.m. on Thursday."]))
+    base = load_knowledge(tmp_path / "knowledge", seeds)
+    clock = [c for c in retrieve(analyze("what time did the board vote?", base), base)[0]
+             if "10:40" in c.entry.fact.evidence]
+    assert clock
+    assert not [c for c in retrieve(analyze("how did the board vote?", base), base)[0]
+                if "10:40" in c.entry.fact.evidence]  # only when a time of day is asked
+
+
 def test_a_role_names_the_person_who_holds_it(base: FactBase) -> None:
     q = analyze("what did the polish prime minister say", base)
     assert "tusk" in q.entities and "tusk" in q.subject
