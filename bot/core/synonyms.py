@@ -87,6 +87,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "die": ["died", "dies", "dead", "death", "deaths", "killed", "kill", "kills", "killing", "fatalities",
             "fatality", "lives lost", "perished", "death toll", "lost their lives"],
     "strand": ["stranded", "strands", "stuck", "trapped", "marooned"],
+    # "fired" is dismissed (or a missile launched), never a blaze: listed, it does not fold onto "fir"
+    "dismiss": ["dismissed", "dismissal", "fired", "firing", "sacked", "sacking", "sack", "ousted", "ousting"],
     "fir": ["fire", "fires", "blaze", "blazes", "wildfire", "wildfires", "bushfire", "bushfires", "inferno"],
     "injur": ["injured", "injuries", "injury", "wounded", "wounds", "hurt"],
     "debri": ["wreckage", "fragments"],

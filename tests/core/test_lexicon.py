@@ -128,6 +128,7 @@ def test_a_title_written_in_lower_case_names_its_holder() -> None:
     ("he was barred from racing", "he was banned from racing"),
     ("appointed", "hired"), ("appoints", "hired"), ("crash", "collision"), ("collided", "collision"),
     ("hike", "increase"), ("hiked", "increase"), ("ppl", "people"), ("abstentions", "abstained"),
+    ("the coach was sacked", "fired"), ("his dismissal", "fired"),
 ])
 def test_everyday_synonyms_meet(said: str, asked: str) -> None:
     lexicon = build_lexicon([], [])
@@ -140,6 +141,7 @@ def test_everyday_synonyms_meet(said: str, asked: str) -> None:
     ("X Bar", "X ban"), ("ruled out", "banned"),
     ("project", "estimated"), ("tons", "tone"), ("arm", "weapons"),  # a stem that is another everyday word
     ("smashed", "crash"),  # smashed glass is no collision
+    ("fired", "fire"), ("missiles were fired", "blaze"),  # dismissed or launched, never burning
 ])
 def test_a_homonym_does_not_meet_its_namesakes_synonyms(word: str, other: str) -> None:
     lexicon = build_lexicon([], [])
