@@ -173,6 +173,12 @@ def _keep(memo: dict[str, _V], text: str, value: _V) -> _V:
 # Stems of listed words that are everyday words of another sense: "projected" is estimated, a
 # "project" is not; "tons" are no "tone", an "arm" no weapon, "direct" flights lead nothing.
 _OTHER_SENSE = frozenset("project ton direct low access sit pleas arm stag par lat ceil posit".split())
+# Words whose stem is a listed word of another sense: "million" is no "mill" (a plant), "care" and
+# "career" no "car", "wine" no "win", "meters" no "met", "forced" from their homes no armed forces.
+# Each keeps a term of its own.
+_OWN_SENSE = {"million": "million", "millions": "million", "care": "care", "career": "career", "careers": "career",
+              "wine": "wine", "wines": "wine", "meter": "meter", "meters": "meter", "forced": "forced",
+              "forcing": "forced", "felling": "felling"}
 
 
 def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterable[Entity]) -> Lexicon:
@@ -198,6 +204,7 @@ def build_lexicon(synonym_maps: Iterable[dict[str, list[str]]], entities: Iterab
     for s, canonical in stems:
         if s not in _OTHER_SENSE:
             single.setdefault(s, canonical)
+    single.update(_OWN_SENSE)
     alias_ids: dict[str, list[str]] = {}
     people: list[Entity] = []
     for ent in entities:

@@ -142,6 +142,8 @@ def test_everyday_synonyms_meet(said: str, asked: str) -> None:
     ("project", "estimated"), ("tons", "tone"), ("arm", "weapons"),  # a stem that is another everyday word
     ("smashed", "crash"),  # smashed glass is no collision
     ("fired", "fire"), ("missiles were fired", "blaze"),  # dismissed or launched, never burning
+    ("million", "mill"), ("care", "car"), ("career", "cars"), ("wine", "won"), ("meters", "met"),
+    ("forced", "forces"),  # a stem that is a listed word of another sense
 ])
 def test_a_homonym_does_not_meet_its_namesakes_synonyms(word: str, other: str) -> None:
     lexicon = build_lexicon([], [])
