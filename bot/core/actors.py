@@ -483,6 +483,8 @@ def modified_from(text: str, pos: int) -> int:
         if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
             break
         start = w.start()
+        if w.group(0).lower() in spans.NUMBER_WORDS or w.group(0)[:1].isdigit():
+            break  # a count opens its noun phrase: "diverted three bus routes" is "three bus routes"
     # "the Eastgate and Millbrook districts": names coordinated before the noun are its modifiers too
     both = re.search(r"\b([A-Z][\w’'-]+(?:,\s+[A-Z][\w’'-]+)*,?\s+and\s+)$", text[:start])
     return both.start(1) if both and start < pos and text[start].isupper() else start

@@ -697,6 +697,15 @@ def test_a_sum_is_told_with_its_rate_unless_the_question_names_it(harbor: FactBa
     assert read_text(analyze(question, harbor), _sentence(harbor, 1), text, harbor).answer == expected
 
 
+def test_a_noun_phrase_starts_at_its_count_not_at_the_verb_before_it() -> None:
+    from bot.core.actors import modified_from
+
+    text = "The city's transport authority diverted three bus routes away from the area."
+    assert text[modified_from(text, text.index("bus")):text.index(" away")] == "three bus routes"
+    text = "The city's transport authority closed the area."
+    assert text[modified_from(text, text.index("authority")):].startswith("city's transport authority")
+
+
 def test_a_fee_per_trip_is_no_question_for_a_rate(harbor: FactBase) -> None:
     text = "The city charges a fee of 12 cents per trip, which brought in about 310,000 euros last year."
     per = "how much did the city make from the per-trip fee last year?"
