@@ -472,7 +472,12 @@ _MODIFIER_STOP = frozenset(("the", "a", "an", "of", "and", "to", "its", "their",
 def focus_words(question: Question, text: str, base: FactBase) -> list[Span]:
     """Where the noun of "which <noun>" occurs in the text."""
     words = base.lexicon.words_of(text)
-    return [words[i][:2] for i in base.lexicon.word_index(text).get(question.focus, ())]
+    # (not a verb of the same stem: "prices have risen" holds no rise asked about as a noun)
+    return [words[i][:2] for i in base.lexicon.word_index(text).get(question.focus, ())
+            if not _AUXILIARY_BEFORE.search(text, 0, words[i][0])]
+
+
+_AUXILIARY_BEFORE = re.compile(r"\b(?:have|has|had|is|are|was|were|be|been|will|would|to)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)

@@ -706,6 +706,12 @@ def test_a_noun_phrase_starts_at_its_count_not_at_the_verb_before_it() -> None:
     assert text[modified_from(text, text.index("authority")):].startswith("city's transport authority")
 
 
+def test_the_noun_asked_about_is_not_a_verb_of_its_stem(harbor: FactBase) -> None:
+    text = "Prices in the capital have risen 11 percent since 2023, and the union wants a 9 percent pay rise."
+    reading = read_text(analyze("what pay rise does the union want?", harbor), _sentence(harbor, 1), text, harbor)
+    assert reading.answer == "9 percent pay rise"
+
+
 def test_a_fee_per_trip_is_no_question_for_a_rate(harbor: FactBase) -> None:
     text = "The city charges a fee of 12 cents per trip, which brought in about 310,000 euros last year."
     per = "how much did the city make from the per-trip fee last year?"
