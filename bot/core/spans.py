@@ -354,10 +354,15 @@ def reasons(text: str) -> tuple[Span, ...]:
     for m in REASON.finditer(text):
         out.append((m.start(), clause_after(text, m.end(), 14)[1]))
     for m in PURPOSE.finditer(text):
-        if not _MADE_TO.search(text, max(0, m.start() - 60), m.start()):
+        if not _MADE_TO.search(text, max(0, m.start() - 60), m.start()) and \
+                not _COMPLEMENT_TO.search(text, max(0, m.start() - 40), m.start()):
             out.append((m.start(), clause_after(text, m.end(), 12)[1]))
     return tuple(out)
 
 
+# "which appeared to shut down early", "plans to appeal": what a verb's infinitive completes is no purpose
+_COMPLEMENT_TO = re.compile(r"\b(?:appear|seem|expect|likely|unlikely|going|has|have|had|used|able|unable|due|about|"
+                            r"need|want|plan|decide|decided|agree|refuse|fail|tend|tri|try|hope|wish|continu|began|"
+                            r"begin|start|set|prepared|ready|willing|allowed|vowed|promised)\w*\s+$", re.IGNORECASE)
 # "forcing staff to postpone 12 operations": what a cause made someone do, its effect, no purpose
 _MADE_TO = re.compile(r"\b(?:forc|caus|prompt|compell?|oblig)\w*\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)

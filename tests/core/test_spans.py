@@ -124,6 +124,15 @@ def test_an_unmarked_plural_before_a_plural_noun_modifies_it() -> None:
         "about 60 officers", "25 zoo staff", "two police drones", "300 people"]
 
 
+@pytest.mark.parametrize("text", [
+    "Data pointed to the second-stage engine, which appeared to shut down 41 seconds early.",
+    "The company plans to appeal the ruling.",
+    "Negotiators are expected to meet again on Friday.",
+])
+def test_what_a_verb_s_infinitive_completes_is_no_purpose(text: str) -> None:
+    assert spans.reasons(text) == ()
+
+
 def test_what_a_cause_forced_someone_to_do_is_no_purpose() -> None:
     forced = "A generator failed at 2 a.m., forcing staff to postpone 12 scheduled operations."
     assert spans.reasons(forced) == ()
