@@ -3,6 +3,7 @@ that decides a yes/no question, or the shortest clause holding the rarest word a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.core import spans
@@ -63,7 +64,7 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
                     names(c, about) and w >= 0.5 * heaviest, w, -c[0])
 
         chosen = _predicate(text, max(clauses, key=deciding), clauses) if clauses else None
-        fitted = _fitted(text, chosen, about) if chosen else None
+        fitted = _fitted(text, chosen, about, content) if chosen else None
         if fitted is not None:
             return fitted
     best = max(content, key=lambda h: h.weight)
@@ -117,7 +118,7 @@ _VERB_START = re.compile(r"\s*(?:has|have|had|is|are|was|were|will|would|can|cou
                          r"[a-z]{3,}ed)\b")
 
 
-def _fitted(text: str, span: Span, about: list[Hit]) -> Span | None:
+def _fitted(text: str, span: Span, about: list[Hit], content: Sequence[Hit] = ()) -> Span | None:
     """A deciding clause of at most ``MAX_WORDS`` words: too long, it starts at its subject ("two
     firefighters were treated ..."), else at its verb ("will stay closed on Monday and Tuesday"),
     where what decides is said."""
@@ -139,7 +140,19 @@ def _fitted(text: str, span: Span, about: list[Hit]) -> Span | None:
                 words[i - 1].group(0).lower() not in _JOINERS:
             i -= 1
         return spans.clause_after(text, start + words[i].start() if i < len(words) else negation.start(), MAX_WORDS)
+    inside = [h for h in content if start <= h.start < end]
+    if fitting is None and inside:
+        # or, with no negation, from the last verb whose words reach the heaviest word asked ("turned
+        # down a request from airlines to waive…", "would pay all clean-up and salvage costs")
+        heaviest = max(inside, key=lambda h: h.weight)
+        for v in reversed([m for m in _FINITE.finditer(text, start, end) if not _REPORTING.match(text, m.start())]):
+            window = spans.clause_after(text, v.start(), MAX_WORDS)
+            if window[0] <= heaviest.start < window[1]:
+                return window
     return fitting
+
+
+_REPORTING = re.compile(r"(?:said|says|told|added|confirmed|stated|testified|described|reported|noted|wrote)\b")
 
 
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())

@@ -58,3 +58,10 @@ def test_a_long_yes_no_clause_is_read_from_its_negation_with_its_subject(base: F
     reported = ("Officials at the regional health authority told reporters on Friday that no one at the Linmouth "
                 "plant would lose their job because of the halt in production.")
     assert _clause(base, "will anyone at the linmouth plant lose their job?", reported).startswith("no one")
+
+
+def test_a_long_yes_no_clause_is_read_from_the_last_verb_that_reaches_the_word_asked(base: FactBase) -> None:
+    text = ("Finance Minister Lena Vaskel turned down a request from the airlines to waive the airport charges "
+            "during the closure.")
+    answer = _clause(base, "did the minister agree to waive airport charges?", text)
+    assert answer.startswith("turned down a request") and len(answer.split()) <= MAX_WORDS
