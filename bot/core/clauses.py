@@ -92,7 +92,8 @@ def _subject_terms(question: Question, base: FactBase) -> frozenset[str]:
     return frozenset(base.lexicon.terms(m.group(1))) if m else frozenset()
 
 
-_PRONOUN_START = re.compile(r"\s*(?:(?:but|and|while|although|though|yet)\s+)?(?:it|he|she|they)\b")
+_PRONOUN_START = re.compile(r"\s*(?:(?:but|and|while|although|though|yet)\s+)?"
+                            r"(?:(?:adding|saying|insisting|noting|arguing)(?:\s+that)?\s+)?(?:it|he|she|they)\b")
 _COUNT_WORD = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|no|the)"
                          r"\s+$",
                          re.IGNORECASE)

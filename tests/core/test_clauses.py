@@ -65,3 +65,9 @@ def test_a_long_yes_no_clause_is_read_from_the_last_verb_that_reaches_the_word_a
             "during the closure.")
     answer = _clause(base, "did the minister agree to waive airport charges?", text)
     assert answer.startswith("turned down a request") and len(answer.split()) <= MAX_WORDS
+
+
+def test_a_clause_that_goes_on_what_someone_said_names_them_by_pronoun(base: FactBase) -> None:
+    text = ("Secretary of State Pompeo told reporters on Saturday that the talks had gone well, "
+            "adding that he had no plans to travel to the summit.")
+    assert "no plans to travel" in _clause(base, "is pompeo going to travel to the summit?", text)
