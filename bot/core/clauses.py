@@ -34,6 +34,8 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
                 return span
     if question.want == "clause":  # yes/no: the clause holding the most of what was asked
         clauses = [(s, e) for s, e in _clauses(text) if text[s:e].strip()]
+        # (", regional fire chief Helen Sorensen said." only says who said it)
+        clauses = [c for c in clauses if not _SAID_BY.match(text, *c)] or clauses
         # Of those holding something asked: the one naming what the question is about ("did Meridian's
         # shares rise?" is decided by "while Meridian's stock fell 3.4 percent", not by the other
         # company's rise before it), then one that says something ("The two-person crew, an engineer
@@ -82,6 +84,7 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
 # ", officials said": who said it, not what was asked
 _ATTRIBUTION = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?(?:said|says|told reporters|reported|added|stated|confirmed)"
                           r"(?:\s+on\s+\w+)?\s*[.]?\s*$")
+_SAID_BY = re.compile(r"\s*(?:[\w'’.-]+\s+){1,6}?(?:said|says|told reporters|added)(?:\s+on\s+\w+)?\s*[.]?\s*$")
 _YES_NO_SUBJECT = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+"
                              r"(?:(?:any|the|a|an|all|some|its|their)\s+)?([\w'-]+)")
 

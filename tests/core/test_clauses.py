@@ -71,3 +71,10 @@ def test_a_clause_that_goes_on_what_someone_said_names_them_by_pronoun(base: Fac
     text = ("Secretary of State Pompeo told reporters on Saturday that the talks had gone well, "
             "adding that he had no plans to travel to the summit.")
     assert "no plans to travel" in _clause(base, "is pompeo going to travel to the summit?", text)
+
+
+def test_a_yes_no_question_is_not_decided_by_who_said_it(base: FactBase) -> None:
+    text = "No wildfires broke out inside the shutoff area, regional fire chief Helen Sorensen said."
+    assert _clause(base, "were there wildfires in the shutoff area?", text).strip().startswith("No wildfires")
+    text = "No deaths were reported."  # "reported" here is what happened, not who said it
+    assert _clause(base, "was anyone killed?", text).strip().startswith("No deaths")
