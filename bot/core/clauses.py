@@ -119,7 +119,7 @@ def _predicate(text: str, span: Span, clauses: list[Span]) -> Span:
 
 
 _VERB_START = re.compile(r"\s*(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|has not|have not|"
-                         r"[a-z]{3,}ed)\b")
+                         r"said|says|told|[a-z]{3,}ed)\b")
 
 
 def _fitted(text: str, span: Span, about: list[Hit], content: Sequence[Hit] = ()) -> Span | None:

@@ -48,6 +48,9 @@ def test_a_yes_no_question_about_a_subject_set_off_by_an_apposition_reads_its_pr
     text = "The annual Ebbesford poultry show, due to take place on November 22, has been cancelled."
     answer = _clause(base, "is the ebbesford poultry show still going ahead?", text)
     assert answer.strip(" .") == "has been cancelled"
+    text = "Pompeo, speaking to reporters late on Sunday, said the talks would continue this week."
+    answer = _clause(base, "will the talks continue, according to pompeo?", text)
+    assert answer.strip(" .") == "said the talks would continue this week"
 
 
 def test_a_long_yes_no_clause_is_read_from_its_negation_with_its_subject(base: FactBase) -> None:
