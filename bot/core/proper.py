@@ -28,7 +28,7 @@ Neighbouring Neighboring Nearby Rival Fellow Celsius Fahrenheit Jan Feb Mar Apr 
 Tonight Now Once Only Just Even Almost Nearly Roughly Around Approximately Among Between Across Against Amid
 Within Beyond Because Thus Hence Indeed Already Again Never Always Often Sometimes Perhaps Maybe More Less Fewer
 Than Whether Unlike Except Including Following Ahead Nobody Somebody Anybody Everybody Someone Anyone Nothing
-Something Everything
+Something Everything I'll I'm I've I'd I’ll I’m I’ve I’d
 """.split()) | frozenset(MONTHS) | frozenset(DAYS)
 TITLE_WORDS = frozenset("""
 President Vice Prime Minister Senator Sen. Rep. Representative Congressman Congresswoman Secretary Chancellor

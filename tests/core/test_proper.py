@@ -57,6 +57,7 @@ def test_a_place_after_a_place_is_a_place() -> None:
     ("VERHOLT, Nov 21 — The National Medicines Agency met.", ["VERHOLT", "National Medicines Agency"]),  # dateline
     ("Only about one in three growers carries hail insurance.", []),  # an adverb opening a sentence
     ("Roughly 40 cars were hit near Oberkamm.", ["Oberkamm"]),
+    ("\"I'll never forget it,\" said Gwen Abernathy.", ["Gwen Abernathy"]),  # the speaker's "I" names no one
 ])
 def test_an_opening_participle_adverb_or_a_dateline_month_is_no_name(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in proper.names(text)] == expected
