@@ -72,7 +72,7 @@ _NUMBER = re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) +
                      r"|half|third|quarter|fifth|tenth|dozen|several|few|dozens|hundreds|thousands)\b")
 _MOMENT = re.compile(rf"(?:{'|'.join(spans.DAYS)})(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^)]*\))?"
                      r"|today|tomorrow|yesterday|tonight", re.IGNORECASE)
-_DAY_TOLD = re.compile(rf"\b(?:{'|'.join(spans.DAYS)}|today|yesterday|tomorrow|day|night|eve)\b|"
+_DAY_TOLD = re.compile(rf"\b(?:(?:{'|'.join(spans.DAYS)})s?|today|yesterday|tomorrow|day|night|eve)\b|"
                        rf"\b(?:{'|'.join(spans.MONTHS)})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{'|'.join(spans.MONTHS)})\b",
                        re.IGNORECASE)
 _CLOCK = re.compile(rf"{spans.CLOCK.pattern}|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
@@ -196,7 +196,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "date":
         if focus_word in ("day", "weekday"):  # "what day ...?": a day, not "September 1998"
             if "week" in words or focus_word == "weekday":  # "what day of the week": its name
-                return 1 if re.search(rf"\b(?:{'|'.join(spans.DAYS)})\b", answer) else -1
+                return 1 if re.search(rf"\b(?:{'|'.join(spans.DAYS)})s?\b", answer) else -1
             return 1 if _DAY_TOLD.search(answer) else -1
         if focus_word in ("time", "hour", "hours") or re.search(r"\bwhat time\b", normalized):  # "opening hours"
             return 1 if _CLOCK.search(answer) else -1

@@ -45,13 +45,13 @@ DATE = re.compile(
     rf"(?:quarter|half) of (?:(?:1[5-9]|20)\d{{2}}|(?:next|this|the) year)"
     rf"|(?:early|mid|late)-(?:1[5-9]|20)\d{{2}}"
     rf"|(?:1[5-9]|20)\d{{2}}s?"
-    rf"|(?:{_DAY})(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:{_DAY})(?:s|\s+(?:morning|afternoon|evening|night))?"
     rf"|[A-Z][a-z]+ (?:Day|Eve)|Thanksgiving|Christmas|Easter"
     rf"|tomorrow|yesterday|today|tonight|overnight"
     rf"|(?:(?:less|more) than\s+)?{NUMBER_RE}\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\s+"
     rf"(?:later|earlier|ago|after\b[^,.;]{{0,40}})"
     rf"|the (?:coming|next|past|previous) (?:few )?(?:days|weeks|months|hours)"
-    rf"|within {NUMBER_RE} (?:hours|days|weeks|months|years)"
+    rf"|within {NUMBER_RE}(?: to {NUMBER_RE})? (?:hours|days|weeks|months|years)"
     rf"|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+(?:to|and|until)\s+\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)?|midday|noon|midnight"
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 # "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).

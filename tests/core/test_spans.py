@@ -52,6 +52,8 @@ def test_quarters_and_halves_of_a_year_are_dates(text: str, date: str) -> None:
     ("Stay indoors between midday and 6 p.m., the mayor said.", ["between midday and 6 p.m"]),  # (its point: _tidy)
     ("The station closed at midnight on Sunday.", ["midnight on Sunday"]),
     ("It moved from Monday to Thursday.", ["Monday", "Thursday"]),  # a change, not one span of time
+    ("Letters will no longer come on Saturdays.", ["Saturdays"]),
+    ("The ash phase should weaken within 48 to 72 hours.", ["within 48 to 72 hours"]),
 ])
 def test_a_span_of_time_is_one_answer(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in spans.dates(text)] == expected
