@@ -134,6 +134,11 @@ def _sentences_of(text: str, start: int, end: int) -> list[Span]:
     return [*out, (start, end)]
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                          "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundreds thousands dozens "
+                          "millions".split())
+
+
 def _trim_name(text: str, start: int, end: int) -> Span | None:
     words = text[start:end].split()
     while words and (words[0].strip(".,;:") in _NOT_NAME or words[0].lower() in ("&", "of", "the")):
@@ -148,6 +153,8 @@ def _trim_name(text: str, start: int, end: int) -> Span | None:
         words = words[:-1]
     if not words or all(w.strip(".,") in DEMONYMS or re.search(r"-[a-z]+$", w) for w in words):
         return None
+    if len(words) == 1 and words[0].strip(".,;:").lower() in _NUMBER_WORDS:
+        return None  # "Four board members voted ...": a count opening the sentence ("Two Rivers Bank" is a name)
     if len(words) == 1 and _DEMONYM_FORM.fullmatch(words[0]) and (noun := _NOUN_NEXT.match(text, end)) and \
             noun.group(1) not in _VERB_NEXT:
         return None  # "Montenegrin striker Luka Marovic": a nationality of someone, as "German" is

@@ -188,6 +188,9 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
         said = {w.lower() for w in re.findall(r"[A-Z][a-z]+", answer) if w in _NATIONS}
         if asked and said and not asked & said:
             return -1  # "which British leader ...?" is not answered by "French President Emmanuel Macron"
+        if normalized.startswith("which ") and not re.search(r"\d", normalized) and \
+                _counts_the_kind(answer, focus_word, forms):
+            return -1  # "which board members voted for it?" is not answered by "four board members"
         if _is_name(answer):
             return _new_name(words, answer, _kind_words(normalized, focus_word))
         # "a Democrat", "an engineer": a description of someone, not who.

@@ -58,6 +58,7 @@ def test_a_place_after_a_place_is_a_place() -> None:
     ("Only about one in three growers carries hail insurance.", []),  # an adverb opening a sentence
     ("Roughly 40 cars were hit near Oberkamm.", ["Oberkamm"]),
     ("\"I'll never forget it,\" said Gwen Abernathy.", ["Gwen Abernathy"]),  # the speaker's "I" names no one
+    ("Four board members backed Two Rivers Bank.", ["Two Rivers Bank"]),  # a count opening a sentence is no name
 ])
 def test_an_opening_participle_adverb_or_a_dateline_month_is_no_name(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in proper.names(text)] == expected
