@@ -285,6 +285,9 @@ def classify_core(text: str) -> Parse:
     return parse
 
 
+_WHAT_WAS_SUM = re.compile(rf"^what(?:'s| s| is| was| are| were| will be)? (?:the |its |their |his |her )?"
+                           rf"(?:[\w'-]+ ){{0,2}}?({'|'.join(sorted(AMOUNT_NOUNS))})s? "
+                           rf"(?:when|while|after|before|since|if|once)\b")
 _FRAME = re.compile(rf"^(?:according to|per|in) (?:(?!which|what|whose|who|when|where|why|how)[\w'-]+ ){{1,5}}?"
                     rf"(?:s )?(?:view |opinion |words |account |telling )?"
                     rf"(?=(?:who|what|when|where|why|how|which|whose|{_AUX_RE})\b)")
@@ -351,6 +354,9 @@ def _classify(text: str) -> Parse:
         return Parse("yes_no", "clause")  # "did anyone die?", and as chat asks it, "anyone hurt?"
     if m := _QUOTE_TERSE.match(text):  # "pompeo quote after geneva?"
         return Parse("quote", "quote", subject_text=m.group(1))
+    if m := _WHAT_WAS_SUM.match(text):
+        # "what was the minimum wage when it was introduced?": the sum, at the time the clause says
+        return Parse("how_many", "amount", m.group(1))
     # "the deadline was set by whom", "erdogan putin call when"
     found = _by_rules(text, anchored=False)
     if found is not None and found.want == "count" and not found.focus and \

@@ -10,6 +10,7 @@ from bot.core.text import normalize
 
 @pytest.mark.parametrize(("question", "qtype", "want"), [
     ("who set the deadline?", "who", "agent"),
+    ("what was the minimum wage when it was introduced?", "how_many", "amount"),  # a sum at a time, not when
     ("who is Erdogan going to call?", "who", "agent"),  # not "who is X"
     ("who is leading the Russian team", "who", "agent"),
     ("who did the envoy meet in the Kremlin?", "who", "patient"),
