@@ -231,6 +231,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want in ("thing", "focus") and (whole := _WHOLE_ASKED.match(normalized)) and \
             re.search(rf"\b{whole.group(1)}[- ]{whole.group(2)[:4]}", answer.lower()):
         return -1  # "what are the 28 points?" is not answered by "the 28-point plan": the whole, not its parts
+    if want == "focus" and normalized.startswith("which ") and _only_the_kind(answer, focus_word, forms):
+        return -1  # "which neighbourhoods were under the order?" is not answered by "nearby neighbourhoods"
     if want == "focus" and not re.search(r"\d", normalized) and _counts_the_kind(answer, focus_word, forms):
         return -1  # "which bus routes were diverted?" is not answered by "three bus routes": which, not how many
     if want == "thing" and not focus and _only_people(answer):
@@ -250,6 +252,14 @@ _COUNTED = re.compile(r"(?:(?:about|some|at least|nearly|roughly|around|more tha
                       r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
                       r"dozens of|hundreds of)\s+(?=[a-z])",
                       re.IGNORECASE)
+
+
+def _only_the_kind(answer: str, focus_word: str, forms: frozenset[str]) -> bool:
+    """The answer is the kind asked about with a word or two of description and nothing that names
+    or counts one ("nearby neighbourhoods", "the affected areas")."""
+    words = re.findall(r"[\w'’-]+", answer)
+    return 0 < len(words) <= 3 and not any(w[:1].isupper() or w[:1].isdigit() for w in words) and \
+        stem(words[-1].lower()) in {stem(w) for w in forms | {focus_word} if w}
 
 
 def _counts_the_kind(answer: str, focus_word: str, forms: frozenset[str]) -> bool:

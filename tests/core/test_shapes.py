@@ -109,6 +109,8 @@ from bot.core.questions import analyze
     ("who operates the airports?", "Veskavia Airports", 1),  # "Airports" says what kind of body, Veskavia which
     ("which day will letters stop?", "Saturdays", 1),  # a weekday, every week
     ("which board members voted for the hike?", "Four board members", -1),  # which, not how many
+    ("which neighbourhoods were under the order?", "nearby neighbourhoods", -1),  # which, not what kind
+    ("which neighbourhoods were under the order?", "Oakfield and Marsh End", 0),  # names: not ruled out
     ("who is the managers union president?", "Postal Managers' Association", -1),  # the union it names, again
     ("who replaced Lysenko?", "Andriy Lysenko", -1),  # the name the question has
     ("who did ashford pay the record fee for?", "Ashford United", -1),  # "United" is no new name of a club
