@@ -200,7 +200,10 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
 
 _CALLING = frozenset("call calls called calling dub dubbed term termed label labelled labeled".split())
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|termed|label(?:l?ed)?)\b(?:\s+[\w’'-]+){0,4}?"
-                            r"\s*(?:as\s+)?[\"“‘']?$")
+                            r"\s*(?:as\s+)?[\"“‘']?$"
+                            # "dismissed the European plan as “completely unconstructive”"
+                            r"|\b(?:describ|dismiss|brand|characteri[sz]|denounc|hail|prais|slamm?|criticis|criticiz)"
+                            r"(?:e|es|ed|ing)?\b(?:\s+[\w’'-]+){0,5}?\s+as\s+[\"“‘']?$")
 
 
 def _another_speaker(question: Question, text: str, hits: list[Hit], base: FactBase) -> bool:

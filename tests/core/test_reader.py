@@ -712,6 +712,14 @@ def test_the_noun_asked_about_is_not_a_verb_of_its_stem(harbor: FactBase) -> Non
     assert reading.answer == "9 percent pay rise"
 
 
+def test_what_someone_called_it_is_also_what_they_dismissed_it_as(harbor: FactBase) -> None:
+    text = ("Kremlin spokesman Viktor Sedykh said the plan \"does not suit us at all\" and dismissed it as "
+            "\"completely unconstructive\".")
+    reading = read_text(analyze("what did the kremlin spokesman call the plan?", harbor), _sentence(harbor, 1), text,
+                        harbor)
+    assert reading.answer == "completely unconstructive"
+
+
 def test_a_fee_per_trip_is_no_question_for_a_rate(harbor: FactBase) -> None:
     text = "The city charges a fee of 12 cents per trip, which brought in about 310,000 euros last year."
     per = "how much did the city make from the per-trip fee last year?"
