@@ -122,7 +122,7 @@ _VERB_START = re.compile(r"\s*(?:has|have|had|is|are|was|were|will|would|can|cou
                          r"said|says|told|[a-z]{3,}ed)\b")
 
 
-def _fitted(text: str, span: Span, about: list[Hit], content: Sequence[Hit] = ()) -> Span | None:
+def _fitted(text: str, span: Span, about: list[Hit], content: Sequence[Hit]) -> Span | None:
     """A deciding clause of at most ``MAX_WORDS`` words: too long, it starts at its subject ("two
     firefighters were treated ..."), else at its verb ("will stay closed on Monday and Tuesday"),
     where what decides is said."""

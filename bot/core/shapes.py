@@ -14,7 +14,6 @@ Two signals the ranker and the decider weigh (see ``decider``), computed from th
 """
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
@@ -396,7 +395,7 @@ _SUM_OR_SHARE = frozenset({"target", "targets", "goal", "limit", "cap", "ceiling
                            "deficit", "surplus", "margin", "total", "forecast", "estimate"})
 
 
-_PER_WORDS = frozenset({"of", "per", "a", "an", "each", "every"})
+_RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
 
 
 def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
@@ -405,10 +404,11 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if (joined := _ATTRIBUTIVE.match(answer)) and joined.group(1).lower() in _TIME_UNITS and \
             not spans.MEASURE_ASKED.match(normalized) and not re.search(r"\d", answer[joined.end():]):
         return -1  # "how much did shares fall?" is not "one-day drop"
-    # (the thing counted, not what it is per: "250 euros per passenger" counts no passengers)
+    # The thing counted ends before what it is per ("250 euros per passenger" counts no passengers)
+    # or of ("38 hectares of farmland"); "1,500 of the scooters" counts scooters.
     counted = _counted_words(answer)
-    noun = counted[:1] + list(itertools.takewhile(lambda w: w not in _PER_WORDS, counted[1:]))
-    noun = [] if noun[:1] and noun[0] in _PER_WORDS - {"of"} else noun
+    noun = counted[:next((i for i, w in enumerate(counted) if w in _RATE_WORDS or (w == "of" and i > 0)),
+                         len(counted))]
     if noun and re.match(r"(?:by )?how (?:much|big|large|long|wide|deep|high|tall)\b", normalized) and \
             stem(noun[-1].lower()) in {stem(w) for w in normalized.split()}:
         return -1  # "by how much did he win?" is not answered by "two stage wins", nor "how big are the gashes?"
