@@ -75,7 +75,8 @@ _SMALL_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 # (not a season "2028-29" nor a range "10-15 percent").
 TALLY = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]?\d|\s*(?:percent|per cent|%|years?|hours?|days?|months?))"
                    rf"|\b(?:\d{{1,3}}|{_SMALL_NUMBERS}) votes? to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b"
-                   rf"|(?<=\bvoted )(?:\d{{1,3}}|{_SMALL_NUMBERS}) to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b")
+                   rf"|(?:(?<=\bvoted )|(?<=\bvoting ))"
+                   rf"(?:\d{{1,3}}|{_SMALL_NUMBERS}) to (?:\d{{1,3}}|{_SMALL_NUMBERS})\b")
 # How an age is written: "the 52-year-old", "aged 52", "52 years old", "Reyland, 52,".
 AGE = re.compile(rf"\b(?:\d{{1,3}}|{'|'.join(NUMBER_WORDS)})-year-old\b|\baged \d{{1,3}}\b|"
                  r"\b\d{1,3} years old\b|(?<=, )\d{1,3}(?=,)|\bage of \d{1,3}\b", re.IGNORECASE)

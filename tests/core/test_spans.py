@@ -157,6 +157,8 @@ def test_the_numbers_of_a_vote_or_a_score_are_no_counts() -> None:
     text = "The 5-4 split tells you the bar is high, and three members abstained."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["three members"]
     assert [text[a:b] for a, b in spans.tallies(text)] == ["5-4"]
+    text = "The council approved the tram line late on Tuesday, voting 27 to 24 after a long debate."
+    assert [text[a:b] for a, b in spans.tallies(text)] == ["27 to 24"]
 
 
 def test_a_part_of_a_whole_owned_by_someone_is_one_count() -> None:
