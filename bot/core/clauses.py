@@ -14,7 +14,7 @@ from bot.core.spans import Span
 
 MAX_WORDS = 12  # the longest short answer, in words (a longer span is cut and marked "…")
 
-CLAUSE = re.compile(r"(?:[^,;:()—.]|\.(?!(?<=[a-z]{3}\.)\s+[“\"‘]?[A-Z])|,(?=\d{3}))+")  # no sentence break either
+CLAUSE = re.compile(r"(?:[^,;:()—.]|\.(?!(?<=[a-z]{3}\.)\s+[“\"‘]?[A-Z])|,(?=\d{3})|(?<=\d):(?=\d\d))+")  # nor "11:40"
 _NON_SPACE = re.compile(r"\S+")
 
 

@@ -312,7 +312,9 @@ def quotes(text: str) -> tuple[Span, ...]:
 
 # Where a clause ends: punctuation (not the comma of "1,350", the point of "3.8" or "U.S."), or a word
 # that starts another clause.
-_CLAUSE_END = re.compile(r",(?!\d{3})|[;:!?—()]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!Mrs)\.(?!\d)"
+# (not the colon of "11:40" nor the points of "p.m." going on: "at 11:40 p.m. on Tuesday")
+_CLAUSE_END = re.compile(r",(?!\d{3})|[;!?—()]|(?<!\d):|:(?!\d\d)|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!Mrs)"
+                         r"(?<!\b[ap])\.(?!\d)(?!(?<=[ap]\.m\.)\s+[a-z])"
                          r"|\s(?:but|while|which|who|whom|whose|saying|calling|leaving|adding|although|though|"
                          r"because|when|where|after|before|since|until|unless|whereas)\s")
 

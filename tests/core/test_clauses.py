@@ -81,3 +81,13 @@ def test_a_yes_no_question_is_not_decided_by_who_said_it(base: FactBase) -> None
     assert _clause(base, "were there wildfires in the shutoff area?", text).strip().startswith("No wildfires")
     text = "No deaths were reported."  # "reported" here is what happened, not who said it
     assert _clause(base, "was anyone killed?", text).strip().startswith("No deaths")
+
+
+def test_a_clock_time_does_not_break_a_clause() -> None:
+    from bot.core import spans
+
+    text = "The final vote was taken at 11:40 p.m. on Tuesday, after a debate: a long one."
+    assert [m.group(0).strip() for m in CLAUSE.finditer(text)] == [
+        "The final vote was taken at 11:40 p.m. on Tuesday", "after a debate", "a long one."]
+    start, end = spans.clause_after(text, text.index("taken"))
+    assert text[start:end] == "taken at 11:40 p.m. on Tuesday"
