@@ -216,7 +216,7 @@ SOFT_WORDS = frozenset("""
 happen happened happening take took place exactly actually really currently now latest recent recently
 main new earlier before already still just mention mentioned mentions describe described call called
 make made mean meaning people person time times day way ways part story news regarding concerning
-view views opinion opinions stance position verdict thought thoughts comment comments remark remarks
+view views opinion opinions stance position thought thoughts comment comments remark remarks
 assessment detail details specific specifically quickly quick fast soon
 besides apart except big large small huge size amount number total kind type sort exact precisely basically
 approximately roughly originally initially finally ultimately officially anyway overall whole entire

@@ -119,6 +119,13 @@ def test_what_time_reads_a_sentence_that_tells_a_time_of_day_when_the_best_do_no
     assert not _read(base, "how did the board vote?", "10:40")  # only when a time of day is asked
 
 
+def test_a_verdict_is_what_a_question_about_a_trial_is_about(tmp_path: Path) -> None:
+    lines = [f"The court sat for hearing number {n} in the old town hall." for n in range(1, 9)]
+    base = _one_article(tmp_path, "trial-2025-11-20.txt", [*lines, "One witness was given police protection.",
+                                                           "The jury returned its verdicts on Friday."])
+    assert _read(base, "when were the verdicts given?", "verdicts")  # a court's verdict, no filler "view"
+
+
 def test_a_role_names_the_person_who_holds_it(base: FactBase) -> None:
     q = analyze("what did the polish prime minister say", base)
     assert "tusk" in q.entities and "tusk" in q.subject
