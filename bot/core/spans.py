@@ -312,9 +312,11 @@ def quotes(text: str) -> tuple[Span, ...]:
 
 # Where a clause ends: punctuation (not the comma of "1,350", the point of "3.8" or "U.S."), or a word
 # that starts another clause.
-# (not the colon of "11:40" nor the points of "p.m." going on: "at 11:40 p.m. on Tuesday")
+# (not the colon of "11:40", the points of "p.m." going on ("at 11:40 p.m. on Tuesday") nor that of
+# a month before its day ("tabled on Nov. 12"))
 _CLAUSE_END = re.compile(r",(?!\d{3})|[;!?—()]|(?<!\d):|:(?!\d\d)|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!Mrs)"
                          r"(?<!\b[ap])\.(?!\d)(?!(?<=[ap]\.m\.)\s+[a-z])"
+                         r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=Sept\.)\s+\d)"
                          r"|\s(?:but|while|which|who|whom|whose|saying|calling|leaving|adding|although|though|"
                          r"because|when|where|after|before|since|until|unless|whereas)\s")
 

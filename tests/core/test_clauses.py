@@ -91,3 +91,6 @@ def test_a_clock_time_does_not_break_a_clause() -> None:
         "The final vote was taken at 11:40 p.m. on Tuesday", "after a debate", "a long one."]
     start, end = spans.clause_after(text, text.index("taken"))
     assert text[start:end] == "taken at 11:40 p.m. on Tuesday"
+    text = "The operator's latest offer, tabled on Nov. 12, is a 3.5 percent increase."
+    start, end = spans.clause_after(text, text.index("tabled"))
+    assert text[start:end] == "tabled on Nov. 12"  # a month's point before its day ends nothing
