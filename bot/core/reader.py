@@ -77,6 +77,8 @@ def _tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
 @lru_cache(maxsize=65536)  # spans of the facts: the same pieces again and again
 def _tidy_piece(piece: str, limit: int) -> str:
     answer = piece.strip(" ,;:—-“”\"‘’")
+    if (joined := _JOINED.match(answer)) and len(answer.split()) > 2:
+        answer = answer[joined.end():]  # "and police said no incidents were reported": the clause, not its link
     if _FULL_STOP.search(answer):
         answer = answer[:-1]  # the sentence's full stop, not an abbreviation's
     if answer.count("(") > answer.count(")"):
@@ -94,6 +96,7 @@ def _tidy_piece(piece: str, limit: int) -> str:
 
 
 _CLOCK_END = re.compile(r"\b[ap]\.m$")
+_JOINED = re.compile(r"(?:and|but|or|yet|so)\s+")
 
 
 def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Reading:

@@ -430,7 +430,7 @@ def test_a_yes_no_question_is_decided_by_the_clause_naming_what_it_is_about(harb
     ("did any deckhands get hurt?", 64,
      "two deckhands were treated for smoke inhalation and later released from hospital"),
     ("are schools open on monday?", 65, "will stay closed on Monday and Tuesday"),  # from the verb
-    ("did tern ferries block the timetable?", 66, "but it did not block the timetable"),  # "it" names Tern Ferries
+    ("did tern ferries block the timetable?", 66, "it did not block the timetable"),  # "it" names Tern Ferries
 ])
 def test_the_deciding_clause_of_a_yes_no_question(harbor: FactBase, question: str, paragraph: int,
                                                    expected: str) -> None:
@@ -718,6 +718,13 @@ def test_what_someone_called_it_is_also_what_they_dismissed_it_as(harbor: FactBa
     reading = read_text(analyze("what did the kremlin spokesman call the plan?", harbor), _sentence(harbor, 1), text,
                         harbor)
     assert reading.answer == "completely unconstructive"
+
+
+def test_an_answer_does_not_open_on_the_word_that_links_its_clause(harbor: FactBase) -> None:
+    text = "Thousands lined the streets on Sunday, and police said no incidents were reported."
+    reading = read_text(analyze("were there any incidents?", harbor), _sentence(harbor, 1), text, harbor)
+    assert reading.answer is not None and "no incidents" in reading.answer
+    assert not reading.answer.startswith(("and ", "but "))
 
 
 def test_a_fee_per_trip_is_no_question_for_a_rate(harbor: FactBase) -> None:
