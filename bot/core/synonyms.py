@@ -222,5 +222,5 @@ besides apart except big large small huge size amount number total kind type sor
 approximately roughly originally initially finally ultimately officially anyway overall whole entire
 supposed altogether someone something anyone anything guy guys folks lol ever
 didn't isn't wasn't weren't don't doesn't can't cant won't wouldn't couldn't shouldn't aren't what'd he'd she'd
-when'd where'd who'd how'd they'd we'd rn background idea max
+when'd where'd who'd how'd they'd we'd rn background idea max both
 """.split())

@@ -149,7 +149,7 @@ def test_a_hedge_of_the_asker_weighs_little_whether_the_base_knows_it_or_not(bas
     from bot.core.factbase import SOFT_WEIGHT
     from bot.core.text import stem
 
-    for word in ("ever", "actually", "guy", "rn", "background"):
+    for word in ("ever", "actually", "guy", "rn", "background", "both"):  # "how did both sides describe it?"
         assert base.weight(stem(word)) <= SOFT_WEIGHT  # "did he ever talk about money?"
     assert base.weight(stem("money")) > SOFT_WEIGHT
 
