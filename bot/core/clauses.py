@@ -82,9 +82,14 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
 
 
 # ", officials said": who said it, not what was asked
-_ATTRIBUTION = re.compile(r"\s*(?:[\w'’.-]+\s+){0,5}?(?:said|says|told reporters|reported|added|stated|confirmed)"
-                          r"(?:\s+on\s+\w+)?\s*[.]?\s*$")
-_SAID_BY = re.compile(r"\s*(?:[\w'’.-]+\s+){1,6}?(?:said|says|told reporters|added)(?:\s+on\s+\w+)?\s*[.]?\s*$")
+def _said_by(verbs: str, words: str) -> re.Pattern[str]:
+    """A clause that is only who said it: a few words, then one of ``verbs`` (and when)."""
+    return re.compile(rf"\s*(?:[\w'’.-]+\s+){{{words}}}?(?:{verbs})(?:\s+on\s+\w+)?\s*[.]?\s*$")
+
+
+_ATTRIBUTION = _said_by("said|says|told reporters|reported|added|stated|confirmed", "0,5")
+# (for a yes/no question, not "reported": "No deaths were reported" says what happened)
+_SAID_BY = _said_by("said|says|told reporters|added", "1,6")
 _YES_NO_SUBJECT = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+"
                              r"(?:(?:any|the|a|an|all|some|its|their)\s+)?([\w'-]+)")
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.core.spans import DAYS, MONTHS, Span
+from bot.core.spans import DAYS, MONTHS, NUMBER_WORDS, Span
 
 # A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").
 NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|&|on)"
@@ -134,9 +134,7 @@ def _sentences_of(text: str, start: int, end: int) -> list[Span]:
     return [*out, (start, end)]
 
 
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                          "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundreds thousands dozens "
-                          "millions".split())
+_NUMBER_WORDS = frozenset(NUMBER_WORDS) | {"hundreds", "thousands", "millions"}
 
 
 def _trim_name(text: str, start: int, end: int) -> Span | None:
