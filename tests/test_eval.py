@@ -52,6 +52,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "derailment": (0.20, 0.90),
     "doping-ban": (0.25, 0.90),
     "drug-approval": (0.30, 0.85),
+    "election-recount": (0.15, 0.80),
     "e-scooters": (0.50, 0.90),
     "election": (0.20, 0.90),
     "followup-b": (0.20, 0.95),
