@@ -69,9 +69,9 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
 def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, found: list[Span]) -> Found:
     """A duration (or a frequency for "how often", a length for "how long is" a thing); else, for
     "how soon", a date of ``found``."""
-    if _LENGTH_ASKED.match(question.normalized):  # "how long is the new tram line?": "9.4-kilometre"
+    if spans.LENGTH_ASKED.match(question.normalized):  # "how long is the new tram line?": "9.4-kilometre"
         # a length said of a word asked about: "a 9.4-kilometre tram line", "the bridge, 1.2 km long"
-        length = [(m.start(), m.end()) for m in _LENGTH.finditer(text)
+        length = [(m.start(), m.end()) for m in spans.LENGTH.finditer(text)
                   if any(not h.entity and (re.fullmatch(r"[\w\s-]{1,20}", text[m.end():h.start]) or
                                            (m.group(0).endswith("long") and 0 < m.start() - h.end < 30))
                          for h in hits)]
@@ -130,9 +130,6 @@ def _relative_to_asked(text: str, span: Span, hits: list[Hit]) -> bool:
 
 _ATTRIBUTE = re.compile(r"(?:\w+[- ])?\w+-(?:year|month|week|day|hour|minute)")
 _TOOK_GAP = re.compile(r"\s+(?:for\s+)?")
-# "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long".
-_LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they)\b(?!.*\b(?:last|take|run)\b))\b")
-_LENGTH = re.compile(r"\b\d[\d,.]*[- ]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot)\b(?:[- ]long\b)?")
 _SAID_ON = re.compile(r"\b(?:said|says|stated|states|told (?:\w+\s+){0,2}?|announced|reported|added|wrote|confirmed|"
                       r"declared|posted|tweeted)\s+(?:on\s+|late\s+|early\s+)?$")
 _SAYING = frozenset("say says said saying state stated tell told announce announced announcement report reported "

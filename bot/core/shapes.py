@@ -210,8 +210,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
             return -1  # "how long has she been council chair?" is not "about 15 minutes"
         if spans.HOW_OFTEN.search(normalized):
             return 1 if spans.FREQUENCY.search(answer) else -1
-        if spans.DURATION.search(answer):
-            return 1
+        if spans.DURATION.search(answer) or (spans.LENGTH_ASKED.match(normalized) and spans.LENGTH.search(answer)):
+            return 1  # "how long is the tram line?" of a thing: its length
         # "since March 2025" can say how long it has been; "Tuesday" cannot, nor a date how long it lasted
         if spans.HOW_LONG_LASTED.search(normalized) and \
                 not re.match(r"(?:since|from|until|till|through|by)\b", answer.strip(), re.IGNORECASE):

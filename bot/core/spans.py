@@ -56,6 +56,9 @@ DATE = re.compile(
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 # "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).
 HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)")
+# "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long".
+LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they)\b(?!.*\b(?:last|take|run)\b))\b")
+LENGTH = re.compile(r"\b\d[\d,.]*[- ]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot)\b(?:[- ]long\b)?")
 # "how high / fast / old ...?" asks for a measure, answered in its units.
 # Not "big": often a sum; not "how far has demand fallen?": a change.
 MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast|hot|cold|warm|"

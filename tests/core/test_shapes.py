@@ -46,6 +46,8 @@ from bot.core.questions import analyze
     ("how old is whitfield", "about 300 supporters", -1),  # a count of things is no age
     ("how old is whitfield", "46", 0),  # a bare number may be one
     ("how far apart are the two farms", "about 1.8 kilometres", 1),
+    ("how long is the new power line?", "22-kilometre", 1),  # of a thing: its length
+    ("how long did the talks last?", "22-kilometre", -1),
     ("how many bus drivers does the district employ", "40-minute drive away", -1),  # a number joined to another noun
     ("how many points are in the plan", "28-point plan", 1),
     ("how many people were on the team", "23-member team", 1),
@@ -102,6 +104,8 @@ from bot.core.questions import analyze
     ("how many of the injured were pedestrians?", "Eleven of them", 1),
     ("how far apart are the two farms", "two poultry farms", -1),  # a distance, not a count
     ("how far apart are the two farms", "about 1.8 kilometres", 1),
+    ("how long is the new power line?", "22-kilometre", 1),  # of a thing: its length
+    ("how long did the talks last?", "22-kilometre", -1),
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
