@@ -56,9 +56,11 @@ DATE = re.compile(
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 # "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).
 HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)")
-# "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long".
+# "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long",
+# "a 23-page ruling".
 LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they)\b(?!.*\b(?:last|take|run)\b))\b")
-LENGTH = re.compile(r"\b\d[\d,.]*[- ]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot)\b(?:[- ]long\b)?")
+LENGTH = re.compile(r"\b\d[\d,.]*[- ]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|pages?)\b"
+                    r"(?:[- ]long\b)?")
 # "how high / fast / old ...?" asks for a measure, answered in its units.
 # Not "big": often a sum; not "how far has demand fallen?": a change.
 MEASURE_ASKED = re.compile(r"^how (?:high|tall|deep|wide|long|heavy|old|fast|hot|cold|warm|"
@@ -291,8 +293,10 @@ def _noun_length(words: str) -> int:
         word = w.group(0)
         if head and word != "of":
             break  # after the plural noun only "of" goes on: "96 millimetres of rain"
+        # only compound modifiers so far ("60 two-person counting teams"): a participle may still modify
+        leading = all("-" in f.group(0) for f in found[:i])
         if (word in _NOUN_END and not of) or (re.fullmatch(r"[a-z]+(?:ed|ing)", word) and not (
-                kept == 0 and i + 1 < len(found) and _is_plural(found[i + 1].group(0)))):
+                leading and i + 1 < len(found) and _is_plural(found[i + 1].group(0)))):
             break  # "900 evacuees spent", but "three neighbouring substations", "two injured workers"
         kept = w.end()
         of = of or word == "of"

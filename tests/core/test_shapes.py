@@ -48,6 +48,7 @@ from bot.core.questions import analyze
     ("how far apart are the two farms", "about 1.8 kilometres", 1),
     ("how long is the new power line?", "22-kilometre", 1),  # of a thing: its length
     ("how long did the talks last?", "22-kilometre", -1),
+    ("how long was the ruling?", "23-page", 1),
     ("how many bus drivers does the district employ", "40-minute drive away", -1),  # a number joined to another noun
     ("how many points are in the plan", "28-point plan", 1),
     ("how many people were on the team", "23-member team", 1),
@@ -106,6 +107,7 @@ from bot.core.questions import analyze
     ("how far apart are the two farms", "about 1.8 kilometres", 1),
     ("how long is the new power line?", "22-kilometre", 1),  # of a thing: its length
     ("how long did the talks last?", "22-kilometre", -1),
+    ("how long was the ruling?", "23-page", 1),
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
