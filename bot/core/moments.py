@@ -55,10 +55,17 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
     next_asked = bool(_NEXT_ASKED.search(question.normalized))
     if next_asked:  # "when is the next rate meeting?": its date, not a "next year" said of something else
         found = [s for s in found if not _VAGUE.fullmatch(text[s[0]:s[1]])] or found
+    # "deadline to certify?" in a paragraph that does not say "deadline": the date something must be
+    # done by ("no later than December 12"), not the day something was done ("certified on November 18")
+    unnamed_deadline = bool(question.words & _DEADLINE) and not re.search(r"\bdeadlines?\b", text, re.IGNORECASE)
+    if unnamed_deadline:
+        found = [s for s in found if _BOUND.search(text, max(0, s[0] - 24), s[0])] or found
     nearest = closest(found, hits, text)
     if nearest is None:
         return None
     strength = 1.0 if distance(nearest, hits) < 60 else 0.6
+    if unnamed_deadline and not _BOUND.search(text, max(0, nearest[0] - 24), nearest[0]):
+        strength *= 0.5
     if next_asked and _VAGUE.fullmatch(text[nearest[0]:nearest[1]]):
         strength *= 0.5
     if nearest in began or _relative_to_asked(text, nearest, hits):
@@ -139,6 +146,10 @@ _SAYING = frozenset("say says said saying state stated tell told announce announ
 
 _MARKER = re.compile(r"\b(?:(?:(?:shortly|just|soon|long|well|only|not) )?(?:by|until|till|before|after|since|within|"
                      r"no later than)|(?:late|early) on|late|early)\s+$", re.IGNORECASE)
+
+
+_DEADLINE = frozenset({"deadline", "deadlines"})
+_BOUND = re.compile(r"\b(?:by|until|till|before|no later than)\s+$", re.IGNORECASE)
 
 
 def _marked(text: str, span: Span) -> Span:

@@ -158,6 +158,7 @@ ARTICLE = "\n".join([
     "The minister, Collins Adebayo-Reid, ordered an inquiry, to be led by retired chief engineer Margaret Hollis.",
     "Two patients left St. Aurelio General Hospital, according to hospital spokeswoman Clara Dunsmore.",
     "Tove Lindqvist runs the bakery on the square. \"Nobody buys bread in a traffic jam,\" she said.",
+    "The board certified the results on November 18 and must certify the recount no later than December 12.",
 ]) + "\n"
 
 
@@ -295,6 +296,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("who will lead the inquiry?", 110, "Margaret Hollis"),  # after "led by" and her title, not who ordered it
     ("who spoke for the hospital?", 111, "Clara Dunsmore"),  # "according to ..." is no apposition of the hospital
     ("who said nobody buys bread in a traffic jam?", 112, "Tove Lindqvist"),  # "she said": not "Nobody"
+    ("deadline to certify the recount?", 113, "no later than December 12"),  # what must be done by, not was done
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
 ])
