@@ -126,6 +126,9 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         where, strength = found
         if not isinstance(where, str) and _about_another(question, text, where, base):
             strength *= 0.5
+        if want == "date" and not isinstance(where, str) and _AHEAD_ASKED.match(question.normalized) and \
+                _before_the_article(text[where[0]:where[1]], entry, base):
+            strength *= PAST_FOR_AHEAD  # "when does the strike end?" is not answered by "ended a 2019 strike"
         if want in _NAMED_WANTS and not isinstance(where, str):
             where = proper.with_jurisdiction(text, where)
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
@@ -145,6 +148,17 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         return NONE
     return Reading(answer, "clause", 0.3, 1.0 if hits else 0.0, echo(question, answer, base),
                    _local(question, text, span, hits, base))
+
+
+# "when does / will / is ...?" asks about now or later: a date in a year before the article's is
+# something else that happened (see ``_before_the_article``).
+_AHEAD_ASKED = re.compile(r"^when(?:'s| s| is| are| does| do| will)\b")
+PAST_FOR_AHEAD = 0.3
+
+
+def _before_the_article(answer: str, entry: Entry, base: FactBase) -> bool:
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", answer)]
+    return bool(years) and max(years) < base.articles[entry.article_id].meta.date.year
 
 
 def _local(question: Question, text: str, span: Span, hits: list[Hit], base: FactBase) -> float:

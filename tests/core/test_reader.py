@@ -159,6 +159,7 @@ ARTICLE = "\n".join([
     "Two patients left St. Aurelio General Hospital, according to hospital spokeswoman Clara Dunsmore.",
     "Tove Lindqvist runs the bakery on the square. \"Nobody buys bread in a traffic jam,\" she said.",
     "The board certified the results on November 18 and must certify the recount no later than December 12.",
+    "Arnold Kessinger brokered the settlement that ended a 2019 strike by ambulance workers.",
 ]) + "\n"
 
 
@@ -453,6 +454,13 @@ def test_how_long_is_not_answered_by_a_day(harbor: FactBase) -> None:
     assert not [r for r in read(q, _sentence(harbor, 22), harbor) if r.source == "typed"]  # when, not how long
     soon = analyze("how soon did the mayor meet Tom Reyes?", harbor)
     assert "Wednesday" in [r.answer for r in read(soon, _sentence(harbor, 22), harbor)]
+
+
+def test_a_year_before_the_article_is_less_sure_for_what_is_still_ahead(harbor: FactBase) -> None:
+    sentence = _sentence(harbor, 114)
+    ahead = [r for r in read(analyze("when does the strike end?", harbor), sentence, harbor) if r.answer == "2019"]
+    past = [r for r in read(analyze("when did the strike end?", harbor), sentence, harbor) if r.answer == "2019"]
+    assert ahead and past and ahead[0].typed < past[0].typed  # the article is of 2025
 
 
 def test_a_model_name_is_no_place(harbor: FactBase) -> None:
