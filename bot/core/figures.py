@@ -47,7 +47,7 @@ _BEFORE_WORDS = frozenset({"before", "previous", "previously", "old", "original"
 
 
 # ... or names a time before the change: "in the same period last year", "back in 2021".
-_BEFORE_TIME = re.compile(r"\blast year\b|\ba year (?:ago|earlier|before)\b|\bthe year before\b|\bback in\b")
+_BEFORE_TIME = re.compile(r"\blast (?:year|time)\b|\ba year (?:ago|earlier|before)\b|\bthe year before\b|\bback in\b")
 
 
 def _before_asked(question: Question) -> bool:
@@ -62,7 +62,11 @@ def as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
         return found
     if _before_asked(question):
         return old
-    return [s for s in found if s not in old]
+    # "what was turnout in 2021?" of "42.1 percent, up from 35.6 percent in 2021": the year asked
+    # is the old value's
+    years = re.findall(r"\b(?:19|20)\d\d\b", question.normalized)
+    dated = [s for s in old if any(re.match(rf"[^.;\d]{{0,12}}\b{y}\b", text[s[1]:]) for y in years)]
+    return dated or [s for s in found if s not in old]
 
 
 # "from 4.8 percent of gross domestic product this year to 3.9 percent": a few words may come between

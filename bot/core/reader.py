@@ -126,6 +126,8 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         where, strength = found
         if not isinstance(where, str) and _about_another(question, text, where, base):
             strength *= 0.5
+        if want not in ("date", "year") and any(y not in text for y in _years(question.normalized)):
+            strength *= YEAR_ELSEWHERE  # "turnout in 2021?": the sentence telling 2021's, not this year's
         if want == "date" and not isinstance(where, str) and _AHEAD_ASKED.match(question.normalized) and \
                 _before_the_article(text[where[0]:where[1]], entry, base):
             strength *= PAST_FOR_AHEAD  # "when does the strike end?" is not answered by "ended a 2019 strike"
@@ -157,8 +159,15 @@ PAST_FOR_AHEAD = 0.3
 
 
 def _before_the_article(answer: str, entry: Entry, base: FactBase) -> bool:
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", answer)]
+    years = [int(y) for y in _years(answer)]
     return bool(years) and max(years) < base.articles[entry.article_id].meta.date.year
+
+
+YEAR_ELSEWHERE = 0.7  # how sure a reading is whose sentence lacks a year the question names
+
+
+def _years(text: str) -> list[str]:
+    return re.findall(r"\b(?:19|20)\d\d\b", text)
 
 
 def _local(question: Question, text: str, span: Span, hits: list[Hit], base: FactBase) -> float:

@@ -160,6 +160,8 @@ ARTICLE = "\n".join([
     "Tove Lindqvist runs the bakery on the square. \"Nobody buys bread in a traffic jam,\" she said.",
     "The board certified the results on November 18 and must certify the recount no later than December 12.",
     "Arnold Kessinger brokered the settlement that ended a 2019 strike by ambulance workers.",
+    "Turnout was 42.1 percent, up from 35.6 percent in 2021.",
+    "Turnout reached 42.3 percent in Elling. That was well above the 31.5 percent recorded in 2017.",
 ]) + "\n"
 
 
@@ -192,6 +194,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what did the manager say about the striker?", 101, "Luka is the piece we have been missing"),  # the first
     ("how many schools closed wednesday?", 102, "Twenty-two schools"),  # a day names no one a figure is of
     ("how many scooter injuries were there in the same period last year", 103, "16"),  # the old value
+    ("what was turnout in 2021?", 115, "35.6 percent"),  # the old value, of the year asked
     ("how many scooter injuries were there this autumn", 103, "41 people"),
     ("who's the army secretary", 106, "Army Secretary Thomas Reardon"),  # not a secretary of another branch
     ("how many hectares does Reinholt farm", 107, "12 hectares"),  # not his age, right after his name
@@ -461,6 +464,14 @@ def test_a_year_before_the_article_is_less_sure_for_what_is_still_ahead(harbor: 
     ahead = [r for r in read(analyze("when does the strike end?", harbor), sentence, harbor) if r.answer == "2019"]
     past = [r for r in read(analyze("when did the strike end?", harbor), sentence, harbor) if r.answer == "2019"]
     assert ahead and past and ahead[0].typed < past[0].typed  # the article is of 2025
+
+
+def test_a_sentence_without_the_year_asked_is_less_sure(harbor: FactBase) -> None:
+    q = analyze("what was turnout in 2017?", harbor)
+    entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 116
+               and not e.is_entity]
+    sure = {r.answer: r.typed for e in entries for r in read(q, e, harbor) if r.source == "typed"}
+    assert sure["31.5 percent"] > sure["42.3 percent"]
 
 
 def test_a_model_name_is_no_place(harbor: FactBase) -> None:
