@@ -383,10 +383,14 @@ _SHARE_OF_SUM = re.compile(r"\bof (?:its|their|the|his|her|a)?\s?(?:[a-z'’-]+ 
 # "How big" of a thing asks its size; of a sum, a change or a lead, a sum or a share answers.
 _SIZE_ASKED = re.compile(r"^how (?:big|large|small)\b")
 _SIZED_BY_SUM = frozenset(AMOUNT_NOUNS) | frozenset(
-    "rise rises increase increases hike hikes raise drop drops fall falls cut cuts loss losses gain gains discount "
+    "rise rises increase increases hike hikes raise raises jump jumps drop drops fall falls cut cuts loss losses gain "
+    "gains discount "
     "discounts deal investment grant grants bill bills order award payout settlement bonus stake lead win package "
     "packages aid fund funds loan loans bailout subsidy subsidies donation donations contract contracts offer "
     "offers".split())
+# "how big a raise?", "cost of living rise since 2023?": a change, which a percent may tell
+_CHANGE_ASKED = re.compile(r"^how (?:big|large|much of) an? (?:\w+ )?(?:rise|raise|increase|hike|jump|cut|drop|fall)\b|"
+                           r"\b(?:rise|raise|increase|hike|jump)(?: since\b| so far\b|$)")
 _GROWTH_ASKED = re.compile(r"^how fast\b.*\b(?:grow|growing|grew|grown|rise|rising|rose|risen|increase|increasing|"
                            r"increased|fall|falling|fell|fallen|decline|declining|declined|climb|climbing|climbed|"
                            r"shrink|shrinking|shrank)\b")
@@ -410,7 +414,7 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     noun = counted[:next((i for i, w in enumerate(counted) if w in _RATE_WORDS or (w == "of" and i > 0)),
                          len(counted))]
     if noun and re.match(r"(?:by )?how (?:much|big|large|long|wide|deep|high|tall)\b", normalized) and \
-            stem(noun[-1].lower()) in {stem(w) for w in normalized.split()}:
+            stem(noun[-1].lower()) in {stem(w) for w in normalized.split()} and not _PERCENT.fullmatch(noun[-1]):
         return -1  # "by how much did he win?" is not answered by "two stage wins", nor "how big are the gashes?"
         # by "two gashes": the things asked about, counted
     text = normalized
@@ -419,9 +423,11 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
         return 1 if money or percent else 0
     if _PERCENT_ASKED.search(re.sub(r"\d[\d.,]*\s*(?:percent|per cent)\b", "", text)):  # not "the 14% claim"
         return 1 if percent else (-1 if money else 0)
-    if _MONEY_ASKED.search(text):
-        # "up to 4% of their global annual revenue" is a sum too, told as a share of one
-        return 1 if money else (-1 if percent and not _SHARE_OF_SUM.search(answer) else 0)
+    if _MONEY_ASKED.search(text.replace("cost of living", "")):
+        # "up to 4% of their global annual revenue" is a sum too, told as a share of one; "how big a
+        # raise?" may be told as a percent
+        return 1 if money else (-1 if percent and not _SHARE_OF_SUM.search(answer) and
+                                not _CHANGE_ASKED.search(text) else 0)
     if (money or percent) and (unit := _UNIT_ASKED.search(text)) and unit.group(0) not in answer.lower():
         return -1  # "the capacity in megalitres?" is not answered by "61 percent of capacity"
     if (money or percent) and _SIZE_ASKED.match(text) and not _SIZED_BY_SUM & set(text.split()):

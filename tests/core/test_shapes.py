@@ -49,6 +49,10 @@ from bot.core.questions import analyze
     ("how long is the new power line?", "22-kilometre", 1),  # of a thing: its length
     ("how long did the talks last?", "22-kilometre", -1),
     ("how long was the ruling?", "23-page", 1),
+    ("how big a raise is the union asking for?", "9 percent", 0),  # a change may be a percent
+    ("cost of living rise since 2023?", "11 percent", 1),
+    ("how big a jump in percent?", "26 percent", 1),
+    ("what was the budget before the cut, in crowns?", "8 percent", -1),
     ("how many bus drivers does the district employ", "40-minute drive away", -1),  # a number joined to another noun
     ("how many points are in the plan", "28-point plan", 1),
     ("how many people were on the team", "23-member team", 1),
@@ -108,6 +112,10 @@ from bot.core.questions import analyze
     ("how long is the new power line?", "22-kilometre", 1),  # of a thing: its length
     ("how long did the talks last?", "22-kilometre", -1),
     ("how long was the ruling?", "23-page", 1),
+    ("how big a raise is the union asking for?", "9 percent", 0),  # a change may be a percent
+    ("cost of living rise since 2023?", "11 percent", 1),
+    ("how big a jump in percent?", "26 percent", 1),
+    ("what was the budget before the cut, in crowns?", "8 percent", -1),
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
