@@ -389,6 +389,7 @@ _SIZED_BY_SUM = frozenset(AMOUNT_NOUNS) | frozenset(
     "packages aid fund funds loan loans bailout subsidy subsidies donation donations contract contracts offer "
     "offers".split())
 # "how big a raise?", "cost of living rise since 2023?": a change, which a percent may tell
+_TRAVEL_TIME = re.compile(r"\b(?:minute|hour|day)s?'?[- ](?:\w+ )?(?:drive|walk|ride|flight|journey|trip|sail)\b")
 _CHANGE_ASKED = re.compile(r"^how (?:big|large|much of) an? (?:\w+ )?(?:rise|raise|increase|hike|jump|cut|drop|fall)\b|"
                            r"\b(?:rise|raise|increase|hike|jump)(?: since\b| so far\b|$)")
 _GROWTH_ASKED = re.compile(r"^how fast\b.*\b(?:grow|growing|grew|grown|rise|rising|rose|risen|increase|increasing|"
@@ -439,8 +440,8 @@ def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
             return 1  # "how fast have wages been growing?": a rate of growth
         if money or percent:
             return -1
-        if spans.MEASURE.search(answer):
-            return 1
+        if spans.MEASURE.search(answer) or (text.startswith("how far") and _TRAVEL_TIME.search(answer)):
+            return 1  # "how far away is it?": "about 9 kilometres", or "a 40-minute drive"
         counted = [w for w in noun if w.isalpha()]
         return -1 if counted and not _UNITS.intersection(counted) else 0
     return 1

@@ -53,6 +53,8 @@ from bot.core.questions import analyze
     ("cost of living rise since 2023?", "11 percent", 1),
     ("how big a jump in percent?", "26 percent", 1),
     ("what was the budget before the cut, in crowns?", "8 percent", -1),
+    ("how far away is carver springs", "40-minute drive away", 1),  # a distance told in time
+    ("how far away is carver springs", "40-minute meeting", -1),
     ("how many bus drivers does the district employ", "40-minute drive away", -1),  # a number joined to another noun
     ("how many points are in the plan", "28-point plan", 1),
     ("how many people were on the team", "23-member team", 1),
@@ -116,6 +118,8 @@ from bot.core.questions import analyze
     ("cost of living rise since 2023?", "11 percent", 1),
     ("how big a jump in percent?", "26 percent", 1),
     ("what was the budget before the cut, in crowns?", "8 percent", -1),
+    ("how far away is carver springs", "40-minute drive away", 1),  # a distance told in time
+    ("how far away is carver springs", "40-minute meeting", -1),
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
