@@ -30,6 +30,7 @@ __all__ = ["article_date", "distill", "find_organizations", "find_people", "slug
 
 _PRONOUNS = {"He", "She", "he", "she"}
 _REFERS_BACK = re.compile(r"(?:It|They|Its|Their|His|Her|He|She|The (?:[a-z]+ ){0,2}?[a-z]+)\b")
+_POSSESSIVE = re.compile(r"(?:His|Her|Their|Its)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She)\b|^(?:[^,]{0,40}, )?(?:he|she) (?:said|added|told|called|wrote|noted)\b|"
                             r"^\s*[“\"][^“”\"]+[”\"]\s*(?:he|she) (?:said|added|told|wrote|noted)\b")
 REPORTING = re.compile(r"\b(?:said|says|told|wrote|writes|stated|added|warned|argued|insisted|stressed|announced|"
@@ -161,6 +162,9 @@ def distill(article_id: str, seed_name: str, meta: dict[str, str], paragraphs: t
                 speaker = facts[-1].speaker  # '..., Brunner said. "There was no malfunction."': still Brunner
             if not ents and i > 1 and facts[-1].entities and _REFERS_BACK.match(sentence):
                 ents = facts[-1].entities[:1]  # "It ...", "The animal ...": what the sentence before is about
+            elif i > 1 and facts[-1].entities and _POSSESSIVE.match(sentence) and facts[-1].entities[0] not in ents:
+                # "His campaign manager, Colin Hart, said ...": about Hart, and about whose campaign it is
+                ents = [*ents, facts[-1].entities[0]]
             facts.append(Fact(id=f"{article_id}.p{n}.s{i}", paragraph=n, evidence=sentence, reply=sentence,
                               answers=answers, questions=[sentence], entities=ents, speaker=speaker,
                               distilled=True))

@@ -253,6 +253,15 @@ def test_a_sentence_that_refers_back_is_about_what_the_one_before_names() -> Non
     assert facts[2].entities == []  # names nothing and does not refer back
 
 
+
+def test_a_sentence_opening_on_his_or_her_is_also_about_whom_the_one_before_names() -> None:
+    paragraph = ('"I won this election," Mayor Daniel Voss said. His campaign manager, Colin Hart, said the '
+                 "campaign would appeal the ruling.")
+    facts = distill("v", "v.txt", {"title": "V"}, (paragraph,), dt.date(2025, 11, 17)).facts
+    assert facts[0].entities[:1] == ["daniel-voss"]
+    assert facts[1].entities[0] == "colin-hart" and "daniel-voss" in facts[1].entities  # whose campaign
+
+
 ZOO_ARTICLE = (
     "Title: Snow leopard recaptured\nDate: 2025-11-19\nAttribution: Example Wire\n---\n"
     "A snow leopard that escaped from Brenmouth City Zoo early on Tuesday was recaptured late that evening.\n"
