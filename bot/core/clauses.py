@@ -58,11 +58,12 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
 
         heaviest = max((weight(c) for c in clauses), default=0.0)
 
-        def deciding(c: Span) -> tuple[bool, bool, bool, float, int]:
+        def deciding(c: Span) -> tuple[bool, bool, bool, bool, float, int]:
             w = weight(c)
             # the subject counts where the clause holds at least half of the most asked of any clause
             # ("Staff are also angry" names the staff but says nothing of being consulted)
             return (names(c, named), w > 0 and bool(_FINITE.search(text[c[0]:c[1]])),
+                    any(h.verb and c[0] <= h.start < c[1] for h in content),
                     names(c, about) and w >= 0.5 * heaviest, w, -c[0])
 
         chosen = _predicate(text, max(clauses, key=deciding), clauses) if clauses else None

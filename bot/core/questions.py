@@ -237,7 +237,8 @@ def analyze(text: str, base: FactBase) -> Question:
     verb = parse.verb or (terse.group(1) if terse else "") or (_verb_after_subject(core, alias_terms, base)
                           if want == "patient" or (want in ("date", "year", "duration", "place", "reason", "count",
                                                             "amount", "thing", "means") and
-                                                   len(core.split()) > 2 and core.split()[1] in _AUX_WORDS) else "")
+                                                   len(core.split()) > 2 and core.split()[1] in _AUX_WORDS) else "") \
+        or (_yes_no_participle(core, alias_terms, base) if want == "clause" else "")
     light = [w for w in core.split() if w in LIGHT_VERBS]
     light_terms = frozenset(base.lexicon.terms(" ".join(light))) - frozenset(
         base.lexicon.terms(" ".join(w for w in core.split() if w not in LIGHT_VERBS))) if light else frozenset()
@@ -284,6 +285,17 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
     if core.split()[1] in _BE:  # "where is the stadium *located*?"; "where is the new stadium going to be?" has none
         verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS]
     return verbs[-1] if verbs else ""
+
+
+def _yes_no_participle(core: str, alias_terms: dict[str, frozenset[str]], base: FactBase) -> str:
+    """"has the army been *approved* to help?", "was anyone *hurt*?", "is Voss *appealing*?": the
+    participle after a yes/no question's subject (other auxiliaries leave the verb unmarked)."""
+    words = core.split()
+    if len(words) < 3 or words[0] not in ("has", "have", "had", *_BE):
+        return ""
+    return next((w for w in words[2:] if (_PARTICIPLE.search(w) or w in IRREGULAR_FORMS) and w not in _AUX_WORDS
+                 and w not in ("been", "being") and base.lexicon.terms(w) and
+                 not set(base.lexicon.terms(w)) & set(alias_terms)), "")
 
 
 def _nation_word(word: str) -> bool:

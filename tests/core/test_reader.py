@@ -162,6 +162,8 @@ ARTICLE = "\n".join([
     "Arnold Kessinger brokered the settlement that ended a 2019 strike by ambulance workers.",
     "Turnout was 42.1 percent, up from 35.6 percent in 2021.",
     "Turnout reached 42.3 percent in Elling. That was well above the 31.5 percent recorded in 2017.",
+    ("The mayor said she had asked the ministry for army support on Sunday morning, but the request had not been "
+     "approved by Sunday evening."),
 ]) + "\n"
 
 
@@ -437,6 +439,7 @@ def test_a_yes_no_question_is_decided_by_the_clause_naming_what_it_is_about(harb
      "two deckhands were treated for smoke inhalation and later released from hospital"),
     ("are schools open on monday?", 65, "will stay closed on Monday and Tuesday"),  # from the verb
     ("did tern ferries block the timetable?", 66, "it did not block the timetable"),  # "it" names Tern Ferries
+    ("has the army been approved to help?", 117, "the request had not been approved by Sunday evening"),  # the verb
 ])
 def test_the_deciding_clause_of_a_yes_no_question(harbor: FactBase, question: str, paragraph: int,
                                                    expected: str) -> None:
