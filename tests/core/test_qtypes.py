@@ -156,6 +156,9 @@ def test_after_a_form_of_be_only_a_participle_is_the_verb(base) -> None:  # type
     assert analyze("when was the plan announced?", base).verb_terms == frozenset({"announc"})
     # "new" or "stadium" is not what the question asks was done
     assert not analyze("where is the new stadium going to be?", base).verb_terms
+    # a yes/no question's participle after its subject
+    assert analyze("was the plan announced on sunday?", base).verb_terms == frozenset({"announc"})
+    assert not analyze("did the plan reach Kyiv?", base).verb_terms  # left unmarked after other auxiliaries
 
 
 def test_the_noun_asked_about_ends_before_its_preposition() -> None:
