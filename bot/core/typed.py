@@ -162,12 +162,33 @@ def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
         for_ = re.search(r"\bfor\s+", text[anchor.end:])
         if for_:
             return spans.clause_after(text, anchor.end + for_.end(), 12), 1.0
+    if (cause := _cause_before(text, hits)) is not None:
+        return cause, 1.0
     plain = [s for s in found if spans.REASON.match(text, s[0]) and not spans.WEAK_REASON.match(text, s[0])]
     for kind in (plain, found):  # "collapsed amid accusations" rather than "agreed after U.S. mediation"
         later = [s for s in kind if anchor and s[0] >= anchor.start]
         if later:
             return later[0], 1.0
     return ((plain or found)[0], 0.7) if found else None
+
+
+# "before higher steel prices ... pushed up the cost": what a causing verb's subject did to what was asked
+_CAUSING = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"
+                      r"\b(?:(?:pushed|pushes|drove|drives) up|caused|causes|led to|leads to|forced|forces|triggered|"
+                      r"triggers|sparked|sparks|prompted|prompts)\b")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:.“\"]|\b(?:before|after|because|when|while|since|as|that|which|but)\b)\s*")
+
+
+def _cause_before(text: str, hits: list[Hit]) -> Span | None:
+    """The subject of a causing verb whose object holds a word asked about ("why has the cost gone
+    up?": "higher steel prices and the addition of the river bridge" of "... pushed up the cost")."""
+    for m in _CAUSING.finditer(text):
+        if not any(not h.entity and m.end() <= h.start < m.end() + 40 for h in hits):
+            continue
+        start = max((o.end() for o in _CLAUSE_OPENING.finditer(text, 0, m.start())), default=0)
+        if 1 <= len(text[start:m.start()].split()) <= 14:
+            return start, m.start() - (1 if text[m.start() - 1:m.start()] == " " else 0)
+    return None
 
 
 # How sure a quotation is when the sentence names another speaker: at 0.4, 18 of 21 such readings

@@ -164,6 +164,8 @@ ARTICLE = "\n".join([
     "Turnout reached 42.3 percent in Elling. That was well above the 31.5 percent recorded in 2017.",
     ("The mayor said she had asked the ministry for army support on Sunday morning, but the request had not been "
      "approved by Sunday evening."),
+    ("The line was estimated at 443 million euros in 2022, before higher steel prices and a new bridge pushed up the "
+     "cost. Work was forced to stop after the only bidder withdrew."),
 ]) + "\n"
 
 
@@ -197,6 +199,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how many schools closed wednesday?", 102, "Twenty-two schools"),  # a day names no one a figure is of
     ("how many scooter injuries were there in the same period last year", 103, "16"),  # the old value
     ("what was turnout in 2021?", 115, "35.6 percent"),  # the old value, of the year asked
+    ("why has the cost gone up?", 118, "higher steel prices and a new bridge"),  # the subject of a causing verb
     ("how many scooter injuries were there this autumn", 103, "41 people"),
     ("who's the army secretary", 106, "Army Secretary Thomas Reardon"),  # not a secretary of another branch
     ("how many hectares does Reinholt farm", 107, "12 hectares"),  # not his age, right after his name
