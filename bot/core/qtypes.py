@@ -278,6 +278,9 @@ def classify_core(text: str) -> Parse:
     framed = _FRAME.match(text)
     if framed and framed.end() < len(text):
         text = text[framed.end():]
+    trailing = _TRAILING_FRAME.search(text)  # "... in october, according to the statistics office?"
+    if trailing and len(text[:trailing.start()].split()) >= 3:
+        text = text[:trailing.start()]
     parse = _classify(text)
     verb = _VERB.match(text)
     if verb and parse.want in ("agent", "speaker") and not parse.verb:
@@ -291,6 +294,7 @@ _WHAT_WAS_SUM = re.compile(rf"^what(?:'s| s| is| was| are| were| will be)? (?:th
 _FRAME = re.compile(rf"^(?:according to|per|in) (?:(?!which|what|whose|who|when|where|why|how)[\w'-]+ ){{1,5}}?"
                     rf"(?:s )?(?:view |opinion |words |account |telling )?"
                     rf"(?=(?:who|what|when|where|why|how|which|whose|{_AUX_RE})\b)")
+_TRAILING_FRAME = re.compile(r" (?:according to|in (?:[\w'-]+ ){1,3}?(?:view|opinion|words)$)(?: [\w'-]+){0,6}$")
 # "who led ...", "which company built ...": the word after the wh-phrase is the verb.
 _VERB = re.compile(rf"^who(?: (?:also|actually|really|first|then|just))? "
                    rf"(?!{_AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")

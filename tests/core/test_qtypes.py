@@ -65,6 +65,8 @@ from bot.core.text import normalize
     ("at what altitude was contact lost?", "how_many", "amount"),  # a measure, as "how high"
     ("in trump's view, would the war have happened with better leadership?", "yes_no", "clause"),  # a frame
     ("according to vindman, who drafted the plan?", "who", "agent"),
+    ("what was the inflation rate in october, according to the statistics office?", "how_many", "amount"),  # trailing
+    ("who drafted the plan in vindman's view?", "who", "agent"),
     ("in which city did they meet", "where", "place"),  # not a frame
     ("who is buying the company?", "who", "agent"),  # "who is" + a verb in -ing: who does it
     ("who is sterling?", "who_is", "description"),  # a name in -ing is still a name
