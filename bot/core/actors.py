@@ -349,9 +349,13 @@ def describe(question: Question, text: str, base: FactBase) -> Found:
         if question.focus == "party":
             near = [p for p in PARTIES.finditer(text) if abs(p.start() - s[1]) < 40 or abs(s[0] - p.end()) < 40]
             return ((near[0].start(), near[0].end()), 1.0) if near else None
-        m = APPOSITION.match(text[s[1]:])
+        at = s[1]
+        m = APPOSITION.match(text[at:])
+        if m and re.fullmatch(r"\s*\d{1,3}", m.group(1)):  # "Greta Holm, 34, a teacher from ...": past the age
+            at += m.end(1)
+            m = APPOSITION.match(text[at:])
         if m and not SAID.match(m.group(1)):
-            return (s[1] + m.start(1), s[1] + m.end(1)), 1.0
+            return (at + m.start(1), at + m.end(1)), 1.0
         party = re.match(r"\s*\(([^)]{2,40})\)", text[s[1]:])
         if party:
             return (s[1] + party.start(1), s[1] + party.end(1)), 1.0

@@ -166,6 +166,7 @@ ARTICLE = "\n".join([
      "approved by Sunday evening."),
     ("The line was estimated at 443 million euros in 2022, before higher steel prices and a new bridge pushed up the "
      "cost. Work was forced to stop after the only bidder withdrew."),
+    "Greta Holm, 34, a teacher from Ulmenhavn, said she woke to the smell of smoke.",
 ]) + "\n"
 
 
@@ -200,6 +201,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("how many scooter injuries were there in the same period last year", 103, "16"),  # the old value
     ("what was turnout in 2021?", 115, "35.6 percent"),  # the old value, of the year asked
     ("why has the cost gone up?", 118, "higher steel prices and a new bridge"),  # the subject of a causing verb
+    ("who's greta holm?", 119, "a teacher from Ulmenhavn"),  # past her age
     ("how many scooter injuries were there this autumn", 103, "41 people"),
     ("who's the army secretary", 106, "Army Secretary Thomas Reardon"),  # not a secretary of another branch
     ("how many hectares does Reinholt farm", 107, "12 hectares"),  # not his age, right after his name
