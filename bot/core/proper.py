@@ -38,7 +38,8 @@ Chairwoman Chair Deputy Foreign Defense Defence Interior Finance Transport Army 
 Supreme Commander Colonel Captain Lieutenant Sergeant Officer Inspector CEO Executive Founder Head Reverend Bishop
 Lawmaker Legislator Premier Governor Adviser Advisor Aide Negotiator Analyst Economist Scientist Climatologist
 Manager Owner Official Spokesman Chancellor Secretary-General Mayor Treasurer Attorney Prosecutor Marshal
-Sheriff Detective Constable Superintendent Warden Administrator Coordinator
+Sheriff Detective Constable Superintendent Warden Administrator Coordinator Principal Dean Headteacher Headmaster
+Headmistress Provost Rector Curator Coroner Editor
 """.split())
 ORG_WORDS = frozenset("""
 Union Council Department Ministry Agency Office Committee Commission Parliament Congress Senate House Court Bank

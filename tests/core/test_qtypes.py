@@ -182,6 +182,11 @@ def test_the_name_of_a_thing_someone_owns_is_no_name_of_theirs(base) -> None:  #
     assert (aide.qtype, aide.want) == ("who_role", "holder")
 
 
+@pytest.mark.parametrize("question", ["who's the principal", "who is the provost?", "who's the curator"])
+def test_who_is_the_holder_of_a_title(base, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert analyze(question, base).want == "holder"
+
+
 def test_a_boss_is_whoever_runs_it_by_any_title(base) -> None:  # type: ignore[no-untyped-def]
     q = analyze("who's the boss of the kremlin?", base)
     assert q.want == "holder" and "boss" not in q.terms and not q.unknown_subject
