@@ -14,7 +14,7 @@ from functools import lru_cache
 from bot.core.spans import DAYS, MONTHS, NUMBER_WORDS, Span
 
 # A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").
-NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|&|on)"
+NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|a|&|on)"
                   r")*\s+(?:[A-Z][\w’'.-]*|G\d+|&))*")
 # Capitalized words that start sentences or clauses without being names.
 _NOT_NAME = frozenset("""

@@ -29,6 +29,12 @@ def test_a_nationality_before_a_noun_is_no_name_even_when_unlisted() -> None:
     assert [said[a:b] for a, b in proper.names(said)] == ["Adrian"]  # a name before a verb stays
 
 
+def test_a_name_may_carry_small_words() -> None:
+    text = "A group called Teachers for a Fair Contract met Calder & Reece in Port of Spain."
+    assert [text[a:b] for a, b in proper.names(text)] == ["Teachers for a Fair Contract", "Calder & Reece",
+                                                          "Port of Spain"]
+
+
 def test_a_club_or_a_trust_is_an_organization_not_a_person() -> None:
     kinds = _kinds("Ashford United paid Westbury Albion, and the Westbury Albion Supporters' Trust protested.")
     assert kinds["Ashford United"] == kinds["Westbury Albion"] == "org"
