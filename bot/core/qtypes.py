@@ -22,7 +22,7 @@ from bot.core.kinds import (
 )
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
-from bot.core.spans import NUMBER_WORDS
+from bot.core.spans import ADVERB, NUMBER_WORDS
 
 _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
         "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",
@@ -346,7 +346,8 @@ def _classify(text: str) -> Parse:
             re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{1,3}}?)(?:{_IRREGULAR}|\w+ed)\b", text) or \
             re.match(r"^how (?:many|much) ((?:[\w'-]+ ){0,2}?[\w'-]+)(?= (?:at|in|on|for|from|to|by|during|per)\b)",
                      text) or re.match(r"^how (?:many|much) ([\w'-]+)", text)
-        if m and m.group(1).strip() and not _NOT_FOCUS.match(m.group(1).split()[0]):
+        if m and m.group(1).strip() and not _NOT_FOCUS.match(first := m.group(1).split()[0]) and \
+                not ADVERB.fullmatch(first):  # "how many seriously hurt": an adverb counts nothing
             found = Parse(found.qtype, found.want, _head(m.group(1)))
     if found is None and re.match(r"^(?:which|what|whose)\b", text):
         found = _which(text)

@@ -294,7 +294,7 @@ def _noun_length(words: str) -> int:
         if head and word != "of":
             break  # after the plural noun only "of" goes on: "96 millimetres of rain"
         # only compound modifiers so far ("60 two-person counting teams"): a participle may still modify
-        leading = all("-" in f.group(0) for f in found[:i])
+        leading = all("-" in f.group(0) or ADVERB.fullmatch(f.group(0)) for f in found[:i])
         if (word in _NOUN_END and not of) or (re.fullmatch(r"[a-z]+(?:ed|ing)", word) and not (
                 leading and i + 1 < len(found) and _is_plural(found[i + 1].group(0)))):
             break  # "900 evacuees spent", but "three neighbouring substations", "two injured workers"
@@ -305,6 +305,10 @@ def _noun_length(words: str) -> int:
             and after not in _PLURALS and _is_plural(after)
         head = not of and _is_plural(word) and not modifier
     return kept
+
+
+# an adverb in -ly (not a noun such as "family")
+ADVERB = re.compile(r"(?!(?:family|supply|assembly|rally|italy|july|monopoly|anomaly)$)[a-z]{3,}ly")
 
 
 def _is_plural(word: str) -> bool:

@@ -84,10 +84,11 @@ def test_tallies(text: str, expected: list[str]) -> None:
 
 def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted() -> None:
     text = ("It knocked out three neighbouring substations, and 900 evacuees spent the night in a gym "
-            "watched by 60 two-person counting teams.")
+            "watched by 60 two-person counting teams and four seriously injured patients.")
     assert [(text[a:b], text[n[0]:n[1]] if n else None) for (a, b), n in spans.counts(text)] == [
         ("three neighbouring substations", "neighbouring substations"), ("900 evacuees", "evacuees"),
-        ("60 two-person counting teams", "two-person counting teams")]
+        ("60 two-person counting teams", "two-person counting teams"),
+        ("four seriously injured patients", "seriously injured patients")]
 
 
 def test_a_speed_keeps_its_rate() -> None:
