@@ -334,12 +334,17 @@ _ATTRIBUTIVE = re.compile(rf"^(?:[a-z]+ )?(?:{spans.NUMBER_RE})-(?!(?:{'|'.join(
 _TIME_UNITS = frozenset("second minute hour day week month year".split())
 
 
+_AGED = re.compile(r"\b\w+[- ](?:year|month|week|day)s?[- ]old\b")
+
+
 def _count_shape(focus: str, focus_word: str, answer: str, forms: frozenset[str] = frozenset(),
                  asked: frozenset[str] = frozenset()) -> int:
     if focus_word == "times" and spans.TIMES.search(answer):
         return 1  # "how many times ...?": "twice", "on four occasions"
     if not _NUMBER.search(answer.lower()):
         return -1
+    if _AGED.search(answer):
+        return -1  # "how many have pneumonia?" is not "6-year-old boy": an age counts nothing
     joined = _ATTRIBUTIVE.match(answer)
     if joined and (focus_word or focus) and not joined.group(1).lower().startswith((focus_word or focus)[:4]) and \
             not any(joined.group(1).lower().startswith(f[:4]) for f in forms if len(f) > 3) and \

@@ -234,7 +234,9 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
                 _CLOCK_AFTER.match(text, m.end(1)):
             continue  # a year, a date's day, a name's number ("AAU Local 318", "Forest Road 412"), "1 p.m."
         end, noun = m.end(), None
-        if m.group(2):
+        if (of := _OF_THE.match(text, m.end(1))) and (length := _noun_length(of.group(1))):
+            end, noun = of.start(1) + length, (of.start(1), of.start(1) + length)  # "Three of the injured"
+        elif m.group(2):
             length = _noun_length(text[m.start(2):m.end()])
             end, noun = (m.start(2) + length, (m.start(2), m.start(2) + length)) if length else (m.end(1), None)
         if noun is not None and DISTANCE.search(text, noun[0], noun[1]) and (rate := _PER_TIME.match(text, end)):
@@ -258,6 +260,9 @@ def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
     return tuple(out)
 
 
+# "Three of the hospitalised patients" (not "one of the most divisive schemes": no count of them)
+_OF_THE = re.compile(r" of (?:the|its|their|these|those|his|her) (?!most\b|least\b|best\b|worst\b|[a-z]+est\b)"
+                     r"((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)")
 _SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
 # The rate a sum or a quantity is told at, part of its answer: "8.5 million euros a year", "25 cents a
 # minute", "1.6 million litres of water a day", "4 parts per million" (not "a year ago", "a day later").

@@ -55,6 +55,7 @@ from bot.core.questions import analyze
     ("what was the budget before the cut, in crowns?", "8 percent", -1),
     ("how far away is carver springs", "40-minute drive away", 1),  # a distance told in time
     ("how far away is carver springs", "40-minute meeting", -1),
+    ("how many have pneumonia", "6-year-old boy", -1),  # an age counts nothing
     ("how many bus drivers does the district employ", "40-minute drive away", -1),  # a number joined to another noun
     ("how many points are in the plan", "28-point plan", 1),
     ("how many people were on the team", "23-member team", 1),
@@ -120,6 +121,7 @@ from bot.core.questions import analyze
     ("what was the budget before the cut, in crowns?", "8 percent", -1),
     ("how far away is carver springs", "40-minute drive away", 1),  # a distance told in time
     ("how far away is carver springs", "40-minute meeting", -1),
+    ("how many have pneumonia", "6-year-old boy", -1),  # an age counts nothing
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place

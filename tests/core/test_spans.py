@@ -91,6 +91,13 @@ def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted() -> None:
         ("four seriously injured patients", "seriously injured patients")]
 
 
+def test_how_many_of_them_counts_what_they_are() -> None:
+    text = "Three of the hospitalised patients had pneumonia, one of the most serious cases this year."
+    counted = [(text[a:b], text[n[0]:n[1]] if n else None) for (a, b), n in spans.counts(text)]
+    assert counted[0] == ("Three of the hospitalised patients", "hospitalised patients")
+    assert not any(noun and noun.endswith("cases") for _, noun in counted)  # a superlative counts none
+
+
 def test_a_speed_keeps_its_rate() -> None:
     text = "Gusts reached 65 kilometres per hour, and 40 firefighters an hour were sent, 12 an hour later."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["65 kilometres per hour", "40 firefighters an hour",
