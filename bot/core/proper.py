@@ -13,9 +13,10 @@ from functools import lru_cache
 
 from bot.core.spans import DAYS, MONTHS, NUMBER_WORDS, Span
 
-# A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece").
-NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|a|&|on)"
-                  r")*\s+(?:[A-Z][\w’'.-]*|G\d+|&))*")
+# A capitalized run: a name, with the small words names carry ("Port of Spain", "Calder & Reece"; not
+# "on the": "the ferry Helga Stornes on the Baltic Sea" is two names).
+NAME = re.compile(r"(?:[A-Z][\w’'.-]*|[A-Z]{2,}\d*|G\d+)"
+                  r"(?:(?:\s+(?:of|the|de|del|da|von|van|al|bin|for|a|&|on(?!\s+the\b)))*\s+(?:[A-Z][\w’'.-]*|G\d+|&))*")
 # Capitalized words that start sentences or clauses without being names.
 _NOT_NAME = frozenset("""
 The A An In On At By For From To Of And But Or If When While Where What Which Who Why How This That These Those

@@ -33,6 +33,8 @@ def test_a_name_may_carry_small_words() -> None:
     text = "A group called Teachers for a Fair Contract met Calder & Reece in Port of Spain."
     assert [text[a:b] for a, b in proper.names(text)] == ["Teachers for a Fair Contract", "Calder & Reece",
                                                           "Port of Spain"]
+    ship = "The ferry Helga Stornes on the Baltic Sea sailed from Newcastle on Tyne."
+    assert [ship[a:b] for a, b in proper.names(ship)] == ["Helga Stornes", "Baltic Sea", "Newcastle on Tyne"]
 
 
 def test_a_club_or_a_trust_is_an_organization_not_a_person() -> None:
