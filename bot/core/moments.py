@@ -108,7 +108,13 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
         # "took about five years", "will take about 35 minutes": what the asked verb took, if said
         taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
         lasting = taken or lasting
-        return closest(lasting or lengths, hits, text), 1.0 if lasting else 0.5  # type: ignore[return-value]
+        nearest = closest(lasting or lengths, hits, text)
+        strength = 1.0 if lasting else 0.5
+        if spans.TENURE_ASKED.match(question.normalized) and nearest is not None and \
+                not _HELD_FOR.search(text, max(0, nearest[0] - 24), nearest[0]) and \
+                not _HELD_AS.match(text, nearest[1]):
+            strength *= UNHELD_TENURE  # "how long has Marsh been director?" is not "for more than a decade" of cases
+        return nearest, strength  # type: ignore[return-value]
     # "how long will the centres stay open?": "until at least Saturday" says how long
     until = [(m.start(), s[1]) for s in found if (m := _UNTIL.search(text, max(0, s[0] - 24), s[0]))]
     if until:
@@ -118,6 +124,13 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
     return (found[0], 0.5) if found else None  # "how soon ...?": by a date
 
 
+# "how long has she been director?" is told "has been director for 12 years" or "a 12-year tenure":
+# another duration in the sentence (a decade of cases, a four-year deal) is less sure by this much
+_HELD_FOR = re.compile(r"\b(?:been|served|worked|led|run|chaired|held|as|in (?:the )?(?:job|post|role|office|charge))"
+                       r"(?: \w+){0,3}? for\s+(?:about |more than |nearly |almost |over |some )?$")
+_HELD_AS = re.compile(r"[- ](?:tenure|stint|career|reign|spell)\b|"
+                      r"\s+(?:as|in charge|in office|in the (?:job|post|role))\b")
+UNHELD_TENURE = 0.4
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:at least\s+|at the earliest\s+)?$")
 _ONGOING_ASKED = re.compile(r"^how long (?:has|have|had)\b")
 _SINCE = re.compile(r"\bsince (?:(?:early|late|mid-)\s?)?(?:[A-Z][a-z]+ )?(?:1[89]|20)\d\d\b")

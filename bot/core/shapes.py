@@ -113,8 +113,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-# How long someone has held a role or place: years, not the minutes of a meeting.
-_TENURE_ASKED = re.compile(r"^how long (?:has|have|had) .+ (?:been|served|worked|led|run|chaired|held)\b")
+# How long someone has held a role (``spans.TENURE_ASKED``): years, not the minutes of a meeting.
 _SHORT_SPAN = re.compile(r"\b(?:seconds?|minutes?|hours?|nights?|evenings?|mornings?|afternoons?)\b")
 _BEFORE_ASKED = re.compile(r"^(?:who|which \w+) (?:was|were|had been|served as) .*\b(?:before|prior to)\b|"
                            r"\b(?:predecessor|previous (?:ceo|chief|coach|head|mayor|president|owner|manager))\b")
@@ -206,7 +205,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
     if want == "year":
         return 1 if spans.YEAR.search(answer) else -1
     if want == "duration":
-        if _TENURE_ASKED.match(normalized) and _SHORT_SPAN.search(answer):
+        if spans.TENURE_ASKED.match(normalized) and _SHORT_SPAN.search(answer):
             return -1  # "how long has she been council chair?" is not "about 15 minutes"
         if spans.HOW_OFTEN.search(normalized):
             return 1 if spans.FREQUENCY.search(answer) else -1

@@ -56,6 +56,8 @@ DATE = re.compile(
     rf"|[0-2]?\d:[0-5]\d(?:\s+(?:local time|GMT|UTC|CET|EST|ET))?)\b\)?")
 # "how long did it last?" (not "how long has he been envoy?", which "since March 2025" answers).
 HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)")
+# How long someone has held a role or place ("how long has she been director?", not "been waiting").
+TENURE_ASKED = re.compile(r"^how long (?:has|have|had) .+ (?:been(?! \w+ing\b)|served|worked|led|run|chaired|held)\b")
 # "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long",
 # "a 23-page ruling".
 LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they)\b(?!.*\b(?:last|take|run)\b))\b")

@@ -167,6 +167,8 @@ ARTICLE = "\n".join([
     ("The line was estimated at 443 million euros in 2022, before higher steel prices and a new bridge pushed up the "
      "cost. Work was forced to stop after the only bidder withdrew."),
     "Greta Holm, 34, a teacher from Ulmenhavn, said she woke to the smell of smoke.",
+    ('"We have not seen numbers like this for more than a decade," said Helena Marsh, the health director. '
+     "Olaf Brandt has been harbour master for 12 years."),
 ]) + "\n"
 
 
@@ -480,6 +482,16 @@ def test_a_sentence_without_the_year_asked_is_less_sure(harbor: FactBase) -> Non
                and not e.is_entity]
     sure = {r.answer: r.typed for e in entries for r in read(q, e, harbor) if r.source == "typed"}
     assert sure["31.5 percent"] > sure["42.3 percent"]
+
+
+def test_how_long_someone_has_held_a_role_is_said_of_the_role(harbor: FactBase) -> None:
+    entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 120
+               and not e.is_entity]
+    marsh = analyze("how long has Marsh been the health director?", harbor)
+    brandt = analyze("how long has Brandt been harbour master?", harbor)
+    decade = [r for e in entries for r in read(marsh, e, harbor) if r.answer == "more than a decade"]
+    years = [r for e in entries for r in read(brandt, e, harbor) if r.answer == "12 years"]
+    assert decade and years and decade[0].typed < 0.5 <= years[0].typed  # a decade of cases, not of her job
 
 
 def test_a_model_name_is_no_place(harbor: FactBase) -> None:
