@@ -131,6 +131,8 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         if want == "date" and not isinstance(where, str) and _AHEAD_ASKED.match(question.normalized) and \
                 _before_the_article(text[where[0]:where[1]], entry, base):
             strength *= PAST_FOR_AHEAD  # "when does the strike end?" is not answered by "ended a 2019 strike"
+        elif not isinstance(where, str) and _then_for_now(question, text, where, entry, base):
+            strength *= PAST_FOR_AHEAD
         if want in _NAMED_WANTS and not isinstance(where, str):
             where = proper.with_jurisdiction(text, where)
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
@@ -148,14 +150,22 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
     answer = _tidy(text, span) if span is not None else ""
     if not answer or span is None:
         return NONE
-    return Reading(answer, "clause", 0.3, 1.0 if hits else 0.0, echo(question, answer, base),
-                   _local(question, text, span, hits, base))
+    return Reading(answer, "clause", 0.3 * (PAST_FOR_AHEAD if _then_for_now(question, text, span, entry, base) else 1),
+                   1.0 if hits else 0.0, echo(question, answer, base), _local(question, text, span, hits, base))
 
 
 # "when does / will / is ...?" asks about now or later: a date in a year before the article's is
 # something else that happened (see ``_before_the_article``).
 _AHEAD_ASKED = re.compile(r"^when(?:'s| s| is| are| does| do| will)\b")
 PAST_FOR_AHEAD = 0.3
+_NOW_ASKED = re.compile(r"\b(?:this time|now|currently|so far|at the moment|rn)\b")
+
+
+def _then_for_now(question: Question, text: str, span: Span, entry: Entry, base: FactBase) -> bool:
+    """"any deaths this time?" is not answered by "since 2014, when ... a 3-year-old girl died": the
+    question asks about now, the words before the answer date it in an earlier year."""
+    return bool(_NOW_ASKED.search(question.normalized)) and \
+        _before_the_article(text[max(0, span[0] - 80):span[1]], entry, base)
 
 
 def _before_the_article(answer: str, entry: Entry, base: FactBase) -> bool:

@@ -169,6 +169,7 @@ ARTICLE = "\n".join([
     "Greta Holm, 34, a teacher from Ulmenhavn, said she woke to the smell of smoke.",
     ('"We have not seen numbers like this for more than a decade," said Helena Marsh, the health director. '
      "Olaf Brandt has been harbour master for 12 years."),
+    "The outbreak is the largest since 2014, when 31 cases were recorded and a ward was shut.",
 ]) + "\n"
 
 
@@ -492,6 +493,13 @@ def test_how_long_someone_has_held_a_role_is_said_of_the_role(harbor: FactBase) 
     decade = [r for e in entries for r in read(marsh, e, harbor) if r.answer == "more than a decade"]
     years = [r for e in entries for r in read(brandt, e, harbor) if r.answer == "12 years"]
     assert decade and years and decade[0].typed < 0.5 <= years[0].typed  # a decade of cases, not of her job
+
+
+def test_what_happened_in_an_earlier_year_is_less_sure_for_now(harbor: FactBase) -> None:
+    sentence = _sentence(harbor, 121)
+    now = read(analyze("was a ward shut this time?", harbor), sentence, harbor)
+    ever = read(analyze("was a ward shut?", harbor), sentence, harbor)
+    assert now and ever and now[0].typed < ever[0].typed  # shut in 2014; the article is of 2025
 
 
 def test_a_model_name_is_no_place(harbor: FactBase) -> None:
