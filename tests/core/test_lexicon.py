@@ -44,6 +44,7 @@ def test_a_word_a_synonym_group_lists_wins_over_another_groups_stem() -> None:
     lexicon = build_lexicon([], [])
     assert lexicon.terms("land") == lexicon.terms("territory")
     assert lexicon.terms("landed") == lexicon.terms("arrived")
+    assert lexicon.terms("the ferry got into port") == lexicon.terms("the ferry arrived port")  # not "got" alone
 
 
 def test_in_charge_is_leading_not_an_accusation() -> None:
