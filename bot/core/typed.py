@@ -12,6 +12,7 @@ import re
 
 from bot.core import proper, spans
 from bot.core.actors import (
+    APPOSITION,
     SAID,
     Found,
     agent,
@@ -235,6 +236,8 @@ def _another_speaker(question: Question, text: str, hits: list[Hit], base: FactB
     if found is None or found[1] < 1.0:
         return False
     who = found[0] if isinstance(found[0], str) else text[found[0][0]:found[0][1]]
+    if not isinstance(found[0], str) and (role := APPOSITION.match(text[found[0][1]:])):
+        who += " " + role.group(1)  # "said Rosa Delacroix, the union's president": the union boss
     return not set(base.lexicon.terms(who)) & question.subject_terms
 
 

@@ -170,6 +170,7 @@ ARTICLE = "\n".join([
     ('"We have not seen numbers like this for more than a decade," said Helena Marsh, the health director. '
      "Olaf Brandt has been harbour master for 12 years."),
     "The outbreak is the largest since 2014, when 31 cases were recorded and a ward was shut.",
+    '"It is a fair deal that puts children first," said Rosa Delacroix, the union\'s president.',
 ]) + "\n"
 
 
@@ -500,6 +501,12 @@ def test_what_happened_in_an_earlier_year_is_less_sure_for_now(harbor: FactBase)
     now = read(analyze("was a ward shut this time?", harbor), sentence, harbor)
     ever = read(analyze("was a ward shut?", harbor), sentence, harbor)
     assert now and ever and now[0].typed < ever[0].typed  # shut in 2014; the article is of 2025
+
+
+def test_a_speaker_named_by_the_role_asked_is_the_one_asked_about(harbor: FactBase) -> None:
+    sentence = _sentence(harbor, 122)
+    quoted = [r for r in read(analyze("what did the union boss say?", harbor), sentence, harbor) if r.source == "typed"]
+    assert quoted and quoted[0].answer.startswith("It is a fair deal") and quoted[0].typed == 1.0
 
 
 def test_a_model_name_is_no_place(harbor: FactBase) -> None:
