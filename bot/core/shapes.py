@@ -224,7 +224,10 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
             return -1  # "where is the shelter?" is not answered by "Mayor Tanya Brooks"
         if _is_name(answer):
             return _new_name(words, answer, _kind_words(normalized, focus_word))
-        # "in an interview": no place in particular.
+        # "in an interview": no place in particular (but "where will the money come from?": "from a
+        # reserve fund" is where)
+        if normalized.endswith(" from") and answer.strip().startswith("from "):
+            return 0
         return -1 if re.match(r"(?:(?:in|at|on|from|to|into)\s+)?(?:a|an)\s", answer.strip()) else 0
     if want in ("thing", "focus") and (whole := _WHOLE_ASKED.match(normalized)) and \
             re.search(rf"\b{whole.group(1)}[- ]{whole.group(2)[:4]}", answer.lower()):

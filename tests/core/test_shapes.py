@@ -25,6 +25,7 @@ from bot.core.questions import analyze
     ("what's the name of the union's president?", "Conor Hegarty", 1),
     ("what river is the plant on?", "Tessaro River", 1),
     ("which state is Vindman from?", "in an interview", -1),
+    ("where will the money come from?", "from a reserve fund set aside", 0),  # a source
     ("how many bottles were handed out?", "four sites", -1),
     ("how many protesters were there?", "about 18,000 people", 0),  # people may be the protesters
     ("how many construction workers at the peak?", "212 workers", 1),
