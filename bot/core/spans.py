@@ -101,7 +101,8 @@ FREQUENCY = re.compile(
     rf"|\b(?:once|twice|(?:{NUMBER_RE})\s+times)(?:[- ]an?[- ]|\s+(?:per|every|each)\s+){_PERIOD}\b"
     rf"|\b(?:hourly|nightly|daily|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually)\b")
 DURATION = re.compile(
-    rf"\b{_APPROX}(?:{NUMBER_RE}|an?|half an?)[- ](?:(?:more|additional|extra|further|full|straight|consecutive) )?"
+    rf"\b{_APPROX}(?:{NUMBER_RE}|an?|half an?)[- ]"
+    rf"(?:(?:more|additional|extra|further|full|straight|consecutive|school|working|business|trading|calendar) )?"
     rf"(?:and[- ]a[- ]half[- ])?(?:hours?|days?|weeks?|months?|years?|"
     rf"decades?|minutes?|seconds?|nights?)(?: (?:long|later|earlier|ago|behind schedule|late))?\b(?!-old)"
     rf"(?:,? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?))?"  # "1 minute 47 seconds"

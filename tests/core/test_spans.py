@@ -190,3 +190,12 @@ def test_a_month_of_an_older_year_is_one_date() -> None:
 def test_one_in_three_is_a_share() -> None:
     text = "about one in three growers had hail insurance, and 1 in 20 had none"
     assert [text[a:b] for a, b in spans.amounts(text)] == ["about one in three", "1 in 20"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 2019 strike lasted 11 school days.", "11 school days"),  # days of a kind
+    ("Refunds take five working days.", "five working days"),
+    ("She was trapped for 5 hours, 20 minutes.", "5 hours, 20 minutes"),
+])
+def test_durations(text: str, expected: str) -> None:
+    assert [m.group(0) for m in spans.DURATION.finditer(text)] == [expected]
