@@ -118,7 +118,7 @@ MONEY = re.compile(
     rf"(?:half|a third|a quarter|a fifth|a tenth|two thirds|three quarters|{ONE_IN})\b)")
 # Not the 4 of "Kestrel-4" (a name), nor a number inside another.
 _NOT_COUNTED = r"(?!(?:and|or|to|in|on|at|by|over|from|for|with|after|before|during|since|until|than|as)\b)"
-COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})"
+COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})\b"
                    rf"(?:[- ]{_NOT_COUNTED}([a-z][a-z-]*)"
                    rf"(?: {_NOT_COUNTED}[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")

@@ -98,6 +98,11 @@ def test_how_many_of_them_counts_what_they_are() -> None:
     assert not any(noun and noun.endswith("cases") for _, noun in counted)  # a superlative counts none
 
 
+def test_a_number_word_inside_another_word_counts_nothing() -> None:
+    text = "A tentative deal, in its 19th year, calls off a strike by about 41,000 teachers."
+    assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["about 41,000 teachers"]  # not "ten", not "19"
+
+
 def test_a_speed_keeps_its_rate() -> None:
     text = "Gusts reached 65 kilometres per hour, and 40 firefighters an hour were sent, 12 an hour later."
     assert [text[a:b] for (a, b), _ in spans.counts(text)] == ["65 kilometres per hour", "40 firefighters an hour",
