@@ -246,6 +246,7 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
 ]
 
 
+_TALLY_WORDS = frozenset({"count", "counts", "number", "numbers", "tally", "total", "figures"})
 # Each rule anchored at the start, and anywhere for the questions that put it last ("... by whom").
 _COMPILED = [(re.compile(p), re.compile(p.replace("^", r"\b")), qtype, want) for p, qtype, want in _RULES]
 # "at which summit ...?", "near which crossing ...?": the which-question after a preposition
@@ -379,6 +380,8 @@ def _classify(text: str) -> Parse:
     terse = found is None and len(words) <= 4 and not re.match(r"(?:what|which|who|how|why|where|when)\b", text)
     if terse and (counted := _COUNTED_DONE.match(text)):
         return Parse("how_many", "count", _head(counted.group(1)))  # "bus routes diverted?": how many were
+    if terse and len(words) >= 2 and words[-1] in _TALLY_WORDS and (counted_noun := _head(" ".join(words[:-1]))):
+        return Parse("how_many", "count", counted_noun)  # "2014 case count?", "passenger numbers?": how many
     if terse and words[-1] in _TERSE_DOERS:
         return Parse("who", "agent", verb=words[-1])  # "winner?": who won
     if terse and (re.fullmatch(PERSON_NOUNS, words[-1]) or words[-1].capitalize() in TITLE_WORDS):

@@ -102,6 +102,8 @@ def test_focus_and_verb() -> None:
     assert classify(normalize("what's the share price now?")).focus == "price"  # not the adverb after it
     assert classify(normalize("how many people slept in shelters?")).focus == "people"  # "slept" is a verb
     assert classify(normalize("how many seriously hurt")).focus == ""  # an adverb counts nothing
+    assert (classify(normalize("2014 case count?")).want, classify(normalize("2014 case count?")).focus) == (
+        "count", "case")  # terse: how many
     assert classify(normalize("how many family members were there")).focus == "members"
     assert classify(normalize("corvane share price after the news?")).focus == "price"  # the head of the compound
 
