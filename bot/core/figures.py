@@ -101,7 +101,7 @@ _RATE_UNIT = re.compile(r"\b(?:a|an|per|each|every)\s+(?:square\s+|cubic\s+)?([a
 
 
 def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    if question.normalized.startswith("how old"):
+    if question.normalized.startswith("how old") or question.focus_word == "age":
         return _age(question, text, hits)
     # "how far (away) is it?" asks for a distance: no sum of money, and in its units
     measured = question.normalized.startswith("how far") and bool(spans.MEASURE_ASKED.match(question.normalized))

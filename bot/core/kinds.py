@@ -64,4 +64,4 @@ AMOUNT_NOUNS = {"cap", "limit", "ceiling", "quota", "target", "threshold", "shar
                 "width", "yield", "inflation", "unemployment", "tariff", "dividend", "capacity",
                 "earnings", "income", "debt", "money", "load", "multiple", "ratio", "valuation", "estimate",
                 "estimates", "reading", "readings", "odds", "premium", "cut", "peak",
-                "record"}  # measures, asked as "how high" is
+                "record", "age"}  # measures, asked as "how high" is ("captain's age?" as "how old")

@@ -571,6 +571,7 @@ def test_what_a_reading_is_less_sure_of(harbor: FactBase) -> None:
     # an age not beside the name asked about is another's
     assert all(strength < 1 for _, strength in typed("how old is Nora Quinn?", 71))
     assert typed("how old is Tom Reyes?", 48) == [("52", 1.0)]  # "Tom Reyes, 52,": his age, beside his name
+    assert typed("tom reyes' age?", 48) == [("52", 1.0)]  # as chat asks how old
     # "a three-year freeze" lasts three years; it is not how long she has been harbour master
     assert all(strength < 1 for _, strength in typed("how long has ida moen been harbour master?", 75))
     assert any(strength == 1 for _, strength in typed("how long will the freeze on fares last?", 75))
