@@ -204,7 +204,9 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     found = list(spans.quotes(text))
     if found:
         if question.words & _CALLING:  # "what did the CEO call the approval?": the words after "called"
-            called = [s for s in found if _CALLED_BEFORE.search(text, max(0, s[0] - 60), s[0])]
+            called = [s for s in found if _CALLED_BEFORE.search(text, max(0, s[0] - 60), s[0]) or (
+                _IS_QUOTED.search(text, max(0, s[0] - 16), s[0]) and
+                any(not h.entity and 0 <= s[0] - h.end <= 30 for h in hits))]  # "an appeal would be “a waste”"
             if called:
                 return called[0], strength
         if question.want == "manner":
@@ -220,6 +222,7 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     return None
 
 
+_IS_QUOTED = re.compile(r"\b(?:is|was|were|are|would be|will be|be)\s+[\"“‘']?$")
 _CALLING = frozenset("call calls called calling dub dubbed term termed label labelled labeled".split())
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|termed|label(?:l?ed)?)\b(?:\s+[\w’'-]+){0,4}?"
                             r"\s*(?:as\s+)?[\"“‘']?$"

@@ -171,6 +171,8 @@ ARTICLE = "\n".join([
      "Olaf Brandt has been harbour master for 12 years."),
     "The outbreak is the largest since 2014, when 31 cases were recorded and a ward was shut.",
     '"It is a fair deal that puts children first," said Rosa Delacroix, the union\'s president.',
+    ('"My client has lived under a cloud for four years," said Ruth Abernathy-Kale, adding that an appeal would be '
+     '"a waste of public money."'),
 ]) + "\n"
 
 
@@ -206,6 +208,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what was turnout in 2021?", 115, "35.6 percent"),  # the old value, of the year asked
     ("why has the cost gone up?", 118, "higher steel prices and a new bridge"),  # the subject of a causing verb
     ("who's greta holm?", 119, "a teacher from Ulmenhavn"),  # past her age
+    ("what did the lawyer call an appeal?", 123, "a waste of public money"),  # "an appeal would be “...”"
     ("how many scooter injuries were there this autumn", 103, "41 people"),
     ("who's the army secretary", 106, "Army Secretary Thomas Reardon"),  # not a secretary of another branch
     ("how many hectares does Reinholt farm", 107, "12 hectares"),  # not his age, right after his name
