@@ -211,10 +211,11 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                 return called[0], strength
         if question.want == "manner":
             return min(found, key=lambda s: (s[1] - s[0] > 80, distance(s, hits))), strength
-        # the quotation with most words asked about; of equals, the first (the one its attribution
-        # follows: news leads with the quotation that says most, then goes on)
-        return max(found, key=lambda s: (sum(1 for h in hits if s[0] <= h.start < s[1] and not h.entity),
-                                         -s[0])), strength
+        # the quotation with most words asked about; of equals, the one nearest them ("called the size of
+        # the fee rise “difficult to justify”"), then the first (news leads with what says most)
+        content = [h for h in hits if not h.entity]
+        return max(found, key=lambda s: (sum(1 for h in content if s[0] <= h.start < s[1]),
+                                         -distance(s, content) if content else 0, -s[0])), strength
     said = SAID.search(text)
     if said and said.end() < len(text) - 10 and not re.match(r"\s*[.;!?]", text[said.end():]):
         # (not "..., officials said. No deaths were reported": what they said came before)

@@ -173,6 +173,8 @@ ARTICLE = "\n".join([
     '"It is a fair deal that puts children first," said Rosa Delacroix, the union\'s president.',
     ('"My client has lived under a cloud for four years," said Ruth Abernathy-Kale, adding that an appeal would be '
      '"a waste of public money."'),
+    ('The minister said universities "must live within their means like everyone else", but he called '
+     'the size of the fee rise "difficult to justify to families".'),
 ]) + "\n"
 
 
@@ -209,6 +211,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("why has the cost gone up?", 118, "higher steel prices and a new bridge"),  # the subject of a causing verb
     ("who's greta holm?", 119, "a teacher from Ulmenhavn"),  # past her age
     ("what did the lawyer call an appeal?", 123, "a waste of public money"),  # "an appeal would be “...”"
+    ("what did the minister say about the size of the fee rise?", 124, "difficult to justify to families"),  # nearest
     ("how many scooter injuries were there this autumn", 103, "41 people"),
     ("who's the army secretary", 106, "Army Secretary Thomas Reardon"),  # not a secretary of another branch
     ("how many hectares does Reinholt farm", 107, "12 hectares"),  # not his age, right after his name
