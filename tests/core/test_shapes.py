@@ -113,16 +113,6 @@ from bot.core.questions import analyze
     ("how many of the injured were pedestrians?", "Eleven of them", 1),
     ("how far apart are the two farms", "two poultry farms", -1),  # a distance, not a count
     ("how far apart are the two farms", "about 1.8 kilometres", 1),
-    ("how long is the new power line?", "22-kilometre", 1),  # of a thing: its length
-    ("how long did the talks last?", "22-kilometre", -1),
-    ("how long was the ruling?", "23-page", 1),
-    ("how big a raise is the union asking for?", "9 percent", 0),  # a change may be a percent
-    ("cost of living rise since 2023?", "11 percent", 1),
-    ("how big a jump in percent?", "26 percent", 1),
-    ("what was the budget before the cut, in crowns?", "8 percent", -1),
-    ("how far away is carver springs", "40-minute drive away", 1),  # a distance told in time
-    ("how far away is carver springs", "40-minute meeting", -1),
-    ("how many have pneumonia", "6-year-old boy", -1),  # an age counts nothing
     ("who is the deputy mayor", "Deputy Mayor Sofia Larrain", 1),
     ("who's the acting mayor", "Deputy Mayor Sofia Larrain", 1),  # a deputy often acts
     ("where is the shelter?", "Mayor Tanya Brooks", -1),  # a titled person is no place
