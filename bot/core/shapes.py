@@ -398,6 +398,11 @@ _SIZED_BY_SUM = frozenset(AMOUNT_NOUNS) | frozenset(
 # "how big a raise?", "cost of living rise since 2023?": a change, which a percent may tell
 _TRAVEL_TIME = re.compile(r"\b(?:minute|hour|day)s?'?[- ](?:\w+ )?(?:drive|walk|ride|flight|journey|trip|sail)\b")
 _CHANGE_ASKED = re.compile(r"^how (?:big|large|much of) an? (?:\w+ )?(?:rise|raise|increase|hike|jump|cut|drop|fall)\b|"
+                           r"^how (?:big|large) (?:was|is|were|are|will be) (?:the |its |their )?(?:[\w'-]+ ){0,3}"
+                           r"(?:rise|raise|increase|hike|jump|cut|drop|fall)$|"
+                           r"^how much (?:has|have|had|did|does|do|will|would) .+ (?:lose|lost|fall|fallen|fell|rise|"
+                           r"risen|rose|gain|gained|drop|dropped|climb|climbed|grow|grown|grew|decline|declined|"
+                           r"increase|increased|jump|jumped)\b|"
                            r"\b(?:rise|raise|increase|hike|jump)(?: since\b| so far\b|$)")
 _GROWTH_ASKED = re.compile(r"^how fast\b.*\b(?:grow|growing|grew|grown|rise|rising|rose|risen|increase|increasing|"
                            r"increased|fall|falling|fell|fallen|decline|declining|declined|climb|climbing|climbed|"
@@ -412,7 +417,8 @@ _RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
 
 def _amount_shape(normalized: str, focus_word: str, answer: str) -> int:
     if not _NUMBER.search(answer.lower()):
-        return -1
+        # "what majority is needed?": "a simple majority" says how large, with no number
+        return 0 if focus_word in ("majority", "majorities") and "majority" in answer.lower() else -1
     if (joined := _ATTRIBUTIVE.match(answer)) and joined.group(1).lower() in _TIME_UNITS and \
             not spans.MEASURE_ASKED.match(normalized) and not re.search(r"\d", answer[joined.end():]):
         return -1  # "how much did shares fall?" is not "one-day drop"

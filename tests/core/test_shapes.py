@@ -54,6 +54,9 @@ from bot.core.questions import analyze
     ("cost of living rise since 2023?", "11 percent", 1),
     ("how big a jump in percent?", "26 percent", 1),
     ("what was the budget before the cut, in crowns?", "8 percent", -1),
+    ("how much has the veltar lost against the dollar this year", "about 9 percent", 0),  # a change
+    ("how big was the fire service budget cut", "8 percent", 0),
+    ("what majority is needed to ratify?", "a simple majority", 0),  # how large, with no number
     ("how far away is carver springs", "40-minute drive away", 1),  # a distance told in time
     ("how far away is carver springs", "40-minute meeting", -1),
     ("how many have pneumonia", "6-year-old boy", -1),  # an age counts nothing
