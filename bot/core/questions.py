@@ -178,6 +178,8 @@ def analyze(text: str, base: FactBase) -> Question:
         _HOW_TEMPERATURE.sub("how degrees", _HOW_MEASURE.sub("how", core))
     asked = _DAY_OF_WEEK.sub("day", asked)  # "what day of the week": the week is how a day is asked
     asked = _ENDED_UP.sub(" ", asked)  # "how many ended up in hospital": how it turned out, no ending
+    if parse.want == "duration":
+        asked = _WENT_ON.sub("", asked)  # "how long did the meeting go on for?": how it lasted, nothing continued
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
     if parse.want == "name":  # "what's the name of the drug?": "name" frames the question, it is not its topic
         terms = tuple(t for t in terms if t not in _NAME_FRAME) or terms
@@ -285,6 +287,9 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
     if core.split()[1] in _BE:  # "where is the stadium *located*?"; "where is the new stadium going to be?" has none
         verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS]
     return verbs[-1] if verbs else ""
+
+
+_WENT_ON = re.compile(r" (?:go|goes|went|gone|going) on(?: for)?$")
 
 
 def _yes_no_participle(core: str, alias_terms: dict[str, frozenset[str]], base: FactBase) -> str:
