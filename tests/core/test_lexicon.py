@@ -45,6 +45,7 @@ def test_a_word_a_synonym_group_lists_wins_over_another_groups_stem() -> None:
     assert lexicon.terms("land") == lexicon.terms("territory")
     assert lexicon.terms("landed") == lexicon.terms("arrived")
     assert lexicon.terms("the ferry got into port") == lexicon.terms("the ferry arrived port")  # not "got" alone
+    assert lexicon.terms("did she show up") == lexicon.terms("did she attend")
 
 
 def test_in_charge_is_leading_not_an_accusation() -> None:
