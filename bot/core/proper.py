@@ -256,11 +256,16 @@ _ORG_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:company|
                           r"(?!\s+(?:said|says|added|told|announced|stated|confirmed|reported|wrote)\b)")
 
 
+def is_dateline(text: str, span: Span) -> bool:
+    """The name is the wire dateline opening the article ("KESSVIK, Nov 27 - "): where it was filed."""
+    return span[0] == 0 and (dateline := _DATELINE.match(text)) is not None and span[1] <= dateline.end()
+
+
 @lru_cache(maxsize=65536)
 def name_kind(text: str, span: Span) -> str:
     """"person", "org", "place" or "name" (unknown), from the words of the name and before it."""
     words = text[span[0]:span[1]].split()
-    if span[0] == 0 and (dateline := _DATELINE.match(text)) and span[1] <= dateline.end():
+    if is_dateline(text, span):
         return "place"
     before = text[max(0, span[0] - 12):span[0]].split()[-1:] or [""]
     titled = [i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and w not in ORG_WORDS]

@@ -175,6 +175,7 @@ ARTICLE = "\n".join([
      '"a waste of public money."'),
     ('The minister said universities "must live within their means like everyone else", but he called '
      'the size of the fee rise "difficult to justify to families".'),
+    "KESSVIK, Nov 27 - Fire broke out aboard a ferry early on Thursday.",
 ]) + "\n"
 
 
@@ -513,6 +514,11 @@ def test_a_speaker_named_by_the_role_asked_is_the_one_asked_about(harbor: FactBa
     sentence = _sentence(harbor, 122)
     quoted = [r for r in read(analyze("what did the union boss say?", harbor), sentence, harbor) if r.source == "typed"]
     assert quoted and quoted[0].answer.startswith("It is a fair deal") and quoted[0].typed == 1.0
+
+
+def test_the_dateline_is_a_weak_answer_to_where_something_happened(harbor: FactBase) -> None:
+    readings = read(analyze("where on the ferry did the fire break out?", harbor), _sentence(harbor, 125), harbor)
+    assert [(r.answer, r.typed < 0.5) for r in readings if r.source == "typed"] == [("KESSVIK", True)]
 
 
 def test_a_model_name_is_no_place(harbor: FactBase) -> None:
