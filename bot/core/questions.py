@@ -131,7 +131,8 @@ _COMPARED = re.compile(r"\b(?:compared|comparison) (?:to|with)\b")
 _HOW_ADJECTIVE = re.compile(r"^how (old)\b")
 # "how hot did it get?": a temperature, which an article gives in degrees, rarely calling it hot
 _HOW_TEMPERATURE = re.compile(r"^how (?:hot|cold|warm|chilly|cool)\b")
-_HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b)|far|often|soon|big|large)\b")
+_HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b(?!.*\b(?:last|lasts|take|takes|run|runs|go on|stay|"
+                          r"remain)\b))|far|often|soon|big|large)\b")  # ("how long is it supposed to last?": no length)
 
 
 def analyze(text: str, base: FactBase) -> Question:

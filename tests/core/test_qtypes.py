@@ -177,6 +177,7 @@ def test_how_long_far_often_soon_are_how_a_question_asks_not_what_about(base) ->
     assert "often" not in analyze("how often do they meet?", base).terms
     assert not {"larg", "big"} & set(analyze("how big was the fine?", base).terms)
     assert "long" in analyze("how long is the bridge?", base).terms  # "metres long" may say it
+    assert "long" not in analyze("how long is the ceasefire supposed to last?", base).terms  # a duration
     went_on = analyze("how long did the talks go on for?", base).terms
     assert went_on and not set(went_on) & set(base.lexicon.terms("go on"))  # how it lasted, nothing continued
 
