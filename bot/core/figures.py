@@ -64,7 +64,7 @@ def as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
         return old
     # "what was turnout in 2021?" of "42.1 percent, up from 35.6 percent in 2021": the year asked
     # is the old value's
-    years = re.findall(r"\b(?:19|20)\d\d\b", question.normalized)
+    years = spans.YEAR.findall(question.normalized)
     dated = [s for s in old if any(re.match(rf"[^.;\d]{{0,12}}\b{y}\b", text[s[1]:]) for y in years)]
     return dated or [s for s in found if s not in old]
 

@@ -21,6 +21,7 @@ from bot.core.models import QuestionType
 from bot.core.paraphrase import PARTICLES, entry_of, fold_unknown
 from bot.core.proper import COUNTRIES, DEMONYMS, TITLE_WORDS
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
+from bot.core.spans import NOT_LASTING
 from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
@@ -131,8 +132,8 @@ _COMPARED = re.compile(r"\b(?:compared|comparison) (?:to|with)\b")
 _HOW_ADJECTIVE = re.compile(r"^how (old)\b")
 # "how hot did it get?": a temperature, which an article gives in degrees, rarely calling it hot
 _HOW_TEMPERATURE = re.compile(r"^how (?:hot|cold|warm|chilly|cool)\b")
-_HOW_MEASURE = re.compile(r"^how (?:long(?! (?:is|was|are|were)\b(?!.*\b(?:last|lasts|take|takes|run|runs|go on|stay|"
-                          r"remain)\b))|far|often|soon|big|large)\b")  # ("how long is it supposed to last?": no length)
+# (but "how long is the bridge?" asks a length: "metres long")
+_HOW_MEASURE = re.compile(rf"^how (?:long(?! (?:is|was|are|were)\b{NOT_LASTING})|far|often|soon|big|large)\b")
 
 
 def analyze(text: str, base: FactBase) -> Question:

@@ -177,7 +177,7 @@ YEAR_ELSEWHERE = 0.7  # how sure a reading is whose sentence lacks a year the qu
 
 
 def _years(text: str) -> list[str]:
-    return re.findall(r"\b(?:19|20)\d\d\b", text)
+    return spans.YEAR.findall(text)
 
 
 def _local(question: Question, text: str, span: Span, hits: list[Hit], base: FactBase) -> float:

@@ -391,12 +391,12 @@ _SHARE_OF_SUM = re.compile(r"\bof (?:its|their|the|his|her|a)?\s?(?:[a-z'’-]+ 
 _SIZE_ASKED = re.compile(r"^how (?:big|large|small)\b")
 _SIZED_BY_SUM = frozenset(AMOUNT_NOUNS) | frozenset(
     "rise rises increase increases hike hikes raise raises jump jumps drop drops fall falls cut cuts loss losses gain "
-    "gains discount "
-    "discounts deal investment grant grants bill bills order award payout settlement bonus stake lead win package "
-    "packages aid fund funds loan loans bailout subsidy subsidies donation donations contract contracts offer "
-    "offers".split())
-# "how big a raise?", "cost of living rise since 2023?": a change, which a percent may tell
+    "gains discount discounts deal investment grant grants bill bills order award payout settlement bonus stake lead "
+    "win package packages aid fund funds loan loans bailout subsidy subsidies donation donations contract contracts "
+    "offer offers".split())
+# "how far away is it?" told as a travel time: "a 40-minute drive"
 _TRAVEL_TIME = re.compile(r"\b(?:minute|hour|day)s?'?[- ](?:\w+ )?(?:drive|walk|ride|flight|journey|trip|sail)\b")
+# "how big a raise?", "cost of living rise since 2023?": a change, which a percent may tell
 _CHANGE_ASKED = re.compile(r"^how (?:big|large|much of) an? (?:\w+ )?(?:rise|raise|increase|hike|jump|cut|drop|fall)\b|"
                            r"^how (?:big|large) (?:was|is|were|are|will be) (?:the |its |their )?(?:[\w'-]+ ){0,3}"
                            r"(?:rise|raise|increase|hike|jump|cut|drop|fall)$|"

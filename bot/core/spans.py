@@ -60,8 +60,9 @@ HOW_LONG_LASTED = re.compile(r"\bhow (?:long|many|much)\b(?! (?:has|have|had)\b)
 TENURE_ASKED = re.compile(r"^how long (?:has|have|had) .+ (?:been(?! \w+ing\b)|served|worked|led|run|chaired|held)\b")
 # "How long is it?" of a thing is its length: "a 9.4-kilometre tram line", "the bridge, 1.2 km long",
 # "a 23-page ruling".
-LENGTH_ASKED = re.compile(r"^how long (?:is|was|are|were|will (?:the|it|they))\b"
-                          r"(?!.*\b(?:last|lasts|take|takes|run|runs|go on|stay|remain)\b)")  # "supposed to last"
+# (not "how long is it supposed to last?": a duration)
+NOT_LASTING = r"(?!.*\b(?:last|lasts|take|takes|run|runs|go on|stay|remain)\b)"
+LENGTH_ASKED = re.compile(rf"^how long (?:is|was|are|were|will (?:the|it|they))\b{NOT_LASTING}")
 LENGTH = re.compile(r"\b\d[\d,.]*[- ]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|pages?)\b"
                     r"(?:[- ]long\b)?")
 # "how high / fast / old ...?" asks for a measure, answered in its units.
