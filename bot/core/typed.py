@@ -273,6 +273,8 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                         r"[\w’'-]+(?:\s+[A-Z][\w’'-]*)*))?", text[end:])  # "a bonus of 200,000 lari" whole
         if tail and not re.search(r"['’]s?$", tail.group(0)):  # not "six precincts on the city's"
             end += tail.end()
+            # "a sentence of seven years and six months": the whole measure the tail begins
+            end = next((s[1] for s in spans.durations(text) + spans.amounts(text) if b < s[0] < end < s[1]), end)
         if echo(question, text[start:end], base) < 0.75:
             return (start, end), 1.0
         names = answer_names(question, text, base)

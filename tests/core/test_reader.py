@@ -176,6 +176,7 @@ ARTICLE = "\n".join([
     ('The minister said universities "must live within their means like everyone else", but he called '
      'the size of the fee rise "difficult to justify to families".'),
     "KESSVIK, Nov 27 - Fire broke out aboard a ferry early on Thursday.",
+    "Prosecutors had asked for a sentence of four years and two months for the harbour master.",
 ]) + "\n"
 
 
@@ -321,6 +322,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("deadline to certify the recount?", 113, "no later than December 12"),  # what must be done by, not was done
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
+    ("what sentence did prosecutors want?", 126, "sentence of four years and two months"),  # the whole measure
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
