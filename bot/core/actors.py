@@ -471,6 +471,8 @@ _DESCRIBED_THAT = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:that|
 
 _MODIFIER_STOP = frozenset(("the", "a", "an", "of", "and", "to", "its", "their", "his", "her", "that", "by", "with",
                             "for", "in", "on", "at", "from"))
+_AUXILIARIES = frozenset("has have had is are was were be been being will would can could may might must should "
+                         "shall did does do".split())
 
 
 def focus_words(question: Question, text: str, base: FactBase) -> list[Span]:
@@ -489,6 +491,8 @@ def modified_from(text: str, pos: int) -> int:
     """Where the noun phrase ending at ``pos`` starts: up to three modifiers back ("transport")."""
     start = pos
     for w in reversed(list(re.finditer(r"[\w’'-]+(?:[.,]\d+)*", text[:pos]))[-3:]):  # "6.5 percent": one word
+        if w.group(0).lower() in _AUXILIARIES:
+            return pos  # "Halbrook has asked journals": the words after an auxiliary are its verb, no modifier
         if w.group(0).lower() in _MODIFIER_STOP or text[w.end():start].strip():
             break
         start = w.start()

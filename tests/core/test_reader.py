@@ -177,6 +177,7 @@ ARTICLE = "\n".join([
      'the size of the fee rise "difficult to justify to families".'),
     "KESSVIK, Nov 27 - Fire broke out aboard a ferry early on Thursday.",
     "Prosecutors had asked for a sentence of four years and two months for the harbour master.",
+    "The inquiry has asked shipyards for their records, and the Brannock Shipyard sent them on Monday.",
 ]) + "\n"
 
 
@@ -323,6 +324,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     ("what share of the operator's budget does the ferry cost?", 60,
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
     ("what sentence did prosecutors want?", 126, "sentence of four years and two months"),  # the whole measure
+    ("which shipyard sent its records?", 127, "Brannock Shipyard"),  # "has asked" is a verb, no modifier
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
