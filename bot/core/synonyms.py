@@ -93,7 +93,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "injur": ["injured", "injuries", "injury", "wounded", "wounds", "hurt"],
     "debri": ["wreckage", "fragments"],
     "evacu": ["evacuate", "evacuated", "evacuation", "evacuations", "flee", "fled", "fleeing",
-              "forced from their homes", "leave their homes", "left their homes", "displaced"],
+              "forced from their homes", "leave their homes", "left their homes", "displaced", "from their homes"],
     "cost": ["costs", "costing", "price", "prices", "priced", "expense", "expenses", "expensive", "spend", "spent",
              "spending", "price tag"],
     "pay": ["paid", "pays", "paying", "payment", "payments", "fund", "funded", "funding", "finance", "financed",
