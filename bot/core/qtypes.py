@@ -23,6 +23,7 @@ from bot.core.kinds import (
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
 from bot.core.spans import ADVERB, NUMBER_WORDS
+from bot.core.text import english_words
 
 _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
         "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",
@@ -150,6 +151,24 @@ _COUNTED_DONE = re.compile(rf"^((?:[a-z'-]+ )?[a-z'-]{{3,}}[^s']s) (?!(?:ended|s
                            rf"stopped|began|went|came|fell|rose|grew)\b)(?:[a-z]+ed|{_IRREGULAR})\b")
 
 
+_PLURAL = re.compile(r"^[a-z-]{3,}[^su']s$")
+# Verbs whose past is irregular, as a plural subject governs them: "which parties make up ...".
+_IRREGULAR_BASES = frozenset("""go get make take give come run hold keep pay sell buy lose win lead meet send set cut
+put hit build bring begin find know think tell say see leave stand fall rise grow fly fight break spend seek teach wear
+hang drive eat steal sit""".split())
+
+
+def _bare_verb(word: str) -> bool:
+    """Whether ``word`` is a verb's bare form ("lose", "offer"): an irregular one, or a word English
+    also writes with -s and with -ed (and no noun asked about: "which bus routes")."""
+    if word in _IRREGULAR_BASES:
+        return True
+    if not word.isalpha() or word.endswith("s") or word in AGENT_NOUNS or word in PLACE_NOUNS:
+        return False
+    english = english_words()
+    return word + "s" in english and (word + "ed" in english or word + "d" in english)
+
+
 _NOUN_FOLLOWS = frozenset({"of", "other", "another", "several", "few", "more", "both", "same", "different",
                            "main", *NUMBER_WORDS})
 
@@ -173,6 +192,9 @@ def _which(text: str) -> Parse | None:
             noun[-2] != "of" and noun[-1].endswith("s") and w not in ("of", "and", "or")
         if plural_ended and w not in _AUX and w.isalpha():
             verb = w
+            break
+        if noun and _PLURAL.match(noun[-1]) and not after_of and _bare_verb(w):
+            verb = w  # "which workers *lose* hours", "which parties *make* up ...": a plural's verb has no -s
             break
         if w in _AUX or (i > 0 and not after_of and _VERB_AFTER.match(w) and w not in AGENT_NOUNS
                          and w not in PLACE_NOUNS):

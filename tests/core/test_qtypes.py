@@ -98,6 +98,11 @@ def test_focus_and_verb() -> None:
     # after a number or "other" comes a noun, however much it looks like a verb; then the verb
     which = classify(normalize("which two other manufacturers buy solvent from the firm?"))
     assert (which.focus, which.verb) == ("manufacturers", "buy")
+    # a plural noun's verb has no -s: it ends the noun
+    for asked, noun, verb in (("which workers lose hours under the new schedule?", "workers", "lose"),
+                              ("which insurance companies offer frost cover?", "companies", "offer")):
+        which = classify(normalize(asked))
+        assert (which.focus, which.verb) == (noun, verb)
     assert classify(normalize("what's the name of the private club in the beach town?")).focus == "club"
     assert classify(normalize("what's the share price now?")).focus == "price"  # not the adverb after it
     assert classify(normalize("how many people slept in shelters?")).focus == "people"  # "slept" is a verb
