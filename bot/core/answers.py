@@ -81,6 +81,13 @@ def _suggestion(entry: Entry) -> str:
 
 
 
+def names_only(question: Question) -> bool:
+    """Whether the question is only a name ("trump?", "Mike Rounds"): one mention and no other word."""
+    if question.want != "thing" or len(question.mentions) != 1:
+        return False
+    return bool(question.terms) and set(question.terms) <= question.mentions[0][0]
+
+
 class Answerer:
     """Answers questions from whatever fact base the holder has at the moment of asking.
 
@@ -144,7 +151,11 @@ class Answerer:
         day = asked_date(normalize(text), base)
         if day is not None:
             return self._timeline(shown, day, base)
-        _, judged, candidates = self.judge(text, base)
+        question, judged, candidates = self.judge(text, base)
+        if names_only(question):
+            # A bare name ("tusk?") asks who that is, not whichever fact about them ranks first:
+            # their who-is entry answers, else the decline suggests what the base says of them.
+            judged = [j for j in judged if j.candidate.entry.is_entity]
         best = judged[0] if judged else None
         if best is None or best.p < self.threshold:
             # "Did you mean": the closest facts as the ranker orders them, whatever the decision.

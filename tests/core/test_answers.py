@@ -69,6 +69,17 @@ def test_declined_near_miss_suggests_the_close_fact(answerer: Answerer) -> None:
     assert any("deadline" in s.lower() for s in a.suggestions)
 
 
+def test_a_bare_name_asks_who_that_is_not_a_fact_about_them(answerer: Answerer) -> None:
+    rounds = answerer.answer("Mike Rounds?")
+    assert rounds.matched and rounds.fact_id == "who-is.rounds" and "Senator" in (rounds.answer or "")
+    # With no who-is entry sure enough, the decline suggests what the base says of them: a name
+    # (or a typo of one: "twump") is never answered with whichever fact about them ranks first.
+    for name in ("trump", "twump"):
+        trump = answerer.answer(name)
+        assert not trump.matched and trump.kind == "declined"
+        assert any("Trump" in s for s in trump.suggestions), trump.suggestions
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("help", "help"), ("topics", "topics"), ("hello", "greeting"), ("Hi there!", "greeting"),
     ("thanks", "thanks"), ("", "empty"), ("   \n\t ", "empty"), ("\x00\x01\x02", "empty"),
