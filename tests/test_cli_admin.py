@@ -30,7 +30,7 @@ def test_declined_questions_are_grouped_and_taught(kb_dirs: tuple[Path, Path], t
     assert groups[0]["count"] == 2 and groups[0]["askers"] == 1 and "mars" in groups[0]["question"]
     assert set(groups[0]) == {"question", "count", "askers", "last_asked", "candidates"}
 
-    question = "whose idea was the T-day cutoff"
+    question = "whose brainchild was the T-day cutoff"
     before = json.loads(run(env, "ask", "--json", question).stdout)
     assert not before["matched"]
     taught = run(env, "teach", question, "thanksgiving-deadline", "--json")

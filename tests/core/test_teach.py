@@ -12,7 +12,7 @@ from bot.core.overlay import add_phrasing, overlay_path
 from bot.core.teach import teach
 
 ARTICLE = "geneva-talks-2025-11-23"
-TAUGHT = "whose idea was the T-day cutoff"
+TAUGHT = "whose brainchild was the T-day cutoff"
 
 
 def holder_for(kb_dirs: tuple[Path, Path]) -> tuple[FactBaseHolder, Answerer]:

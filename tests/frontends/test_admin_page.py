@@ -43,7 +43,7 @@ def qlog(tmp_path: Path, answerer: Answerer) -> Iterator[SqliteLog]:
     log = SqliteLog(tmp_path / "log.sqlite3")
     ids = {}
     for user, q in [("U1", "who set the deadline"), ("U2", "where did the delegations meet"),
-                    ("U1", "whose idea was the T-day cutoff"), ("U2", "whose idea was the T-day cutoff?"),
+                    ("U1", "whose brainchild was the T-day cutoff"), ("U2", "whose brainchild was the T-day cutoff?"),
                     ("U3", SCRIPT), ("U1", "who set the deadline?")]:
         ids[q] = record_answer(log, answerer.answer(q), Asked("slack", "mention", user))
     for user in ("U1", "U2"):

@@ -28,7 +28,7 @@ def test_near_duplicates_are_one_group_with_distinct_askers(tmp_path: Path, answ
 
 def test_a_group_comes_with_the_best_candidate_facts(tmp_path: Path, answerer: Answerer) -> None:
     log = SqliteLog(tmp_path / "log.sqlite3")
-    log.record("whose idea was the T-day cutoff", False, None, None, 0.7, "declined", Asked("chat", "chat", "1"))
+    log.record("whose brainchild was the T-day cutoff", False, None, None, 0.7, "declined", Asked("chat", "chat", "1"))
     log.flush()
     [group] = unanswered(log, answerer, days=7)
     assert 1 <= len(group.candidates) <= 3
@@ -44,10 +44,10 @@ def test_a_group_answered_since_is_not_listed(tmp_path: Path, kb_dirs: tuple[Pat
     holder = FactBaseHolder(*kb_dirs)
     answerer = Answerer(holder)
     log = SqliteLog(tmp_path / "log.sqlite3")
-    log.record("whose idea was the T-day cutoff", False, None, None, 0.7, "declined", Asked("chat", "chat", "1"))
+    log.record("whose brainchild was the T-day cutoff", False, None, None, 0.7, "declined", Asked("chat", "chat", "1"))
     log.flush()
     assert len(unanswered(log, answerer, days=7)) == 1
-    assert teach(lambda: holder.current, holder.reload, answerer, kb_dirs[0], "whose idea was the T-day cutoff",
+    assert teach(lambda: holder.current, holder.reload, answerer, kb_dirs[0], "whose brainchild was the T-day cutoff",
                  "thanksgiving-deadline").answered
     assert unanswered(log, answerer, days=7) == []
     log.close()

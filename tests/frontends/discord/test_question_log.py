@@ -196,7 +196,7 @@ async def test_a_suggestion_click_is_recorded_and_gets_feedback_buttons(bot: Ser
 
 # --- teaching ---------------------------------------------------------------------------------
 async def test_a_teach_click_makes_the_question_answered(bot: Services, server: DiscordStandIn) -> None:
-    question = "whose idea was the T-day cutoff"
+    question = "whose brainchild was the T-day cutoff"
     _, before = await respond(server, ask(question))
     assert before["data"]["embeds"][0]["title"] == "I don't know that"
 

@@ -26,7 +26,7 @@ from tests.stand_ins.slack_server import SlackStandIn
 
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
-T_DAY = "whose idea was the T-day cutoff"  # declined today; fact thanksgiving-deadline answers it
+T_DAY = "whose brainchild was the T-day cutoff"  # declined today; fact thanksgiving-deadline answers it
 _ids = itertools.count(1)
 
 
