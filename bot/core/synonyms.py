@@ -143,7 +143,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "resign": ["resigned", "resignation", "resigns", "quit", "quits", "step down", "stepped down", "steps down"],
     # "strike" is both an attack and a walkout: its class takes the words of both
     "attack": ["attacks", "attacked", "strike", "strikes", "struck", "assault", "bombing", "bombed", "shelling",
-               "shelled", "hit by", "walkout", "walkouts", "stoppage", "stoppages", "industrial action"],
+               "shelled", "hit by", "hit", "hits", "hitting", "walkout", "walkouts", "stoppage", "stoppages",
+               "industrial action"],
     "ban": ["bans", "banned", "barred from", "prohibit", "prohibited", "forbid", "forbidden",
             "never join"],
     "join": ["joined", "joining", "joins", "member", "members", "membership", "belong", "belongs", "belonged",
