@@ -87,7 +87,9 @@ evacuees entrants runners players spectators customers victims survivors migrant
 inmates prisoners volunteers delegates households families homeowners locals citizens adults men women boys girls
 """.split())
 # A unit of measure a question names ("in megalitres", "how many tonnes"), not "pounds" (also money).
-_UNIT_ASKED = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|tonnes?|tons|kilograms?|kg|acres?|"
+# (a unit something is told per is no unit asked: "how much per hectare?" asks a sum)
+_UNIT_ASKED = re.compile(r"(?<!per )(?<!each )(?<!every )"
+                         r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|tonnes?|tons|kilograms?|kg|acres?|"
                          r"hectares?|degrees|litres?|liters?|megalit(?:re|er)s?|gallons?|megawatts?|gigawatts?|"
                          r"barrels?)\b")
 _UNITS = frozenset("percent per cent days day weeks week months month years year hours hour minutes points point "

@@ -270,11 +270,13 @@ _OF_THE = re.compile(r" of (?:the|its|their|these|those|his|her) (?!most\b|least
                      r"((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)")
 _SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
 # The rate a sum or a quantity is told at, part of its answer: "8.5 million euros a year", "25 cents a
-# minute", "1.6 million litres of water a day", "4 parts per million" (not "a year ago", "a day later").
+# minute", "1.6 million litres of water a day", "4 parts per million", "A$4,500 for every hectare" (not "a
+# year ago", "a day later").
 RATE = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:(?:a|an|per|each|every)\s+(?:day|night|week|month|year|hour|minute|"
                   r"person|head|capita|household|passenger|resident|customer|pupil|student|worker|employee|visitor|"
                   r"tonne|ton|litre|liter|kilogram|kilo|kilometre|kilometer|mile|unit|vehicle|trip|ride|flight|"
-                  r"game|match|season)|per\s+(?:million|billion|thousand|millilitre|milliliter|cubic\s+metre))\b"
+                  r"game|match|season)|per\s+(?:million|billion|thousand|millilitre|milliliter|cubic\s+metre)|"
+                  r"(?:per|for every|for each)\s+(?!cent\b)[a-z][a-z-]*)\b"
                   r"(?!\s+(?:ago|earlier|later|before|after|old)\b)")
 _SLASH_UNIT = re.compile(r"/(?:h|hr|s|sec|min|yr)\b")
 _PART_OF = re.compile(rf"(?<![\w$€£.,:])(?:{NUMBER_RE}|none|[Nn]one) of (?:the |its |their |those |these )?"

@@ -184,3 +184,5 @@ def test_a_share_or_a_sum_is_no_answer_to_a_quantity_asked_in_its_unit(base: Fac
     q = analyze("what's the total capacity of the reservoirs in megalitres?", base)
     assert shapes.shape(q, "61 percent of capacity") == -1
     assert shapes.shape(q, "about 48,000 megalitres") >= 0
+    # a unit something is told per is no unit asked: "how much per hectare?" asks a sum
+    assert shapes.shape(analyze("how much do growers get per hectare?", base), "A$4,500") >= 0

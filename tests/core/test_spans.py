@@ -113,6 +113,9 @@ def test_a_speed_keeps_its_rate() -> None:
     ("The council will get around 8.5 million euros a year in taxes.", ["around 8.5 million euros a year"]),
     ("Rides cost 2 euros a minute.", ["2 euros a minute"]),
     ("Rents rose 40 euros a year ago.", ["40 euros"]),  # when, not a rate
+    ("Growers get A$4,500 for every hectare, capped at A$180,000 per business.",
+     ["A$4,500 for every hectare", "A$180,000 per business"]),
+    ("Prices rose 2 per cent.", ["2 per cent"]),  # a percent, no rate
 ])
 def test_a_sum_keeps_the_rate_it_is_told_at(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in spans.amounts(text)] == expected
