@@ -49,7 +49,8 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
         about = [h for h in content if h.start in starts]
 
         def names(c: Span, asked: list[Hit]) -> bool:
-            # "Hungary did not sign ..., but it did not block the aid": "it" names it too
+            # "Hungary did not sign ..., but it did not block the aid": "it" names it too, as "who" does
+            # in "Feltz, who had partially confessed, wiped his eyes"
             return any(c[0] <= h.start < c[1] for h in asked) or \
                 (any(h.start < c[0] for h in asked) and bool(_PRONOUN_START.match(text, c[0])))
 
@@ -102,7 +103,7 @@ def _subject_terms(question: Question, base: FactBase) -> frozenset[str]:
 
 
 _PRONOUN_START = re.compile(r"\s*(?:(?:but|and|while|although|though|yet)\s+)?"
-                            r"(?:(?:adding|saying|insisting|noting|arguing)(?:\s+that)?\s+)?(?:it|he|she|they)\b")
+                            r"(?:(?:adding|saying|insisting|noting|arguing)(?:\s+that)?\s+)?(?:it|he|she|they|who)\b")
 _COUNT_WORD = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|no|the)"
                          r"\s+$",
                          re.IGNORECASE)

@@ -178,6 +178,7 @@ ARTICLE = "\n".join([
     "KESSVIK, Nov 27 - Fire broke out aboard a ferry early on Thursday.",
     "Prosecutors had asked for a sentence of four years and two months for the harbour master.",
     "The inquiry has asked shipyards for their records, and the Brannock Shipyard sent them on Monday.",
+    "Olga Brandt, who had partially admitted the error at the hearing, wiped her eyes and left.",
 ]) + "\n"
 
 
@@ -460,6 +461,7 @@ def test_a_yes_no_question_is_decided_by_the_clause_naming_what_it_is_about(harb
     ("are schools open on monday?", 65, "will stay closed on Monday and Tuesday"),  # from the verb
     ("did tern ferries block the timetable?", 66, "it did not block the timetable"),  # "it" names Tern Ferries
     ("has the army been approved to help?", 117, "the request had not been approved by Sunday evening"),  # the verb
+    ("did olga brandt admit the error?", 128, "who had partially admitted the error at the hearing"),  # "who" names her
 ])
 def test_the_deciding_clause_of_a_yes_no_question(harbor: FactBase, question: str, paragraph: int,
                                                    expected: str) -> None:
