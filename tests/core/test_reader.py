@@ -179,6 +179,7 @@ ARTICLE = "\n".join([
     "Prosecutors had asked for a sentence of four years and two months for the harbour master.",
     "The inquiry has asked shipyards for their records, and the Brannock Shipyard sent them on Monday.",
     "Olga Brandt, who had partially admitted the error at the hearing, wiped her eyes and left.",
+    "In Elling, a barge struck a pontoon on the harbour's northern quay, injuring two deckhands.",
 ]) + "\n"
 
 
@@ -402,6 +403,7 @@ def test_a_role_holder_is_less_sure_when_the_name_asked_about_sits_elsewhere(har
 @pytest.mark.parametrize(("question", "paragraph", "expected"), [
     ("what did the ferry union secure?", 12, "an extra 60 million dollars for training"),  # what the colon announces
     ("what did inspectors find in the main support cables?", 3, "corrosion"),  # not the phrase the question has
+    ("what was hit on the northern quay?", 129, "a pontoon"),  # a participle that is its verb's bare form
 ])
 def test_what_the_verb_acts_on(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
