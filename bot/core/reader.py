@@ -264,7 +264,8 @@ def read(question: Question, entry: Entry, base: FactBase,
             out = []  # "which party is X in?" is not answered by a role without a party
         # A curated answer the question already names ("Vindman" for "vindman thinks who drafted
         # it?") is who reported it, not who did it: the sentence is read too.
-        if out and out[0].source == "curated" and question.want in _WHO and out[0].echo >= REPORTER_ECHO:
+        if out and out[0].source == "curated" and question.want in _WHO and (
+                out[0].echo >= REPORTER_ECHO or _names_only_asked(question, out[0].answer or "", base)):
             out = []
         if entry.is_entity or (out and out[0].source == "curated" and question.want not in OPEN_WANTS
                                and shapes.shape(question, out[0].answer or "") >= 0):
@@ -280,6 +281,13 @@ def read(question: Question, entry: Entry, base: FactBase,
     if reading.answer is not None and all(r.answer != reading.answer for r in out):
         out.append(reading)
     return out
+
+
+def _names_only_asked(question: Question, answer: str, base: FactBase) -> bool:
+    """The curated who names only someone the question names otherwise ("who did the Ukrainian
+    president thank?" of a fact whose who is Zelensky): the one asked about, not the one asked for."""
+    named = {i for ids in find_entities(normalize(answer), base).values() for i in ids}
+    return bool(named) and named <= question.entities
 
 
 def _curated_local(question: Question, entry: Entry, answer: str, base: FactBase) -> float | None:

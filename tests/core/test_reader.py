@@ -362,6 +362,15 @@ def test_open_questions_also_read_the_sentence_of_a_curated_fact(base: FactBase)
     assert len(answers) == 2 and any("future attacks" in (a or "") for a in answers)
 
 
+def test_a_curated_who_the_question_names_by_role_is_not_the_one_asked_for(base: FactBase) -> None:
+    # The curated who of Rounds's press conference is Rounds: asked whom "the Republican senator"
+    # quoted, the sentence is read for the one he quoted.
+    entry = base.entry("rounds-press-conference")
+    assert entry is not None
+    answers = [r.answer for r in read(analyze("whom did the republican senator quote?", base), entry, base)]
+    assert answers == ["Pompeo"]
+
+
 def test_a_curated_who_the_question_names_is_the_reporter_and_the_sentence_is_read(base: FactBase) -> None:
     # The curated who of Vindman's claim is Vindman; asked what he thinks, the actor is in the sentence.
     entry = next(e for e in base.entries if "drafted by Putin" in e.fact.evidence and not e.is_entity)
