@@ -79,8 +79,6 @@ def _suggestion(entry: Entry) -> str:
     return as_question(entry.fact.questions[0])
 
 
-
-
 def names_only(question: Question) -> bool:
     """Whether the question is only a name ("trump?", "Mike Rounds"): one mention and no other word."""
     if question.want != "thing" or len(question.mentions) != 1:

@@ -23,7 +23,7 @@ from bot.core.kinds import (
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
 from bot.core.spans import ADVERB, NUMBER_WORDS
-from bot.core.text import english_words
+from bot.core.text import IRREGULAR_BASES, english_words
 
 _AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
         "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",
@@ -152,16 +152,15 @@ _COUNTED_DONE = re.compile(rf"^((?:[a-z'-]+ )?[a-z'-]{{3,}}[^s']s) (?!(?:ended|s
 
 
 _PLURAL = re.compile(r"^[a-z-]{3,}[^su']s$")
-# Verbs whose past is irregular, as a plural subject governs them: "which parties make up ...".
-_IRREGULAR_BASES = frozenset("""go get make take give come run hold keep pay sell buy lose win lead meet send set cut
-put hit build bring begin find know think tell say see leave stand fall rise grow fly fight break spend seek teach wear
-hang drive eat steal sit""".split())
 
 
 def _bare_verb(word: str) -> bool:
-    """Whether ``word`` is a verb's bare form ("lose", "offer"): an irregular one, or a word English
-    also writes with -s and with -ed (and no noun asked about: "which bus routes")."""
-    if word in _IRREGULAR_BASES:
+    """Whether ``word`` is a verb's bare form, as a plural subject governs it ("which parties *make*
+    up ...", "which firms *offer* ..."): an irregular one, or a word English also writes with -s and
+    with -ed (and no noun asked about: "which bus routes"); no auxiliary."""
+    if word in _AUX:
+        return False
+    if word in IRREGULAR_BASES:
         return True
     if not word.isalpha() or word.endswith("s") or word in AGENT_NOUNS or word in PLACE_NOUNS:
         return False

@@ -22,7 +22,16 @@ from bot.core.paraphrase import PARTICLES, entry_of, fold_unknown
 from bot.core.proper import COUNTRIES, DEMONYMS, TITLE_WORDS
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
 from bot.core.spans import NOT_LASTING
-from bot.core.text import IRREGULAR_FORMS, STOPWORDS, clean, content_words, english_words, normalize, stem
+from bot.core.text import (
+    IRREGULAR_FORMS,
+    STOPWORDS,
+    UNCHANGED_PASTS,
+    clean,
+    content_words,
+    english_words,
+    normalize,
+    stem,
+)
 
 __all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
 
@@ -287,12 +296,10 @@ def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base:
     verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)
              and not _nation_word(w)]
     if core.split()[1] in _BE:  # "where is the stadium *located*?"; "where is the new stadium going to be?" has none
-        verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS or w in _SAME_PARTICIPLES]
+        verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS or w in UNCHANGED_PASTS]
     return verbs[-1] if verbs else ""
 
 
-# Participles that are their verb's bare form: "what was *hit* on the outskirts?"
-_SAME_PARTICIPLES = frozenset("hit cut put set shut hurt cost let spread quit shed burst cast split upset".split())
 _WENT_ON = re.compile(r" (?:go|goes|went|gone|going) on(?: for)?$")
 
 

@@ -135,6 +135,10 @@ _IRREGULAR = {f: base for base, forms in {
 }.items() for f in forms.split()}
 # "built", "held", "thrown": a past or participle without -ed (the -sion nouns above are none)
 IRREGULAR_FORMS = frozenset(f for f in _IRREGULAR if not f.endswith(("ion", "ions")))
+# Verbs whose past and participle are their bare form: "what was *hit*?", "which firms *cut* jobs?"
+UNCHANGED_PASTS = frozenset("hit cut put set shut hurt cost let spread quit shed burst cast split upset".split())
+# The bare forms of those verbs and of the irregular ones above ("lose", "make")
+IRREGULAR_BASES = frozenset(_IRREGULAR[f] for f in IRREGULAR_FORMS) | UNCHANGED_PASTS
 
 
 @lru_cache(maxsize=65536)
