@@ -133,6 +133,7 @@ def test_a_title_written_in_lower_case_names_its_holder() -> None:
     ("the coach was sacked", "fired"), ("his dismissal", "fired"),
     ("forcing about 1,400 residents from their homes", "evacuated"),  # however many are forced out
     ("the vessel struck the sandbank", "hit"),  # what hits something strikes it
+    ("groundbreaking is scheduled for January", "they break ground"),  # breaking ground starts a building
 ])
 def test_everyday_synonyms_meet(said: str, asked: str) -> None:
     lexicon = build_lexicon([], [])
