@@ -21,7 +21,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "deadline": ["ultimatum", "cutoff", "due date", "time limit", "cut off"],
     "aircraft": ["plane", "planes", "airplane", "airplanes", "aeroplane", "aeroplanes", "jet", "jets", "airliner",
                  "airliners"],
-    "continu": ["keep", "keeps", "kept", "still", "carry on", "go on", "goes on", "went on", "gone on", "going on"],
+    "continu": ["keep", "keeps", "kept", "still", "carry on", "go on", "goes on", "went on", "gone on"],
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
     "committ": ["committee", "committees", "panel", "panels"],  # "an appeals panel" is its committee
