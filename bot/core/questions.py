@@ -244,7 +244,10 @@ def analyze(text: str, base: FactBase) -> Question:
                 any(f" {rest[2]} ".startswith(f" {alias} ") for alias in found):
             want = "patient"
     subject_terms = frozenset(base.lexicon.terms(parse.subject_text)) if parse.subject_text else frozenset()
-    unknown_subject = not subject and any(_unknown(t, base) for t in subject_terms - generic)
+    # (a word the base never uses that stands for one it does is no unknown: "the lawyer" of an
+    # article that says "attorney")
+    unknown_subject = not subject and any(_unknown(t, base) for t in fold_unknown(
+        tuple(subject_terms - generic), parse.subject_text, base)) if subject_terms - generic else False
     unknown = unknown_names(text, base) + unknown_subject
     terse = _TERSE_VERB.match(core)  # "ballot closes when": the verb before the trailing question word
     verb = parse.verb or (terse.group(1) if terse else "") or (_verb_after_subject(core, alias_terms, base)

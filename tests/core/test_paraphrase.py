@@ -16,6 +16,8 @@ Date: 2025-11-12
 Eleven residents of Dunmore fell ill after drinking well water, the county health office said on Tuesday.
 
 The county closed the well on Wednesday and brought in drinking water by tanker.
+
+"The county ignored our warnings," said an attorney for the families, Rosa Mendel.
 """
 
 
@@ -60,3 +62,9 @@ def test_a_count_of_the_synonym_asked_about_is_of_the_asked_kind(dunmore: FactBa
     assert shape(analyze("how many kids can the program take?", dunmore), "200 children") == 1
     assert shape(analyze("how many spots had trees on the lines?", dunmore), "14 places") == 1
     assert shape(analyze("how many kids can the program take?", dunmore), "14 tankers") == -1
+
+
+def test_a_subject_worded_as_a_synonym_the_base_uses_is_no_unknown(dunmore: FactBase) -> None:
+    # "lawyer" is a word this base never uses, "attorney" is: the lawyer is no one unheard of
+    assert not analyze("what did the lawyer say about the county?", dunmore).unknown_subject
+    assert analyze("what did the plumber say about the county?", dunmore).unknown_subject
