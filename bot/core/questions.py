@@ -246,8 +246,9 @@ def analyze(text: str, base: FactBase) -> Question:
     subject_terms = frozenset(base.lexicon.terms(parse.subject_text)) if parse.subject_text else frozenset()
     # (a word the base never uses that stands for one it does is no unknown: "the lawyer" of an
     # article that says "attorney")
-    unknown_subject = not subject and any(_unknown(t, base) for t in fold_unknown(
-        tuple(subject_terms - generic), parse.subject_text, base)) if subject_terms - generic else False
+    named_by = tuple(subject_terms - generic) if not subject else ()
+    unknown_subject = bool(named_by) and any(_unknown(t, base)
+                                             for t in fold_unknown(named_by, parse.subject_text, base))
     unknown = unknown_names(text, base) + unknown_subject
     terse = _TERSE_VERB.match(core)  # "ballot closes when": the verb before the trailing question word
     verb = parse.verb or (terse.group(1) if terse else "") or (_verb_after_subject(core, alias_terms, base)
