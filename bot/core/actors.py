@@ -15,7 +15,7 @@ from bot.core.kinds import AGENT_NOUNS, TOP_TITLES
 from bot.core.proper import PARTIES
 from bot.core.questions import Question, find_entities
 from bot.core.spans import Span
-from bot.core.text import STOPWORDS, normalize
+from bot.core.text import AUXILIARY_VERBS, STOPWORDS, normalize
 
 Found = tuple[Span | str, float] | None
 
@@ -471,8 +471,7 @@ _DESCRIBED_THAT = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:that|
 
 _MODIFIER_STOP = frozenset(("the", "a", "an", "of", "and", "to", "its", "their", "his", "her", "that", "by", "with",
                             "for", "in", "on", "at", "from"))
-_AUXILIARIES = frozenset("has have had is are was were be been being will would can could may might must should "
-                         "shall did does do".split())
+_AUXILIARIES = AUXILIARY_VERBS | {"be", "been", "being"}
 
 
 def focus_words(question: Question, text: str, base: FactBase) -> list[Span]:

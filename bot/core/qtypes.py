@@ -23,11 +23,10 @@ from bot.core.kinds import (
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
 from bot.core.spans import ADVERB, NUMBER_WORDS
-from bot.core.text import IRREGULAR_BASES, english_words
+from bot.core.text import AUXILIARY_VERBS, IRREGULAR_BASES, english_words
 
-_AUX = {"is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
-        "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't", "aren't",
-        "hasn't", "haven't", "wouldn't", "couldn't", "weren't", "shouldn't"}
+_AUX = AUXILIARY_VERBS | {"isn't", "wasn't", "didn't", "doesn't", "won't", "aren't", "hasn't", "haven't", "wouldn't",
+                          "couldn't", "weren't", "shouldn't"}
 _AUX_RE = r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must)"
 _SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|claimed|"
         r"think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express|add|added|reply|respond|"

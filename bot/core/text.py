@@ -135,6 +135,9 @@ _IRREGULAR = {f: base for base, forms in {
 }.items() for f in forms.split()}
 # "built", "held", "thrown": a past or participle without -ed (the -sion nouns above are none)
 IRREGULAR_FORMS = frozenset(f for f in _IRREGULAR if not f.endswith(("ion", "ions")))
+# The auxiliaries and modals that open a question or stand before a verb ("has asked", "will open")
+AUXILIARY_VERBS = frozenset("is are was were do does did will would can could has have had should shall may might "
+                            "must".split())
 # Verbs whose past and participle are their bare form: "what was *hit*?", "which firms *cut* jobs?"
 UNCHANGED_PASTS = frozenset("hit cut put set shut hurt cost let spread quit shed burst cast split upset".split())
 # The bare forms of those verbs and of the irregular ones above ("lose", "make")
