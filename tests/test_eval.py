@@ -31,6 +31,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "airport-strike": (0.20, 0.90),
     "antitrust-fine": (0.10, 0.90),
     "artefacts-return": (0.25, 0.90),
+    "avalanche-resort": (0.00, 0.80),
     "bird-flu": (0.45, 0.90),
     "blackout": (0.60, 0.85),
     "boil-water": (0.50, 0.90),
