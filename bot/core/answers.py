@@ -24,7 +24,7 @@ MAX_QUESTION_CHARS = 1000
 # of the question.
 SUGGEST_FLOOR = 0.3
 
-AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "empty", "too_long",
+AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "ack", "empty", "too_long",
                      "no_words"]
 
 

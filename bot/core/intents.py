@@ -14,6 +14,7 @@ class Intent(enum.Enum):
     TOPICS = "topics"
     GREETING = "greeting"
     THANKS = "thanks"
+    ACK = "ack"
     EMPTY = "empty"
     NO_WORDS = "no_words"
     DECLINE = "declined"
@@ -25,8 +26,14 @@ _TOPICS = re.compile(r"^(?:topics|topic|what can i ask(?: you)?(?: about)?|what 
                      r"what topics(?: do you know| can you answer)?|sources|list topics)$")
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|greetings|"
                        r"hi there|hello there|hey there|sup|what's up)(?: bot| talksbot)?$")
-_THANKS = re.compile(r"^(?:thanks|thank you|thx|ty|cheers|great|ok thanks|thanks a lot|many thanks)"
-                     r"(?: bot| talksbot)?$")
+_THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice) )?(?:thanks|thank you|thx|ty|cheers|great|"
+                     r"thanks a lot|many thanks)(?: bot| talksbot)?$")
+# A chat reply that acknowledges the last answer ("ok", "got it", "lol ok") asks nothing: the words
+# a fact's phrasing may hold ("kyiv ok with the deal?", "is the deal good for ukraine") must not
+# make it a question. ("fine?" asks about a penalty: not here.)
+_ACK = re.compile(r"^(?:(?:lol|haha|ah|oh|hmm|ok|okay|k|kk|cool|nice|good|great|perfect|awesome|sure|alright|"
+                  r"right|yes|yeah|yep|no|nope|noted|understood|interesting|wow|got it|makes sense|i see|fair enough|"
+                  r"sounds good|all good)\b ?)+$")
 
 
 def detect_intent(text: str) -> Intent:
@@ -37,7 +44,7 @@ def detect_intent(text: str) -> Intent:
     if not norm:
         return Intent.EMPTY if not clean(text) else Intent.NO_WORDS
     for pattern, intent in ((_HELP, Intent.HELP), (_TOPICS, Intent.TOPICS), (_GREETING, Intent.GREETING),
-                            (_THANKS, Intent.THANKS)):
+                            (_THANKS, Intent.THANKS), (_ACK, Intent.ACK)):
         if pattern.match(norm):
             return intent
     return Intent.QUESTION
@@ -63,6 +70,8 @@ def intent_reply(intent: Intent, base: FactBase) -> tuple[str, list[str]]:
             EXAMPLES
     if intent is Intent.THANKS:
         return "You're welcome! Ask me anything else about the peace talks.", []
+    if intent is Intent.ACK:
+        return "Got it. Ask me anything else about the peace talks, for example “Who set the deadline?”", EXAMPLES
     if intent is Intent.EMPTY:
         return "Your message was empty. Ask me a question about the US–Ukraine peace talks, for example " \
                "“Who set the deadline?”", EXAMPLES

@@ -82,13 +82,21 @@ def test_a_bare_name_asks_who_that_is_not_a_fact_about_them(answerer: Answerer) 
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("help", "help"), ("topics", "topics"), ("hello", "greeting"), ("Hi there!", "greeting"),
-    ("thanks", "thanks"), ("", "empty"), ("   \n\t ", "empty"), ("\x00\x01\x02", "empty"),
+    ("thanks", "thanks"), ("ok thanks", "thanks"), ("ok", "ack"), ("lol ok", "ack"), ("good", "ack"),
+    ("got it", "ack"), ("", "empty"), ("   \n\t ", "empty"), ("\x00\x01\x02", "empty"),
     ("🙂🙂🎉", "no_words"), ("<!channel>", "empty"), ("@everyone", "empty"), ("<@U123ABC>", "empty"),
 ])
 def test_non_questions_get_a_clear_reply(answerer: Answerer, text: str, kind: str) -> None:
     a = answerer.answer(text)
     assert a.kind == kind and not a.matched
     assert a.reply and len(a.reply) > 10
+
+
+def test_an_acknowledgement_is_no_question_but_a_question_after_one_is(answerer: Answerer) -> None:
+    # "ok" and "good" are words of curated phrasings ("kyiv ok with the deal?"): alone they ask nothing.
+    asked = answerer.answer("ok, who set the deadline?")
+    assert asked.kind == "fact" and asked.answer == "President Trump"
+    assert answerer.answer("is kyiv ok with the deal?").kind != "ack"
 
 
 def test_help_and_topics_list_what_it_can_answer(answerer: Answerer) -> None:
