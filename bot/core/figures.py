@@ -263,12 +263,15 @@ _PAST = re.compile(r"[a-z]{3,}ed")
 
 
 def _does(text: str, count: Span, hit: Hit) -> bool:
-    """The word asked about is what the bare count does: "42,000 would qualify", "11,238 voted"."""
+    """The word asked about is what the bare count does or has done to it: "42,000 would qualify",
+    "11,238 voted", "nine were injured" (of "the 14 people recovered")."""
     gap = text[count[1]:hit.start]
-    return not hit.entity and (bool(_DOING_GAP.fullmatch(gap)) or
-                               (gap == " " and (hit.verb or bool(_PAST.fullmatch(text, hit.start, hit.end)))))
+    acted = hit.verb or bool(_PAST.fullmatch(text, hit.start, hit.end))
+    return not hit.entity and (bool(_DOING_GAP.fullmatch(gap)) or (gap == " " and acted) or
+                               (acted and bool(_BARE_PASSIVE.fullmatch(gap))))
 
 _DOING_GAP = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|did|do|does|have|has|had)\s+")
+_BARE_PASSIVE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
 
 
 _PASSIVE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
