@@ -116,6 +116,8 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
                                                  text[max(0, s[0] - 20):s[0]])] or placed
     if any(proper.name_kind(text, s) == "place" for s in placed):  # "of the Defense Council" is no place
         placed = [s for s in placed if proper.name_kind(text, s) != "org" or _FACILITY.search(text, s[0], s[1])]
+    # "at the National Museum in Kesi": the museum with its town, not the town alone
+    placed = [t for t in placed if not any(s != t and s[1] < t[0] and _with_town(text, s)[1] >= t[1] for s in placed)]
     if not placed and question.focus_word in proper.PLACE_NOUNS:
         found = []  # "which 11 countries ...?" is not answered by "Phase III"
     if not placed:  # "where was the protest?" is not answered by "Federation of Public Sector Unions"

@@ -720,6 +720,9 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
     # the bare count that does what was asked, not the count of the noun asked about
     ("how many members voted yes?", "Of the 18,406 members who cast ballots, 11,238 voted in favour of the move and "
      "7,012 voted against.", "11,238"),
+    # a facility in a town is where, with its town; not the town alone
+    ("where will the deckhands stay until the seawall is finished?", "The deckhands would stay at St. Aldric's "
+     "Hospital in Wexley until the new seawall is finished.", "St. Aldric's Hospital in Wexley"),
     ("how many people got hurt?", "Of the 14 people recovered, nine were injured, three of them seriously.", "nine"),
     ("how many people had to leave their homes?", "At least 11 people were killed and more than 4,200 forced from "
      "their homes after the river burst its banks.", "more than 4,200"),
