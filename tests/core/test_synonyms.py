@@ -1,0 +1,32 @@
+"""The general synonyms and soft words, as the fact base weighs them."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.factbase import SOFT_WEIGHT, FactBase
+from bot.core.loader import load_knowledge
+from bot.core.questions import analyze
+from bot.core.retrieve import retrieve
+from bot.core.text import stem
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def talks(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(SEEDS / "geneva-talks-2025-11-23.txt", seeds)
+    (seeds / "strike-2025-11-21.txt").write_text(
+        "Title: Strike ends\nDate: 2025-11-21\n---\nThe union and the port signed the deal after talks that ran "
+        "for 19 hours. A long queue of lorries formed at the gates.\n")
+    return load_knowledge(Path("/nonexistent"), seeds)
+
+
+def test_the_frame_of_how_long_weighs_little(talks: FactBase) -> None:
+    # "how long did the talks last?" is answered by "for 19 hours", which never says "long"
+    assert talks.weight(stem("long")) <= SOFT_WEIGHT < talks.weight(stem("queue"))
+    question = analyze("how long did the port talks run?", talks)
+    candidates, w = retrieve(question, talks)
+    assert w.known.get(stem("long"), 0.0) <= SOFT_WEIGHT and candidates
