@@ -24,9 +24,10 @@ def talks(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     return load_knowledge(Path("/nonexistent"), seeds)
 
 
-def test_the_frame_of_how_long_weighs_little(talks: FactBase) -> None:
+def test_the_frame_of_how_long_and_what_share_weighs_little(talks: FactBase) -> None:
     # "how long did the talks last?" is answered by "for 19 hours", which never says "long"
-    assert talks.weight(stem("long")) <= SOFT_WEIGHT < talks.weight(stem("queue"))
+    for word in ("long", "share"):
+        assert talks.weight(stem(word)) <= SOFT_WEIGHT < talks.weight(stem("queue"))
     question = analyze("how long did the port talks run?", talks)
     candidates, w = retrieve(question, talks)
     assert w.known.get(stem("long"), 0.0) <= SOFT_WEIGHT and candidates
