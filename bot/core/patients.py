@@ -8,7 +8,8 @@ from bot.core import proper
 from bot.core.actors import Found
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest
-from bot.core.questions import Question, find_entities
+from bot.core.mentions import find_entities
+from bot.core.questions import Question
 from bot.core.text import normalize
 
 

@@ -23,7 +23,8 @@ from bot.core import clauses, patients, proper, shapes, spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, distance, echo, gap, hits_in
-from bot.core.questions import ANSWER_CHAIN, Question, find_entities
+from bot.core.mentions import find_entities
+from bot.core.questions import ANSWER_CHAIN, Question
 from bot.core.spans import Span
 from bot.core.text import normalize
 
