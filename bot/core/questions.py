@@ -192,7 +192,7 @@ def analyze(text: str, base: FactBase) -> Question:
 
 _ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up\b")
 # Verbs that say little of what happened ("how much can each person *get*", "when did it *come* out"):
-# a sentence says it otherwise, so they weigh little (``retrieve.LIGHT_VERB``). Unlike the soft words
+# a sentence says it otherwise, so they weigh little (``scoring.LIGHT_VERB``). Unlike the soft words
 # (``synonyms.SOFT_WORDS``, light as terms wherever they come from), the lightness goes with the word
 # asked: "get" folds onto "provide", which keeps its weight when the question says "provide".
 LIGHT_VERBS = frozenset("get gets got gotten getting come comes came coming go goes went gone going put puts "
