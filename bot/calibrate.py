@@ -31,7 +31,8 @@ from bot.core.decider import DECIDE_FEATURES, RANK_FEATURES, WEIGHTS_FILE, Judge
 from bot.core.factbase import FactBase
 from bot.core.questions import Question, analyze
 from bot.core.reader import read_all
-from bot.core.retrieve import Weights, retrieve
+from bot.core.retrieve import retrieve
+from bot.core.scoring import Weights
 
 L2 = 1.0
 FOLDS = 5

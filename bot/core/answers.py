@@ -15,7 +15,8 @@ from bot.core.links import source_url
 from bot.core.models import Fact
 from bot.core.questions import Question, analyze
 from bot.core.reader import read_all
-from bot.core.retrieve import Candidate, retrieve
+from bot.core.retrieve import retrieve
+from bot.core.scoring import Candidate
 from bot.core.text import normalize
 from bot.core.timeline import asked_date, dated, event_dates
 

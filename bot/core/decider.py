@@ -26,7 +26,7 @@ from bot.core.factbase import SOFT_TERMS, FactBase
 from bot.core.gates import answerable, eligible, slot_topic, subject_fit
 from bot.core.questions import Question
 from bot.core.reader import Reading, sentence_of
-from bot.core.retrieve import Candidate, Weights
+from bot.core.scoring import Candidate, Weights
 from bot.core.text import STOPWORDS, normalize
 
 PERSONAL = frozenset({"my", "our", "i", "me", "we", "mine", "ours", "myself", "i'm", "i've", "im"})

@@ -20,7 +20,7 @@ from bot.core import shapes
 from bot.core.qtypes import SAY_WORDS
 from bot.core.questions import Question
 from bot.core.reader import Reading
-from bot.core.retrieve import Candidate, Weights
+from bot.core.scoring import Candidate, Weights
 from bot.core.text import stem
 
 # A number the question spells out ("which six precincts") must be in the fact or its paragraph,

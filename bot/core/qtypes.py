@@ -5,34 +5,26 @@
 sentence (a person or organization, a date, a year, a duration, a place, a count, an amount, a
 reason, a quotation, a speaker, a name, the phrase around a ``focus`` noun, or the deciding
 clause of a yes/no question).
+
+The noun a question asks about is read in ``focus``, which also holds ``Parse``, what
+``classify`` gives.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.core.chat import core_text
-from bot.core.kinds import (
-    AGENT_NOUNS,
-    AMOUNT_NOUNS,
-    PERSON_NOUNS,
-    PLACE_NOUNS,
-    TERSE_TIMES,
-    TIME_NOUNS,
-)
+from bot.core.focus import AUX, AUX_RE, IRREGULAR, Parse, head, which, which_noun
+from bot.core.kinds import AMOUNT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TERSE_TIMES
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
-from bot.core.spans import ADVERB, NUMBER_WORDS
-from bot.core.text import AUXILIARY_VERBS, IRREGULAR_BASES, english_words
+from bot.core.spans import ADVERB
 
-_AUX = AUXILIARY_VERBS | {"isn't", "wasn't", "didn't", "doesn't", "won't", "aren't", "hasn't", "haven't", "wouldn't",
-                          "couldn't", "weren't", "shouldn't"}
-_AUX_RE = r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must)"
 _SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|claimed|"
         r"think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express|add|added|reply|respond|"
         r"answer|suggest|insist|complain|promise|predict|call|ask|note|stress|admit|vow|quote)")
 SAY_WORDS = frozenset(_SAY[3:-1].split("|"))  # the verbs of saying, as words
-_QUOTE = re.compile(rf"^(?:what|how) {_AUX_RE} (.+?) (?:{_SAY})\b")
+_QUOTE = re.compile(rf"^(?:what|how) {AUX_RE} (.+?) (?:{_SAY})\b")
 _QUOTE_ALT = re.compile(r"^what (?:was|is|were|are) (.+?)(?:'s|s')? (?:quote|statement|comment|remark|post|message|"
                         r"words|view|views|opinion|take|position|stance|reaction|verdict|assessment|comments|"
                         r"remarks|response|answer|argument|point|line|quip|warning|complaint|criticism)\b")
@@ -42,7 +34,7 @@ _SAID_WHAT = re.compile(rf"^(.+?) (?:{_SAY}) what\b")  # "zelensky said what?"
 # Who did it, asked by the doer's noun alone ("winner?", "buyer?").
 _TERSE_DOERS = frozenset("winner winners loser losers buyer buyers seller sellers founder owner owners killer victim "
                          "victims culprit suspect suspects champion champions organiser organizer".split())
-_DESCRIBE = re.compile(rf"^how {_AUX_RE} (.+?) (?:describe|describes|described|call|calls|called|characterize|"
+_DESCRIBE = re.compile(rf"^how {AUX_RE} (.+?) (?:describe|describes|described|call|calls|called|characterize|"
                        rf"characterise|rate|rated|sum up|summarize|label|labelled|labeled|term|termed|see|view)\b")
 _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|title|position|post|office|"
                       r"party|affiliation|political affiliation|political party|occupation|profession|"
@@ -82,7 +74,6 @@ _VERBISH = re.compile(r"\b(?:going|gonna|to|about|with|for|from|into|behind|meet
                       r"opposing|paid|sent|meant|expected|supposed|asked|told|picked|chosen|named|appointed)\b")
 _NOT_FOCUS = re.compile(r"^(?:\w+ed|came|come|comes|went|go|goes|got|get|gets|cost|costs|paid|pay|pays|is|was|are|"
                         r"were|did|does|do|will|would|has|have|had|can|could|it|they|he|she|of)$")
-_KIND_OF = re.compile(r"^(?:kind|kinds|type|types|sort|sorts|form|forms|size|amount|number|level) of ")
 
 # Which curated answer slot each question type takes, most wanted first.
 ANSWER_CHAIN: dict[QuestionType, tuple[QuestionType, ...]] = {
@@ -100,111 +91,20 @@ ANSWER_CHAIN: dict[QuestionType, tuple[QuestionType, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Parse:
-    """What a question asks for: slot type, kind of span, focus noun and the words naming its subject."""
-
-    qtype: QuestionType
-    want: str
-    focus: str = ""
-    subject_text: str = ""
-    kind_of: bool = False  # "what kind of <noun>": the answer says what kind
-    verb: str = ""  # the question's verb, when its place in the question shows it ("who *led* ...")
-
-
 # What follows the noun of "the name of the satellite that was lost": not the noun.
 _RELATIVE = re.compile(r"\s+(?:that|which|who|whom|whose|being|was|were|is|are|did|does|do|will|would|has|have|had)"
                        r"\b.*$")
 
 
-def _head(words: str) -> str:
-    """The focus noun of "which <adjectives> <noun> ...": the last word before the verb."""
-    words = re.split(r" (?:of|in|at|on|near|from|outside|inside|about|for|with|against|regarding|concerning|"
-                     r"between|among|into|over) ", _KIND_OF.sub("", words.strip()))[0]
-    words = _PER_PERIOD.sub("", words)  # "how many flights a day ...": flights
-    kept = words.split()
-    while len(kept) > 1 and kept[-1] in _TRAILING_ADVERBS:  # "the share price now": the price
-        kept.pop()
-    return kept[-1] if kept else ""
-
-
-_PER_PERIOD = re.compile(r" (?:a|an|per|each|every) (?:day|night|week|month|year|hour|season|game|match)$")
 # "letters handled last year?": a time so qualified says when the thing asked about was, it is not asked
 _TIME_QUALIFIERS = frozenset("last this next per a an each every same previous following".split())
-_TRAILING_ADVERBS = frozenset("now today currently then again exactly anyway already yet still".split())
 
 
-_IRREGULAR = ("got|get|gets|had|came|went|took|made|drew|wrote|gave|met|led|said|told|built|set|sent|won|lost|held|"
-              "brought|bought|began|ran|saw|paid|sold|left|struck|hit|put|spoke|chose|rose|fell|grew|knew|found|"
-              "thought|became|kept|stood|flew|fought|broke|shut|meant|cost|sought|taught|threw|wore|hung|dug|"
-              "blew|drove|ate|forgot|froze|hid|rode|shook|stole|swore|tore|woke|felt|dealt|lent|spent|bent|caught|"
-              "sank|swept|fled|shot|spun|slid|withdrew|oversaw|undertook|slept|swam|sang|drank|fed|bled|crept|"
-              "leapt|sat|stuck|sprang|burst|quit|shed|spread|overcame|overtook|withheld|forbade|stung|swung")
-_VERB_AFTER = re.compile(rf"^(?:{_AUX_RE}|{_IRREGULAR}|[\w-]+ed|\w+s)$")  # "co-hosted"
-_OBJECT_START = frozenset("the a an to his her their its this that these those it them him with at in on during after "
-                          "between over".split())
 # "bus routes diverted?", "letters handled last year?": a plural noun, then what was done to them
 # (not what things do by themselves: "talks ended?" asks whether they did)
 _COUNTED_DONE = re.compile(rf"^((?:[a-z'-]+ )?[a-z'-]{{3,}}[^s']s) (?!(?:ended|started|happened|finished|continued|"
                            rf"resumed|stalled|collapsed|failed|arrived|worked|succeeded|agreed|changed|improved|"
-                           rf"stopped|began|went|came|fell|rose|grew)\b)(?:[a-z]+ed|{_IRREGULAR})\b")
-
-
-_PLURAL = re.compile(r"^[a-z-]{3,}[^su']s$")
-
-
-def _bare_verb(word: str) -> bool:
-    """Whether ``word`` is a verb's bare form, as a plural subject governs it ("which parties *make*
-    up ...", "which firms *offer* ..."): an irregular one, or a word English also writes with -s and
-    with -ed (and no noun asked about: "which bus routes"); no auxiliary."""
-    if word in _AUX:
-        return False
-    if word in IRREGULAR_BASES:
-        return True
-    if not word.isalpha() or word.endswith("s") or word in AGENT_NOUNS or word in PLACE_NOUNS:
-        return False
-    english = english_words()
-    return word + "s" in english and (word + "ed" in english or word + "d" in english)
-
-
-_NOUN_FOLLOWS = frozenset({"of", "other", "another", "several", "few", "more", "both", "same", "different",
-                           "main", *NUMBER_WORDS})
-
-
-def _which(text: str) -> Parse | None:
-    words = text.split()[1:]
-    if text.startswith("what ") and len(words) > 1 and re.match(rf"^(?:{_IRREGULAR}|\w+ed|happens)$", words[0]) and \
-            words[1] in _OBJECT_START:
-        return None  # "what caused the flooding?", "what happened to the site?": what did it, not which noun
-    noun: list[str] = []
-    verb = ""
-    for i, w in enumerate(words[:6]):
-        if w in ("the", "a", "an", "his", "her", "their", "its") and len(noun) > 1:
-            verb = noun.pop()  # "which company built the plant": the word before the article was a verb
-            break
-        # "kinds of facilities", "which two other manufacturers buy ...": a noun follows "of", a number
-        # or a quantifier, however much it looks like a verb in -s
-        after_of = bool(noun) and (noun[-1] in _NOUN_FOLLOWS or noun[-1].isdigit())
-        # ... and a plural noun there ends the noun: what comes next is the verb ("manufacturers *buy*")
-        plural_ended = len(noun) > 1 and (noun[-2] in _NOUN_FOLLOWS or noun[-2].isdigit()) and \
-            noun[-2] != "of" and noun[-1].endswith("s") and w not in ("of", "and", "or")
-        if plural_ended and w not in _AUX and w.isalpha():
-            verb = w
-            break
-        if noun and _PLURAL.match(noun[-1]) and not after_of and _bare_verb(w):
-            verb = w  # "which workers *lose* hours", "which parties *make* up ...": a plural's verb has no -s
-            break
-        if w in _AUX or (i > 0 and not after_of and _VERB_AFTER.match(w) and w not in AGENT_NOUNS
-                         and w not in PLACE_NOUNS):
-            verb = "" if w in _AUX else w
-            break
-        noun.append(w)
-    if verb and len(noun) > 1 and noun[-1] in ("co", "re", "pre", "non", "self", "over", "under"):
-        noun.pop()  # "which leader co-hosted it": normalizing split the verb's prefix off
-    if not noun:
-        return None
-    parse = _which_noun(noun)
-    return Parse(parse.qtype, parse.want, parse.focus, kind_of=parse.kind_of, verb=verb) if parse else None
+                           rf"stopped|began|went|came|fell|rose|grew)\b)(?:[a-z]+ed|{IRREGULAR})\b")
 
 
 _SUPERLATIVE = re.compile(
@@ -212,25 +112,6 @@ _SUPERLATIVE = re.compile(
     r"youngest|longest|shortest|tallest|deepest|fastest|slowest|busiest|worst|best|greatest|strongest|heaviest|"
     r"richest|poorest|hottest|coldest|nearest|closest|earliest|latest|most \w+|least \w+) "
     r"((?:[a-z-]+ )?[a-z-]+)(?= (?:in|of|on|at|for|to|from|among|that|which|who|since|ever|by|so far)\b|$)")
-
-
-def _which_noun(noun: list[str]) -> Parse | None:
-    focus = _head(" ".join(noun))
-    if not focus or focus in ("the", "a", "an", "it", "this", "that", "they", "he", "she"):
-        return None
-    if focus in PLACE_NOUNS:
-        return Parse("where", "place", focus)
-    if re.match(rf"^{PERSON_NOUNS}$", focus) or focus.capitalize() in TITLE_WORDS:  # "which judge wrote it?"
-        return Parse("who", "agent", focus)
-    if focus in ("condition", "conditions", "circumstances", "terms", "proviso"):
-        return Parse("which", "condition", focus)  # "under what condition will he honor it?"
-    if focus in TIME_NOUNS:  # "what's the deadline?" asks for a date
-        return Parse("when", "year" if focus.startswith("year") else "date", focus)
-    if focus in AGENT_NOUNS:
-        return Parse("which", "agent", focus)
-    if focus in AMOUNT_NOUNS:
-        return Parse("how_many", "amount", focus)
-    return Parse("which", "focus", focus, kind_of=bool(_KIND_OF.match(" ".join(noun))))
 
 
 _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
@@ -260,8 +141,8 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (rf"^(?:which|what) (?:\w+ )?{PERSON_NOUNS}\b", "who", "agent"),
     (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why", "reason"),
     # "how did the board vote (on it)?": its tally, "9-2", not the means of voting
-    (rf"^how {_AUX_RE} (?:[\w'-]+ ){{1,4}}vote(?: on\b.*| in favou?r\b.*)?$", "what", "thing"),
-    (rf"^how {_AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"
+    (rf"^how {AUX_RE} (?:[\w'-]+ ){{1,4}}vote(?: on\b.*| in favou?r\b.*)?$", "what", "thing"),
+    (rf"^how {AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"
     (r"^(?:which|what) (?:party|political party)\b", "who_is", "description"),
 ]
 
@@ -314,11 +195,11 @@ _WHAT_WAS_SUM = re.compile(rf"^what(?:'s| s| is| was| are| were| will be)? (?:th
                            rf"(?:when|while|after|before|since|if|once)\b")
 _FRAME = re.compile(rf"^(?:according to|per|in) (?:(?!which|what|whose|who|when|where|why|how)[\w'-]+ ){{1,5}}?"
                     rf"(?:s )?(?:view |opinion |words |account |telling )?"
-                    rf"(?=(?:who|what|when|where|why|how|which|whose|{_AUX_RE})\b)")
+                    rf"(?=(?:who|what|when|where|why|how|which|whose|{AUX_RE})\b)")
 _TRAILING_FRAME = re.compile(r" (?:according to|in (?:[\w'-]+ ){1,3}?(?:view|opinion|words)$)(?: [\w'-]+){0,6}$")
 # "who led ...", "which company built ...": the word after the wh-phrase is the verb.
 _VERB = re.compile(rf"^who(?: (?:also|actually|really|first|then|just))? "
-                   rf"(?!{_AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")
+                   rf"(?!{AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")
 
 
 def _classify(text: str) -> Parse:
@@ -331,11 +212,11 @@ def _classify(text: str) -> Parse:
         return Parse("quote", "quote", subject_text=m.group(1))
     if m := _NAME_OF.match(text):
         named = next(g for g in m.groups() if g)
-        return Parse("who_is", "name", _head(_RELATIVE.sub("", named)), named)
+        return Parse("who_is", "name", head(_RELATIVE.sub("", named)), named)
     if m := _WHOSE.search(text):
         # "whose perspectives did the plan include?": the phrase of that noun ("Russian perspectives",
         # "the idea of volunteers"), which says whose
-        return Parse("who", "focus", _head(m.group(1)))
+        return Parse("who", "focus", head(m.group(1)))
     if m := ROLE_VERB.match(text):
         return Parse("who_is", "description", subject_text=f"the {_ROLE_VERBS[m.group(1)]} of {m.group(2)}")
     if m := _WHO_IS.match(text):
@@ -352,31 +233,31 @@ def _classify(text: str) -> Parse:
         return Parse("who", "agent")
     if m := _ABOUT.match(text):
         return Parse("who_is", "description", subject_text=m.group(1))
-    if (m := _SUPERLATIVE.match(text)) and (noun := _which_noun(m.group(1).split())):
+    if (m := _SUPERLATIVE.match(text)) and (noun := which_noun(m.group(1).split())):
         return noun  # "what's the biggest village in the zone?": which village
     found = _by_rules(text, anchored=True)
     if found is not None and not found.focus and re.match(r"^(?:which|what) \w", text):
-        noun = _which(text)  # "which river flooded ...": the river; "which union official": the official
+        noun = which(text)  # "which river flooded ...": the river; "which union official": the official
         if noun is not None and noun.focus:
             found = Parse(found.qtype, found.want, noun.focus, found.subject_text, noun.kind_of, noun.verb)
     if found is not None and found.want in ("count", "amount"):
         # The noun counted ends at the verb: "how many passengers got hit on day one" counts passengers,
         # "how many operators work at Ashcombe?" operators (a plural before a present verb).
-        m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:(?:{_AUX_RE})\b|$)", text) or \
+        m = re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{0,3}}?)(?:(?:{AUX_RE})\b|$)", text) or \
             re.match(r"^how many ((?:[\w'-]+ ){0,2}(?:[\w'-]{2,}s|people|children|men|women)) (?!of\b)[a-z]", text) or \
-            re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{1,3}}?)(?:{_IRREGULAR}|\w+ed)\b", text) or \
+            re.match(rf"^how (?:many|much) ((?:[\w'-]+ ){{1,3}}?)(?:{IRREGULAR}|\w+ed)\b", text) or \
             re.match(r"^how (?:many|much) ((?:[\w'-]+ ){0,2}?[\w'-]+)(?= (?:at|in|on|for|from|to|by|during|per)\b)",
                      text) or re.match(r"^how (?:many|much) ([\w'-]+)", text)
         if m and m.group(1).strip() and not _NOT_FOCUS.match(first := m.group(1).split()[0]) and \
                 not ADVERB.fullmatch(first):  # "how many seriously hurt": an adverb counts nothing
-            found = Parse(found.qtype, found.want, _head(m.group(1)))
+            found = Parse(found.qtype, found.want, head(m.group(1)))
     if found is None and re.match(r"^(?:which|what|whose)\b", text):
-        found = _which(text)
+        found = which(text)
     if found is None and (m := _PREPOSED.match(text)):
-        found = _which(m.group(1))  # "at which summit did Erdogan raise it?": which summit
+        found = which(m.group(1))  # "at which summit did Erdogan raise it?": which summit
     if found is not None:
         return found
-    if (text.split(" ", 1)[0] if text else "") in _AUX or re.match(r"(?:any|anyone|anybody|anything)\b", text):
+    if (text.split(" ", 1)[0] if text else "") in AUX or re.match(r"(?:any|anyone|anybody|anything)\b", text):
         return Parse("yes_no", "clause")  # "did anyone die?", and as chat asks it, "anyone hurt?"
     if m := _QUOTE_TERSE.match(text):  # "pompeo quote after geneva?"
         return Parse("quote", "quote", subject_text=m.group(1))
@@ -387,7 +268,7 @@ def _classify(text: str) -> Parse:
     found = _by_rules(text, anchored=False)
     if found is not None and found.want == "count" and not found.focus and \
             (m := re.search(r"\bhow many ([\w'-]+s|people|children|men|women)\b", text)):
-        found = Parse(found.qtype, found.want, _head(m.group(1)))  # "scientists from how many countries?"
+        found = Parse(found.qtype, found.want, head(m.group(1)))  # "scientists from how many countries?"
     words = text.split()
     if found is None and (amount := next((w for i, w in enumerate(words) if w in AMOUNT_NOUNS and (
             i + 1 == len(words) or words[i + 1] not in AMOUNT_NOUNS)), None)):  # "share price": the price
@@ -399,8 +280,8 @@ def _classify(text: str) -> Parse:
         return Parse("when", "year" if time.startswith("year") else "date", time)  # "deadline?", "grain deal year?"
     terse = found is None and len(words) <= 4 and not re.match(r"(?:what|which|who|how|why|where|when)\b", text)
     if terse and (counted := _COUNTED_DONE.match(text)):
-        return Parse("how_many", "count", _head(counted.group(1)))  # "bus routes diverted?": how many were
-    if terse and len(words) >= 2 and words[-1] in _TALLY_WORDS and (counted_noun := _head(" ".join(words[:-1]))):
+        return Parse("how_many", "count", head(counted.group(1)))  # "bus routes diverted?": how many were
+    if terse and len(words) >= 2 and words[-1] in _TALLY_WORDS and (counted_noun := head(" ".join(words[:-1]))):
         return Parse("how_many", "count", counted_noun)  # "2014 case count?", "passenger numbers?": how many
     if terse and words[-1] in _TERSE_DOERS:
         return Parse("who", "agent", verb=words[-1])  # "winner?": who won

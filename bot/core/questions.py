@@ -1,11 +1,12 @@
-"""Question analysis: normalized words, typo correction, question type and entities."""
+"""Question analysis: normalized words, typo correction, question type and entities.
+
+``analyze`` puts them together: typos are corrected in ``typos``, the names a question gives
+are found in ``mentions``, and the verb its wording does not mark in ``verbs``.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from bot.core.chat import core_text
 from bot.core.factbase import SOFT_TERMS, FactBase, sort_tokens
@@ -17,23 +18,17 @@ from bot.core.kinds import (
     kind_noun,
     names_person,
 )
+from bot.core.mentions import find_entities, roles_named
 from bot.core.models import QuestionType
-from bot.core.paraphrase import PARTICLES, entry_of, fold_unknown
-from bot.core.proper import COUNTRIES, DEMONYMS, TITLE_WORDS
+from bot.core.paraphrase import entry_of, fold_unknown
+from bot.core.proper import COUNTRIES, TITLE_WORDS
 from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
 from bot.core.spans import NOT_LASTING
-from bot.core.text import (
-    IRREGULAR_FORMS,
-    STOPWORDS,
-    UNCHANGED_PASTS,
-    clean,
-    content_words,
-    english_words,
-    normalize,
-    stem,
-)
+from bot.core.text import clean, content_words, normalize, stem
+from bot.core.typos import correct_typos
+from bot.core.verbs import AUX_WORDS, verb_after_subject, yes_no_participle
 
-__all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify", "correct_typos", "find_entities"]
+__all__ = ["ANSWER_CHAIN", "Question", "analyze", "classify"]
 
 
 @dataclass(frozen=True)
@@ -61,78 +56,6 @@ class Question:
     focus_word: str = ""  # the noun of "which <noun>" as asked ("countries"), for word lists
     focus_forms: frozenset[str] = frozenset()  # the words that fold onto ``focus`` ("planes": aircraft, jets)
     light_terms: frozenset[str] = frozenset()  # terms only a light verb gives ("get", "come", "put"): see ``weigh``
-
-
-def correct_typos(words: list[str], base: FactBase) -> list[str]:
-    """Replace words the base does not know by the closest known word, when one is close.
-
-    A word the base knows in some form ("country" for "countries") is not a typo, nor is an
-    English word it does not use ("donors" is not "doors"). Typos rarely change a word's first
-    letter: the closest known word with the same one, at most one edit away (a swap of two
-    letters counts one) for words of five or six letters, two for longer ones; shorter words are
-    left as they are.
-    """
-    vocabulary = base.lexicon.words
-    english = english_words()
-    out = []
-    for w in words:
-        if w in english and w not in vocabulary and (title := _TITLE_TYPOS.get(w)) and title in vocabulary:
-            out.append(title)  # "the health minster": an English word, but one letter off a title the base uses
-            continue
-        if w not in vocabulary and len(w) >= 4 and (nation := _demonym(w, vocabulary)):
-            out.append(nation)  # "what is Georgia paying him": the article says "the Georgian federation"
-            continue
-        if (w in vocabulary or w in STOPWORDS or len(w) < 4 or not w.isalpha() or w in english
-                or (base.lexicon.terms(w) and all(t in base.idf for t in base.lexicon.terms(w)))):
-            out.append(w)
-            continue
-        if len(w) < 5:  # "buks" is as likely letters typed at random as a typo of "buys"
-            out.append(w)
-            continue
-        slack = 1 + (len(w) > 7)
-        candidates = [v for v in base.lexicon.by_initial.get(w[:1], ()) if abs(len(v) - len(w)) <= slack]
-        close = process.extract(w, candidates, scorer=OSA.distance, score_cutoff=1 if len(w) <= 6 else 2, limit=8)
-        if not close:
-            out.append(w)
-            continue
-        fewest = min(d for _, d, _ in close)
-        # Of equally close words, one of the same length ("speek": speak, not seek), then the commonest.
-        best = min((c for c, d, _ in close if d == fewest),
-                   key=lambda c: (len(c) != len(w), base.weight(stem(c)), c))
-        out.append(best)
-    return out
-
-
-def _demonym(word: str, vocabulary: frozenset[str] | set[str]) -> str | None:
-    """The country or its people's adjective the base uses for the other: Georgia/Georgian,
-    Ukraine/Ukrainian, Canada/Canadian, Italy/Italian, Kenya/Kenyan."""
-    if word.endswith("n"):
-        forms = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "a", word[:-3] + "y"] \
-            if word.endswith("ian") else [word[:-1], word[:-2]] if word.endswith("an") else []
-    else:
-        forms = [word + "n", word + "an", word + "ian", word[:-1] + "ian"]
-    return next((f for f in forms if len(f) >= 4 and f in vocabulary), None)
-
-
-# English words that are, in a question to a news bot, nearly always a title with a letter left out
-# ("the health minster"): corrected only when the base uses the title.
-_TITLE_TYPOS = {"minster": "minister", "manger": "manager", "prosector": "prosecutor", "sherif": "sheriff"}
-MAX_ROLE_HOLDERS = 5
-_POSSESSIVE = re.compile(r"'s?\b")
-
-
-def find_entities(normalized: str, base: FactBase) -> dict[str, tuple[str, ...]]:
-    """Names and aliases that occur as whole words in the question, longest first, with the
-    entities each can mean (a surname may name people of several articles)."""
-    padded = " " + _POSSESSIVE.sub("", normalized) + " "
-    found: dict[str, tuple[str, ...]] = {}
-    by_first = base.lexicon.aliases_by_first_word
-    maybe = sorted({pair for w in set(padded.split()) for pair in by_first.get(w, ())}, key=lambda p: -len(p[0]))
-    for alias, ids in maybe:
-        if f" {alias} " in padded:
-            found[alias] = ids
-            padded = padded.replace(f" {alias} ", " | ")
-    return found
 
 
 _COMPARED = re.compile(r"\b(?:compared|comparison) (?:to|with)\b")
@@ -251,11 +174,11 @@ def analyze(text: str, base: FactBase) -> Question:
                                              for t in fold_unknown(named_by, parse.subject_text, base))
     unknown = unknown_names(text, base) + unknown_subject
     terse = _TERSE_VERB.match(core)  # "ballot closes when": the verb before the trailing question word
-    verb = parse.verb or (terse.group(1) if terse else "") or (_verb_after_subject(core, alias_terms, base)
+    verb = parse.verb or (terse.group(1) if terse else "") or (verb_after_subject(core, alias_terms, base)
                           if want == "patient" or (want in ("date", "year", "duration", "place", "reason", "count",
                                                             "amount", "thing", "means") and
-                                                   len(core.split()) > 2 and core.split()[1] in _AUX_WORDS) else "") \
-        or (_yes_no_participle(core, alias_terms, base) if want == "clause" else "")
+                                                   len(core.split()) > 2 and core.split()[1] in AUX_WORDS) else "") \
+        or (yes_no_participle(core, alias_terms, base) if want == "clause" else "")
     light = [w for w in core.split() if w in LIGHT_VERBS]
     light_terms = frozenset(base.lexicon.terms(" ".join(light))) - frozenset(
         base.lexicon.terms(" ".join(w for w in core.split() if w not in LIGHT_VERBS))) if light else frozenset()
@@ -269,7 +192,7 @@ def analyze(text: str, base: FactBase) -> Question:
 
 _ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up\b")
 # Verbs that say little of what happened ("how much can each person *get*", "when did it *come* out"):
-# a sentence says it otherwise, so they weigh little (``retrieve.LIGHT_VERB``). Unlike the soft words
+# a sentence says it otherwise, so they weigh little (``scoring.LIGHT_VERB``). Unlike the soft words
 # (``synonyms.SOFT_WORDS``, light as terms wherever they come from), the lightness goes with the word
 # asked: "get" folds onto "provide", which keeps its weight when the question says "provide".
 LIGHT_VERBS = frozenset("get gets got gotten getting come comes came coming go goes went gone going put puts "
@@ -279,53 +202,9 @@ _TIME_UNITS = frozenset("time times date dates day days year years month months 
                         "minutes".split())
 _DAY_OF_WEEK = re.compile(r"\bday of the week\b")
 _TERSE_VERB = re.compile(r"^(?:the )?[a-z'-]+(?: [a-z'-]+)? ([a-z]+(?:es|ed|en|s))(?: [a-z]+)? (?:when|where)$")
-_AUX_WORDS = frozenset("did does do will would was were is are has have had can could should".split())
-_PREPOSITIONS = frozenset("in at on to from with for during after before about into over under near by".split())
-
-
-def _verb_after_subject(core: str, alias_terms: dict[str, frozenset[str]], base: FactBase) -> str:
-    """"who did the envoy *meet* in the Kremlin?", "when did construction *start*?": after the
-    auxiliary, the last content word before a trailing phrase or clause."""
-    words = core.split()[2:]
-    if core.startswith(("how many", "how much")):
-        words = core.split()[3:]
-        aux = [i for i, w in enumerate(words) if w in _AUX_WORDS]
-        words = words[aux[0] + 1:] if aux else []
-    for i, w in enumerate(words):
-        if w in _PREPOSITIONS or w in ("if", "whether", "that", "so", "because", "and", "or", "as"):
-            words = words[:i]
-            break
-    if len(words) >= 2 and words[-1] in PARTICLES and base.lexicon.terms(phrasal := " ".join(words[-2:])):
-        return phrasal  # "when did he step down as mayor?": "step down", resigning
-    verbs = [w for w in content_words(" ".join(words)) if not set(base.lexicon.terms(w)) & set(alias_terms)
-             and not _nation_word(w)]
-    if core.split()[1] in _BE:  # "where is the stadium *located*?"; "where is the new stadium going to be?" has none
-        verbs = [w for w in verbs if _PARTICIPLE.search(w) or w in IRREGULAR_FORMS or w in UNCHANGED_PASTS]
-    return verbs[-1] if verbs else ""
 
 
 _WENT_ON = re.compile(r" (?:go|goes|went|gone|going) on(?: for)?$")
-
-
-def _yes_no_participle(core: str, alias_terms: dict[str, frozenset[str]], base: FactBase) -> str:
-    """"has the army been *approved* to help?", "was anyone *hurt*?", "is Voss *appealing*?": the
-    participle after a yes/no question's subject (other auxiliaries leave the verb unmarked)."""
-    words = core.split()
-    if len(words) < 3 or words[0] not in ("has", "have", "had", *_BE):
-        return ""
-    return next((w for w in words[2:] if (_PARTICIPLE.search(w) or w in IRREGULAR_FORMS) and w not in _AUX_WORDS
-                 and w not in ("been", "being") and base.lexicon.terms(w) and
-                 not set(base.lexicon.terms(w)) & set(alias_terms)), "")
-
-
-def _nation_word(word: str) -> bool:
-    """"thank the Americans for": a people or a country is no verb."""
-    title = word.capitalize()
-    return title in DEMONYMS or title.rstrip("s") in DEMONYMS or title in COUNTRIES
-
-
-_BE = frozenset("is are was were".split())
-_PARTICIPLE = re.compile(r"(?:ed|en|wn|ing)$")
 
 
 _NAME_FRAME = frozenset({"nam", "call", "titl"})  # terms (stems) of "name", "called", "title"
@@ -383,22 +262,3 @@ def unknown_names(text: str, base: FactBase) -> int:
                 not any(f"{word}{end}" in base.lexicon.words for end in ("n", "an", "ns")):
             count += 1  # ("georgia" of an article that says "Georgian" is known)
     return count
-
-
-def roles_named(terms: tuple[str, ...], normalized: str, base: FactBase) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """People the question names by their role ("the Polish PM", "the senator"): roles whose terms
-    the question all has; a one-word role only after "the" or a possessive ("the mayor")."""
-    have = set(terms)
-    out: list[tuple[frozenset[str], frozenset[str]]] = []
-    # The longest roles first: "the turkish president" names Erdogan, not every president as well.
-    roles = sorted({(r_terms, tuple(ids)) for t in terms for r_terms, ids in base.lexicon.roles_by_term.get(t, ())},
-                   key=lambda r: (-len(r[0]), sorted(r[0])))
-    for r_terms, ids in roles:
-        if not r_terms <= have or any(r_terms <= o for o, _ in out) or len(ids) > MAX_ROLE_HOLDERS:
-            continue  # "the president" of a base with a hundred presidents names nobody in particular
-        word = next(iter(r_terms)) if len(r_terms) == 1 else ""  # a one-word role: only as "the <role>"
-        named_as_role = rf"\b(?:the|a|an|its|his|her|their|\w+'s?) (?:\w+ )?{re.escape(word)}\w*"
-        if word and not re.search(named_as_role, normalized):
-            continue
-        out.append((r_terms, frozenset(ids)))
-    return out

@@ -19,11 +19,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core import actors, clauses, proper, shapes, spans, typed
+from bot.core import clauses, patients, proper, shapes, spans, typed
 from bot.core.extract import split_sentences
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, distance, echo, gap, hits_in
-from bot.core.questions import ANSWER_CHAIN, Question, find_entities
+from bot.core.mentions import find_entities
+from bot.core.questions import ANSWER_CHAIN, Question
 from bot.core.spans import Span
 from bot.core.text import normalize
 
@@ -110,7 +111,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         found = typed.describe(question, text, base)
     elif want == "agent" and _PASSIVE_ASKED.match(question.normalized):
         # "which salvage company was hired?": the one acted on ("Greyhaven has hired Norcastle Salvage")
-        found = actors.patient(question, text, hits, base) or typed.agent(question, text, hits, base)
+        found = patients.patient(question, text, hits, base) or typed.agent(question, text, hits, base)
     elif want in typed.FINDERS:
         found = typed.FINDERS[want](question, text, hits, base)
         if found is None and want == "agent" and re.match(r"(?:He|She)\b", text) and entry.fact.entities:
@@ -120,7 +121,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             # With the noun asked about not in the sentence, the name that fills its place: "which
             # company built it?" its actor, "which drug did the agency turn down?" what it acted on.
             acted_on = _OBJECT_ASKED.match(question.normalized)
-            found = (actors.patient if acted_on else typed.agent)(question, text, hits, base)
+            found = (patients.patient if acted_on else typed.agent)(question, text, hits, base)
             found = (found[0], found[1] * 0.6) if found else None
     if found is not None:
         where, strength = found

@@ -11,26 +11,20 @@ from __future__ import annotations
 import re
 
 from bot.core import proper, spans
-from bot.core.actors import (
-    APPOSITION,
-    SAID,
-    Found,
-    agent,
-    describe,
-    focus_words,
-    holder,
-    modified_from,
-    patient,
-    speaker,
-)
+from bot.core.actors import Found, agent, holder, speaker
 from bot.core.clauses import MAX_WORDS
+from bot.core.descriptions import describe
 from bot.core.factbase import FactBase
 from bot.core.figures import number, thing
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, distance, echo, fresh
 from bot.core.moments import when
+from bot.core.nounphrases import focus_words, modified_from
+from bot.core.patients import patient
 from bot.core.questions import Question
+from bot.core.saying import SAID
 from bot.core.spans import Span
 from bot.core.text import STOPWORDS
+from bot.core.titles import APPOSITION
 
 __all__ = ["FINDERS", "Found", "agent", "describe", "speaker"]
 

@@ -81,7 +81,7 @@ def test_the_lead_of_an_article_ranks_before_its_background(base) -> None:  # ty
 
 def test_a_filler_word_alone_is_no_topic_the_fact_misses(base) -> None:  # type: ignore[no-untyped-def]
     from bot.core.questions import analyze
-    from bot.core.retrieve import weigh
+    from bot.core.scoring import weigh
 
     q = analyze("who's the polish prime minister mentioned here?", base)
     assert decider._topic(q, weigh(q, base), frozenset()) == 1.0  # names aside, only "mentioned" is left

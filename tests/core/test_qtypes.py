@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.mentions import roles_named
 from bot.core.qtypes import classify
-from bot.core.questions import analyze, roles_named
+from bot.core.questions import analyze
 from bot.core.text import normalize
 
 

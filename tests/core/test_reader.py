@@ -788,7 +788,7 @@ def test_a_sum_is_told_with_its_rate_unless_the_question_names_it(harbor: FactBa
 
 
 def test_a_noun_phrase_starts_at_its_count_not_at_the_verb_before_it() -> None:
-    from bot.core.actors import modified_from
+    from bot.core.nounphrases import modified_from
 
     text = "The city's transport authority diverted three bus routes away from the area."
     assert text[modified_from(text, text.index("bus")):text.index(" away")] == "three bus routes"
@@ -844,12 +844,12 @@ def test_a_number_not_counting_the_noun_asked_about_is_less_sure(harbor: FactBas
 
 
 def test_the_names_a_role_is_asked_with_are_its_own_not_what_its_holder_acted_on(base: FactBase) -> None:
-    from bot.core.actors import _role_qualifiers
+    from bot.core.titles import role_qualifiers
 
     q = analyze("Which US president set a Thanksgiving deadline for Ukraine?", base)
     roles = {t for t in q.terms if t in base.title_terms}
-    told = _role_qualifiers(q, roles, base)
+    told = role_qualifiers(q, roles, base)
     assert "usa" in told and not set(base.lexicon.terms("Ukraine")) & set(told)
     q = analyze("who is the president of ukraine?", base)
-    assert set(base.lexicon.terms("Ukraine")) <= set(_role_qualifiers(q, {t for t in q.terms if t in base.title_terms},
-                                                                          base))
+    assert set(base.lexicon.terms("Ukraine")) <= set(role_qualifiers(q, {t for t in q.terms if t in base.title_terms},
+                                                                         base))
