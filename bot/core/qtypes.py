@@ -177,9 +177,12 @@ def classify(normalized: str) -> Parse:
 def classify_core(text: str) -> Parse:
     """``classify`` of a question already without its chat lead-in (``core_text``); a leading
     "according to X" or "in X's view" frames the question, which is what follows it."""
-    framed = _FRAME.match(text)
+    framed = _FRAME.match(text) or _BELIEF_FRAME.match(text)
     if framed and framed.end() < len(text):
         text = text[framed.end():]
+    held = _WHO_DOES_X_THINK.match(text)  # "who does vindman think wrote it?": who wrote it, in his view
+    if held:
+        text = f"who {held.group(1)}"
     trailing = _TRAILING_FRAME.search(text)  # "... in october, according to the statistics office?"
     if trailing and len(text[:trailing.start()].split()) >= 3:
         text = text[:trailing.start()]
@@ -196,6 +199,20 @@ _WHAT_WAS_SUM = re.compile(rf"^what(?:'s| s| is| was| are| were| will be)? (?:th
 _FRAME = re.compile(rf"^(?:according to|per|in) (?:(?!which|what|whose|who|when|where|why|how)[\w'-]+ ){{1,5}}?"
                     rf"(?:s )?(?:view |opinion |words |account |telling )?"
                     rf"(?=(?:who|what|when|where|why|how|which|whose|{AUX_RE})\b)")
+# "vindman thinks who wrote it?": who wrote it, in Vindman's view (his name stays among the terms)
+_BELIEF_FRAME = re.compile(r"^(?:[\w'-]+ ){1,5}?(?:thinks?|believes?|says|said|claims?|reckons?|suspects?) (?=who\b)")
+# (not "who did Erdogan say he would call?": there the one called is asked)
+_WHO_DOES_X_THINK = re.compile(rf"^who (?:does|did|do) (?:[\w'-]+ ){{1,5}}?(?:think|believe|say|claim|reckon|suspect) "
+                               rf"(?:that )?(?!(?:{AUX_RE}|he|she|they|it|we|i|you|the|a|an|his|her|their)\b)"
+                               rf"([a-z]+ .+)$")
+
+
+def believed(text: str) -> bool:
+    """Whether the question asks who did something in someone's view ("who did Pompeo say drafted it?"):
+    the name after the auxiliary is whose view, not whom it was done to."""
+    return bool(_WHO_DOES_X_THINK.match(text))
+
+
 _TRAILING_FRAME = re.compile(r" (?:according to|in (?:[\w'-]+ ){1,3}?(?:view|opinion|words)$)(?: [\w'-]+){0,6}$")
 # "who led ...", "which company built ...": the word after the wh-phrase is the verb.
 _VERB = re.compile(rf"^who(?: (?:also|actually|really|first|then|just))? "

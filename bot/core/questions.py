@@ -22,7 +22,7 @@ from bot.core.mentions import find_entities, roles_named
 from bot.core.models import QuestionType
 from bot.core.paraphrase import entry_of, fold_unknown
 from bot.core.proper import COUNTRIES, TITLE_WORDS
-from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, classify, classify_core
+from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, believed, classify, classify_core
 from bot.core.spans import NOT_LASTING
 from bot.core.text import clean, content_words, normalize, stem
 from bot.core.typos import correct_typos
@@ -164,7 +164,7 @@ def analyze(text: str, base: FactBase) -> Question:
         rest = core.split(" ", 2)
         if len(rest) == 3 and rest[1] in ("did", "does", "do", "will", "would", "can", "could", "should", "is", "are",
                                           "was", "were") and \
-                any(f" {rest[2]} ".startswith(f" {alias} ") for alias in found):
+                any(f" {rest[2]} ".startswith(f" {alias} ") for alias in found) and not believed(core):
             want = "patient"
     subject_terms = frozenset(base.lexicon.terms(parse.subject_text)) if parse.subject_text else frozenset()
     # (a word the base never uses that stands for one it does is no unknown: "the lawyer" of an

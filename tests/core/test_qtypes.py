@@ -68,6 +68,8 @@ from bot.core.text import normalize
     ("according to vindman, who drafted the plan?", "who", "agent"),
     ("what was the inflation rate in october, according to the statistics office?", "how_many", "amount"),  # trailing
     ("who drafted the plan in vindman's view?", "who", "agent"),
+    ("the democratic congressman thinks who drafted the plan?", "who", "agent"),  # a belief frames it too
+    ("who did pompeo say drafted the plan?", "who", "agent"),
     ("in which city did they meet", "where", "place"),  # not a frame
     ("who is buying the company?", "who", "agent"),  # "who is" + a verb in -ing: who does it
     ("who is sterling?", "who_is", "description"),  # a name in -ing is still a name
@@ -148,6 +150,9 @@ def test_who_did_someone_act_on_is_the_one_acted_on(base) -> None:  # type: igno
     assert [ids for _, ids in named] == [{"erdogan"}]
     assert analyze("who did Trump's envoy meet in Moscow?", base).want == "patient"
     assert analyze("who did the Turkish president call?", base).want == "patient"
+    # ... but in "who did Pompeo say drafted it?" Pompeo only tells who did it; "he" would be the doer
+    assert analyze("who did Pompeo say drafted the plan?", base).want == "agent"
+    assert analyze("who did Erdogan say he would call?", base).want == "patient"
 
 
 def test_temporal_qualifiers_and_two_typos_keep_the_question(base) -> None:  # type: ignore[no-untyped-def]
