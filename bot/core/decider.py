@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from bot.core import shapes
 from bot.core.factbase import SOFT_TERMS, FactBase
-from bot.core.gates import answerable, eligible, slot_topic, subject_fit
+from bot.core.gates import answerable, eligible, set_aside, slot_topic, subject_fit
 from bot.core.questions import Question
 from bot.core.reader import Reading, sentence_of
 from bot.core.scoring import Candidate, Weights
@@ -233,8 +233,9 @@ def judge(question: Question, candidates: list[Candidate], readings: list[list[R
         elsewhere = max((c.rank_score for c, key in zip(candidates, keys, strict=True) if key != keys[k]), default=0.0)
         article = base.articles.get(cand.entry.article_id)
         paragraphs = len(article.paragraphs) if article else 1
-        for reading in rs:
-            if not eligible(question, cand, reading):
+        for read in rs:
+            reading = set_aside(question, read, base) if eligible(question, cand, read) else None
+            if reading is None:
                 continue
             x = rank_features(question, cand, reading, elsewhere, covers[cand.entry.article_id], paragraphs,
                               content_weight)

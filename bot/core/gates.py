@@ -10,13 +10,15 @@
   is a statement of X's that says nothing of what the question asks X said, nor the holder of
   a role whose stated role lacks part of the one asked about (the prime minister of Japan);
 * a reading with no answer is not eligible, nor one plainly not of the asked kind (``shapes``: "a
-  Democrat" or the question's own name for who, a percent for a price, a day for how long).
+  Democrat" or the question's own name for who, a percent for a price, a day for how long);
+* nor one that names what the question sets aside ("besides the US, who did he thank?").
 """
 from __future__ import annotations
 
 import re
 
 from bot.core import shapes
+from bot.core.factbase import FactBase
 from bot.core.qtypes import SAY_WORDS
 from bot.core.questions import Question
 from bot.core.reader import Reading
@@ -58,6 +60,28 @@ def eligible(question: Question, candidate: Candidate, reading: Reading) -> bool
             and all(_has_number(n, context, terms) for n in question.terms if n.isdigit())
             and all(any(x in context or x in terms for x in (stem(w), d)) for w, d in spelled if w in question.words)
             and on_topic(question, candidate) and shapes.shape(question, reading.answer) >= 0)
+
+
+_NAMED = re.compile(r"(?:the\s+)?[A-Z]")
+_CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def set_aside(question: Question, reading: Reading, base: FactBase) -> Reading | None:
+    """Gate 5: the reading without what the question sets aside, or None when that is all it names
+    ("besides Trump, who must finalize it?": "President Zelensky" of "President Trump and President
+    Zelensky"; "besides the US, who did Zelensky thank?" is not "the United States")."""
+    answer = reading.answer or ""
+    if not question.excluded or not question.excluded & base.lexicon.term_set(answer):
+        return reading
+    cuts = [0, *(i for m in _CONJUNCTS.finditer(answer) for i in m.span()), len(answer)]
+    parts = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if b > a]
+    kept = [(a, b) for a, b in parts if not question.excluded & base.lexicon.term_set(answer[a:b])]
+    # (only a list of names is cut: not "updated and improved")
+    if not kept or not all(_NAMED.match(answer, a) for a, _ in parts):
+        return None
+    whole = answer[kept[0][0]:kept[-1][1]]  # the conjuncts kept, or the first when one set aside is between
+    return reading._replace(answer=answer[kept[0][0]:kept[0][1]] if question.excluded & base.lexicon.term_set(whole)
+                            else whole)
 
 
 def on_topic(question: Question, candidate: Candidate) -> bool:

@@ -56,6 +56,7 @@ class Question:
     focus_word: str = ""  # the noun of "which <noun>" as asked ("countries"), for word lists
     focus_forms: frozenset[str] = frozenset()  # the words that fold onto ``focus`` ("planes": aircraft, jets)
     light_terms: frozenset[str] = frozenset()  # terms only a light verb gives ("get", "come", "put"): see ``weigh``
+    excluded: frozenset[str] = frozenset()  # terms of what the question sets aside ("*besides the US*, who ...")
 
 
 _COMPARED = re.compile(r"\b(?:compared|comparison) (?:to|with)\b")
@@ -187,7 +188,20 @@ def analyze(text: str, base: FactBase) -> Question:
                     frozenset(stem(w) for w in content_words(core)), unknown, unknown_subject,
                     frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of, parse.focus,
                     base.lexicon.variants.get(focus, frozenset()) | {focus, *entry_of(parse.focus)} if focus
-                    else frozenset(), light_terms)
+                    else frozenset(), light_terms, _set_aside(normalized, base))
+
+
+# "besides the US, who else did he thank?", "which groups did he thank apart from Europe?": the
+# answer is someone or something else (the words still find the fact that names both).
+_SET_ASIDE = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?|in addition to) "
+                        r"((?:the |a |an )?[\w'-]+(?: (?!(?:who|whom|what|which|did|does|do|is|are|was|were|will|has|"
+                        r"have|had|else)\b)[\w'-]+){0,3})")
+
+
+def _set_aside(normalized: str, base: FactBase) -> frozenset[str]:
+    """The terms of what the question sets aside ("besides each other": none; "apart from the US": usa)."""
+    found = _SET_ASIDE.search(normalized)
+    return frozenset(base.lexicon.terms(found.group(1))) if found else frozenset()
 
 
 _ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up\b")

@@ -83,3 +83,21 @@ def test_a_document_speaks_for_those_who_issued_it(base: FactBase) -> None:
         candidates, _ = retrieve(q, base, full=True)
         (framework,) = [c for c in candidates if c.entry.fact.id == "updated-framework"] or [None]
         assert framework is not None and gates.subject_fit(q, framework) == fits, asked
+
+
+def test_what_the_question_sets_aside_is_no_answer(base: FactBase, answerer: Answerer) -> None:
+    from bot.core.reader import Reading
+
+    q = analyze("Besides Trump, who has to finalize the final version of the framework?", base)
+    assert q.excluded == {"trump"}
+    reading = Reading("President Trump and President Zelensky", "curated", 1.0, 1.0, 0.0)
+    kept = gates.set_aside(q, reading, base)
+    assert kept is not None and kept.answer == "President Zelensky"
+    assert gates.set_aside(q, reading._replace(answer="President Trump"), base) is None
+    assert gates.set_aside(analyze("who set the deadline?", base), reading, base) == reading
+    # words joined by "and" are no list of names: the reading goes whole
+    peace = analyze("besides peace, what does the statement want to keep up for ukraine?", base)
+    assert gates.set_aside(peace, reading._replace(answer="updated and improved peace framework"), base) is None
+    assert analyze("Apart from the US, whom did Zelensky thank?", base).excluded == {"usa"}
+    finalize = answerer.answer("Besides Trump, who has to finalize the final version of the framework?")
+    assert "Trump" not in (finalize.answer or "")
