@@ -113,6 +113,7 @@ def analyze(text: str, base: FactBase) -> Question:
         _HOW_TEMPERATURE.sub("how degrees", _HOW_MEASURE.sub("how", core))
     asked = _DAY_OF_WEEK.sub("day", asked)  # "what day of the week": the week is how a day is asked
     asked = _ENDED_UP.sub(" ", asked)  # "how many ended up in hospital": how it turned out, no ending
+    asked = _WANTS_TO.sub("", asked)  # "what does Erdogan want to restore?": restoring is asked about
     if parse.want == "duration":
         asked = _WENT_ON.sub("", asked)  # "how long did the meeting go on for?": how it lasted, nothing continued
     terms = tuple(dict.fromkeys(base.lexicon.terms(asked)))
@@ -204,6 +205,8 @@ def _set_aside(normalized: str, base: FactBase) -> frozenset[str]:
     return frozenset(base.lexicon.terms(found.group(1))) if found else frozenset()
 
 
+# "want to" before the verb asked about only says it is wished for (not "want to know": what is wished)
+_WANTS_TO = re.compile(r"\b(?:want|wants|wanted|wanting) to (?!(?:know|learn|find out|hear|see)\b)(?=[a-z])")
 _ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up\b")
 # Verbs that say little of what happened ("how much can each person *get*", "when did it *come* out"):
 # a sentence says it otherwise, so they weigh little (``scoring.LIGHT_VERB``). Unlike the soft words

@@ -31,7 +31,7 @@ can could may might must it its it's this that these those there here then than 
 i me my we us our you your he him his she her they them their what which who whom whose when where
 why how whats who's what's where's when's how's hows whos please tell know let lets any some
 up out also too not no yes yet s t d ll re ve m according say says said saying think thinks many much
-one ones thing things want wanted going go bot talksbot kind sort
+one ones thing things going go bot talksbot kind sort
 actually exactly really basically literally supposedly supposed anyone anybody someone somebody anything something
 besides lol lmao
 don't didn't doesn't isn't wasn't weren't aren't can't won't wouldn't couldn't shouldn't hasn't haven't hadn't
