@@ -10,6 +10,8 @@ import re
 
 from bot.core import clauses, proper, spans
 from bot.core.actors import Found
+from bot.core.clauseends import clause_after
+from bot.core.counts import counts
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, anchor_hit, closest, echo, fresh
 from bot.core.questions import Question
@@ -80,7 +82,7 @@ def _new_value(question: Question, text: str, span: Span) -> Span:
     to = _TO_VALUE.match(text, span[1])
     if not to:
         return span
-    whole = [s for s in (*spans.amounts(text), *(w for w, _ in spans.counts(text))) if s[0] == to.start(1)]
+    whole = [s for s in (*spans.amounts(text), *(w for w, _ in counts(text))) if s[0] == to.start(1)]
     return max(whole, key=lambda s: s[1]) if whole else (to.start(1), to.end(1))  # "3.9 percent", not "3.9"
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
@@ -123,7 +125,7 @@ def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
             return closest(marked, hits, text), 1.0  # type: ignore[return-value]
     # "snow load per square metre?": "180 kilograms per square metre" (a "per-trip fee" is a fee)
     if re.search(r"\bper\s", question.text.lower()):
-        per_unit = [w for w, _ in spans.counts(text) if " per " in text[w[0]:w[1]]]
+        per_unit = [w for w, _ in counts(text) if " per " in text[w[0]:w[1]]]
         if per_unit:
             return closest(per_unit, hits, text), 1.0  # type: ignore[return-value]
     qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
@@ -132,7 +134,7 @@ def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     if question.focus_word == "times":  # "how many times did he complain?": "twice", not his age
         often = closest(list(spans.times(text)), hits, text)
         return (often, 1.0) if often else None
-    counted = spans.counts(text)
+    counted = counts(text)
     beside = _beside_named(question, text, counted, hits, base)
     if beside is not None:
         return beside, 1.0
@@ -329,7 +331,7 @@ def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     if not question.words.isdisjoint(_TALLY_WORDS):
         nearest = closest(list(spans.tallies(text)), hits, text)
         return (nearest, 1.0) if nearest else None
-    figures = [*spans.amounts(text), *(w for w, _ in spans.counts(text))]
+    figures = [*spans.amounts(text), *(w for w, _ in counts(text))]
     stood = []
     for h in hits:
         link = None if h.entity else _STOOD_AT.match(text, h.end)
@@ -351,7 +353,7 @@ def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             said = clauses.clause(question, text, hits, base)
             if said is not None and said[0] >= verb.end and ":" in text[verb.end:said[0]]:
                 return None  # what the colon after the verb announces ("secured one concession: an extra ...")
-            start, end = spans.clause_after(text, after.end(), 8)
+            start, end = clause_after(text, after.end(), 8)
             # ... up to the words the question already has: "corrosion [in three of its main support cables]"
             cut = _PREP_BEFORE.search(text, start, end)
             if cut and cut.start() > start and echo(question, text[cut.end():end], base) >= 0.5:

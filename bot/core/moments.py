@@ -11,6 +11,7 @@ import re
 
 from bot.core import figures, spans
 from bot.core.actors import Found
+from bot.core.clauseends import clause_after
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, closest, distance, fresh
 from bot.core.questions import Question
@@ -42,7 +43,7 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
             return marked[0], 1.0  # "since when ...?": "April 2024", the question has the "since"
         clause = re.search(rf"\b{anchor.group(1)}\s+", text)
         if clause and not found:
-            return spans.clause_after(text, clause.end(), 8), 0.7
+            return clause_after(text, clause.end(), 8), 0.7
     # "who had served since June 2023, announced ... on Thursday": a since-date is when a state began,
     # not when the thing asked about happened.
     began = [s for s in found if re.search(r"\bsince\s+$", text[:s[0]])]

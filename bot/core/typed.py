@@ -12,6 +12,7 @@ import re
 
 from bot.core import proper, spans
 from bot.core.actors import Found, agent, holder, speaker
+from bot.core.clauseends import clause_after
 from bot.core.clauses import MAX_WORDS
 from bot.core.descriptions import describe
 from bot.core.factbase import FactBase
@@ -21,6 +22,7 @@ from bot.core.moments import when
 from bot.core.nounphrases import focus_words, modified_from
 from bot.core.patients import patient
 from bot.core.questions import Question
+from bot.core.reasons import REASON, WEAK_REASON, reasons
 from bot.core.saying import SAID
 from bot.core.spans import Span
 from bot.core.text import STOPWORDS
@@ -127,7 +129,7 @@ def where(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     after = _PLACE_AFTER.match(text, anchor.end) if anchor is not None and anchor.verb else None
     if anchor is not None and after and (nearest is None or distance(nearest, [anchor]) > 60):
         # No name near the verb asked about: the phrase it is placed in ("buried on page nine of ...").
-        return spans.clause_after(text, after.start(1), 6), 0.8
+        return clause_after(text, after.start(1), 6), 0.8
     if nearest is None:
         return None
     # (where the story was filed is where things happened only when the sentence says nothing nearer)
@@ -159,15 +161,15 @@ _PLACE_KIND = re.compile(r" (?:allotments|estate|district|area|neighbou?rhood|su
 
 
 def reason(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    found = fresh(question, text, list(spans.reasons(text)), base)
+    found = fresh(question, text, list(reasons(text)), base)
     anchor = anchor_hit(hits)
     if question.normalized.endswith(" for") and anchor is not None:  # "what did he thank them for?"
         for_ = re.search(r"\bfor\s+", text[anchor.end:])
         if for_:
-            return spans.clause_after(text, anchor.end + for_.end(), 12), 1.0
+            return clause_after(text, anchor.end + for_.end(), 12), 1.0
     if (cause := _cause_before(text, hits)) is not None:
         return cause, 1.0
-    plain = [s for s in found if spans.REASON.match(text, s[0]) and not spans.WEAK_REASON.match(text, s[0])]
+    plain = [s for s in found if REASON.match(text, s[0]) and not WEAK_REASON.match(text, s[0])]
     for kind in (plain, found):  # "collapsed amid accusations" rather than "agreed after U.S. mediation"
         later = [s for s in kind if anchor and s[0] >= anchor.start]
         if later:
@@ -221,7 +223,7 @@ def quote(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     said = SAID.search(text)
     if said and said.end() < len(text) - 10 and not re.match(r"\s*[.;!?]", text[said.end():]):
         # (not "..., officials said. No deaths were reported": what they said came before)
-        return spans.clause_after(text, said.end(), MAX_WORDS), 0.7 * strength
+        return clause_after(text, said.end(), MAX_WORDS), 0.7 * strength
     return None
 
 
@@ -258,7 +260,7 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     for a, b in focus_words(question, text, base)[:1]:
         start, end = modified_from(text, a), b
         if question.kind_of:
-            return (start, spans.clause_after(text, end, MAX_WORDS)[1]), 1.0
+            return (start, clause_after(text, end, MAX_WORDS)[1]), 1.0
         apposed = _apposed(text, a)  # "roxadustat, a banned drug": which drug is roxadustat
         if apposed is not None and echo(question, text[apposed[0]:apposed[1]], base) < 0.75:
             return apposed, 1.0
@@ -282,7 +284,7 @@ def focus(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
             return named, 0.6
         if question.focus_word in proper.PLACE_KINDS:
             return None  # "which volcano?" is answered by a name, not by what follows "volcano"
-        return (spans.clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
+        return (clause_after(text, b, MAX_WORDS), 0.5) if b < len(text) - 3 else None
     return None
 
 
@@ -318,7 +320,7 @@ def means(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fou
     anchor = anchor_hit(hits)
     start = anchor.end if anchor else 0
     for m in _MEANS.finditer(text, start):
-        span = spans.clause_after(text, m.end(), 8)
+        span = clause_after(text, m.end(), 8)
         if echo(question, text[span[0]:span[1]], base) < 0.5:
             return (m.start(), span[1]), 1.0 if anchor and m.start() - anchor.end < 60 else 0.6
     return None
@@ -349,7 +351,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condit
 def condition(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """"Under what condition ...?": the if/unless/as-long-as clause."""
     m = _CONDITION.search(text)
-    return ((m.start(), spans.clause_after(text, m.end(), 12)[1]), 1.0) if m else None
+    return ((m.start(), clause_after(text, m.end(), 12)[1]), 1.0) if m else None
 
 
 FINDERS = {"agent": agent, "patient": patient, "holder": holder, "date": when, "year": when, "duration": when,
