@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import figures, spans
+from bot.core import changes, spans
 from bot.core.actors import Found
 from bot.core.clauseends import clause_after
 from bot.core.factbase import FactBase
@@ -105,7 +105,7 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
         lasting = [s for s in lasting if not _ATTRIBUTE.fullmatch(text[s[0]:s[1]]) or
                    not (after := re.match(r"\s+([a-z]+)", text[s[1]:])) or
                    set(base.lexicon.terms(after.group(1))) & set(question.terms)]
-        lasting = figures.as_asked(question, text, lasting)  # "1,068 hours, compared with 1,080"
+        lasting = changes.as_asked(question, text, lasting)  # "1,068 hours, compared with 1,080"
         # "took about five years", "will take about 35 minutes": what the asked verb took, if said
         taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
         lasting = taken or lasting

@@ -16,7 +16,7 @@ from bot.core.clauseends import clause_after
 from bot.core.clauses import MAX_WORDS
 from bot.core.descriptions import describe
 from bot.core.factbase import FactBase
-from bot.core.figures import number, thing
+from bot.core.figures import number
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, distance, echo, fresh
 from bot.core.moments import when
 from bot.core.nounphrases import focus_words, modified_from
@@ -26,6 +26,7 @@ from bot.core.reasons import REASON, WEAK_REASON, reasons
 from bot.core.saying import SAID
 from bot.core.spans import Span
 from bot.core.text import STOPWORDS
+from bot.core.things import thing
 from bot.core.titles import APPOSITION
 
 __all__ = ["FINDERS", "Found", "agent", "describe", "speaker"]
