@@ -826,7 +826,7 @@ def test_a_fee_per_trip_is_no_question_for_a_rate(harbor: FactBase) -> None:
 
 
 def test_a_place_the_sentence_does_not_call_what_was_asked_is_less_sure_not_ruled_out(harbor: FactBase) -> None:
-    from bot.core.typed import UNCALLED_PLACE
+    from bot.core.places import UNCALLED_PLACE
 
     text = "The plant will be built in Clarksville, the company said."
     town = read_text(analyze("which town will the plant be built in?", harbor), _sentence(harbor, 1), text, harbor)
