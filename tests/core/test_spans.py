@@ -31,7 +31,7 @@ def test_quarters_and_halves_of_a_year_are_dates(text: str, date: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("It was observed four times between March 11 and June 2 this year.", ["between March 11 and June 2", "this year"]),
-    ("Stay indoors between midday and 6 p.m., the mayor said.", ["between midday and 6 p.m"]),  # (its point: _tidy)
+    ("Stay indoors between midday and 6 p.m., the mayor said.", ["between midday and 6 p.m"]),  # (its point: tidy)
     ("The station closed at midnight on Sunday.", ["midnight on Sunday"]),
     ("It moved from Monday to Thursday.", ["Monday", "Thursday"]),  # a change, not one span of time
     ("Letters will no longer come on Saturdays.", ["Saturdays"]),
