@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.core import proper, spans, titles
+from bot.core import proper, titles
+from bot.core.clauseends import clause_after
 from bot.core.factbase import Entry, FactBase
 from bot.core.hits import Hit, anchor_hit, answer_names, closest, echo, fresh
 from bot.core.kinds import AGENT_NOUNS, TOP_TITLES
@@ -94,7 +95,7 @@ def agent(question: Question, text: str, hits: list[Hit], base: FactBase, by_rol
                 return described[0], 1.0
             np = _NP_AFTER.match(text[at:])
             if np:
-                return spans.clause_after(text, at + np.start(1), 6), 0.9
+                return clause_after(text, at + np.start(1), 6), 0.9
         subject = [s for s in found if s[1] <= first.start and titles.appositive(text, s, first.start)]
         if subject:
             return subject[0], 1.0

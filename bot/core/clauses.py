@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bot.core import spans
+from bot.core.clauseends import clause_after
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, content_hits, echo
 from bot.core.questions import Question
@@ -27,7 +27,7 @@ def clause(question: Question, text: str, hits: list[Hit], base: FactBase) -> Sp
         # What the question's verb acts on comes first ("what did she pay?": "paid 189 euros for ..."),
         # then the words after the last word asked about.
         for h in sorted(content, key=lambda h: (not h.verb, -h.start)):
-            after = spans.clause_after(text, h.end, MAX_WORDS)
+            after = clause_after(text, h.end, MAX_WORDS)
             span = _object(question, text, after, base)
             if len(text[span[0]:span[1]].split()) >= (1 if span != after else 2) and \
                     echo(question, text[span[0]:span[1]], base) < 0.5 and not _ATTRIBUTION.match(text, *span):
@@ -150,14 +150,14 @@ def _fitted(text: str, span: Span, about: list[Hit], content: Sequence[Hit]) -> 
         while i > 0 and len(words) - i < 2 + (words[i - 1].group(0).lower() in _DETERMINERS) and \
                 words[i - 1].group(0).lower() not in _JOINERS:
             i -= 1
-        return spans.clause_after(text, start + words[i].start() if i < len(words) else negation.start(), MAX_WORDS)
+        return clause_after(text, start + words[i].start() if i < len(words) else negation.start(), MAX_WORDS)
     inside = [h for h in content if start <= h.start < end]
     if fitting is None and inside:
         # or, with no negation, from the last verb whose words reach the heaviest word asked ("turned
         # down a request from airlines to waive…", "would pay all clean-up and salvage costs")
         heaviest = max(inside, key=lambda h: h.weight)
         for v in reversed([m for m in _FINITE.finditer(text, start, end) if not _REPORTING.match(text, m.start())]):
-            window = spans.clause_after(text, v.start(), MAX_WORDS)
+            window = clause_after(text, v.start(), MAX_WORDS)
             if window[0] <= heaviest.start < window[1]:
                 return window
     return fitting
@@ -182,7 +182,7 @@ def _object(question: Question, text: str, span: Span, base: FactBase) -> Span:
     what a short clause's colon announces ("secured a concession: an extra 600 million euros")."""
     start, end = span
     if end < len(text) and text[end] == ":" and len(text[start:end].split()) <= 4:
-        return spans.clause_after(text, end + 1, MAX_WORDS)
+        return clause_after(text, end + 1, MAX_WORDS)
     for m in _PHRASE.finditer(text, start, end):
         if len(text[start:m.start()].split()) >= 1 and echo(question, text[m.start():end], base) >= 0.5:
             return start, m.start()

@@ -1,5 +1,6 @@
 """The figures a sentence gives: how many and how much (counts of the noun asked about, sums,
-shares, ratings, how many times), the figure a thing stood at, and a vote's tally.
+shares, ratings, how many times, ages, measures). The value a change "from X to Y" leaves is
+in ``changes``; the figure a thing stood at, and a vote's tally, in ``things``.
 
 Like the other finders (``typed``), each returns a span of the text and how surely it is the
 figure asked for.
@@ -8,15 +9,17 @@ from __future__ import annotations
 
 import re
 
-from bot.core import clauses, proper, spans
+from bot.core import proper, spans
 from bot.core.actors import Found
+from bot.core.changes import as_asked, new_value
+from bot.core.counts import counts
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, anchor_hit, closest, echo, fresh
 from bot.core.questions import Question
 from bot.core.spans import Span
 from bot.core.text import stem
 
-__all__ = ["number", "thing"]
+__all__ = ["number"]
 
 # Nouns of "what share / percentage ..." that ask for a percent, not a sum.
 _SHARE_WORDS = frozenset({"percentage", "percent", "share", "proportion", "fraction", "rate"})
@@ -36,52 +39,7 @@ _MONEY_WORDS = frozenset({"cost", "pay", "price", "worth", "spend", "fund", "loa
 
 # A question ending on the preposition of its answer ("raised it to?", "cut by?") asks for the sum after it.
 _STRANDED = re.compile(r"\b(to|by|from)$")
-# A change "from X to Y" (or "Y, up from X", "Y, compared with X", "Y instead of X"): the question
-# asks for the value before it only when it says so ("what was the old budget?", "the current
-# limit"); otherwise the value now.
-_FROM = re.compile(r"\b(?:(?:(?:up|down|rising|falling|rose|fell|trimmed|cut|raised|increased|reduced)\s+)?from|"
-                   r"compared (?:with|to)|instead of)\s+(?:about |around |roughly |some |nearly |almost )?$")
-_BEFORE_WORDS = frozenset({"before", "previous", "previously", "old", "original", "originally", "earlier", "former",
-                           "formerly", "prior", "initial", "initially", "first", "current", "currently",
-                           "existing"})
 
-
-# ... or names a time before the change: "in the same period last year", "back in 2021".
-_BEFORE_TIME = re.compile(r"\blast (?:year|time)\b|\ba year (?:ago|earlier|before)\b|\bthe year before\b|\bback in\b")
-
-
-def _before_asked(question: Question) -> bool:
-    return bool(question.words & _BEFORE_WORDS) or bool(_BEFORE_TIME.search(question.normalized))
-
-
-def as_asked(question: Question, text: str, found: list[Span]) -> list[Span]:
-    """Of the numbers in ``found``, the new values of a change, or the old ones when the question
-    asks about before (see ``_FROM``); all of them when the text states no change."""
-    old = [s for s in found if _FROM.search(text[max(0, s[0] - 40):s[0]])]
-    if not old or len(old) == len(found):
-        return found
-    if _before_asked(question):
-        return old
-    # "what was turnout in 2021?" of "42.1 percent, up from 35.6 percent in 2021": the year asked
-    # is the old value's
-    years = spans.YEAR.findall(question.normalized)
-    dated = [s for s in old if any(re.match(rf"[^.;\d]{{0,12}}\b{y}\b", text[s[1]:]) for y in years)]
-    return dated or [s for s in found if s not in old]
-
-
-# "from 4.8 percent of gross domestic product this year to 3.9 percent": a few words may come between
-_TO_VALUE = re.compile(rf"(?:\s+[^.;,\d]{{1,50}}?)?\s+to\s+(?:an?\s+)?({spans.NUMBER_RE}(?:-[a-z]+)?)")
-
-
-def _new_value(question: Question, text: str, span: Span) -> Span:
-    """"trimmed from 28 points to 20": the 20, unless the question asks about before."""
-    if _before_asked(question) or not _FROM.search(text[max(0, span[0] - 40):span[0]]):
-        return span
-    to = _TO_VALUE.match(text, span[1])
-    if not to:
-        return span
-    whole = [s for s in (*spans.amounts(text), *(w for w, _ in spans.counts(text))) if s[0] == to.start(1)]
-    return max(whole, key=lambda s: s[1]) if whole else (to.start(1), to.end(1))  # "3.9 percent", not "3.9"
 
 def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     """The count, sum or measure the question asks for, with the rate it is told at ("8.5 million
@@ -123,16 +81,16 @@ def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
             return closest(marked, hits, text), 1.0  # type: ignore[return-value]
     # "snow load per square metre?": "180 kilograms per square metre" (a "per-trip fee" is a fee)
     if re.search(r"\bper\s", question.text.lower()):
-        per_unit = [w for w, _ in spans.counts(text) if " per " in text[w[0]:w[1]]]
+        per_unit = [w for w, _ in counts(text) if " per " in text[w[0]:w[1]]]
         if per_unit:
             return closest(per_unit, hits, text), 1.0  # type: ignore[return-value]
     qualified = [s for s in money if any(_qualifies(question, text, s, h) for h in hits)]
     if len(qualified) == 1:  # "price per dose?": "1,180 crowns per dose", not "14,160 crowns a year"
-        return _new_value(question, text, qualified[0]), 1.0
+        return new_value(question, text, qualified[0]), 1.0
     if question.focus_word == "times":  # "how many times did he complain?": "twice", not his age
         often = closest(list(spans.times(text)), hits, text)
         return (often, 1.0) if often else None
-    counted = spans.counts(text)
+    counted = counts(text)
     beside = _beside_named(question, text, counted, hits, base)
     if beside is not None:
         return beside, 1.0
@@ -148,7 +106,7 @@ def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
                     base.lexicon.terms(text[noun[0]:noun[1]]) and echo(question, text[whole[0]:whole[1]], base) < 1]
         if of_focus:
             chosen = closest(as_asked(question, text, of_focus), hits, text)
-            return (_new_value(question, text, chosen), 1.0) if chosen else None
+            return (new_value(question, text, chosen), 1.0) if chosen else None
         for m in _ORDINAL.finditer(text):  # "the ninth large-scale attack": how many so far
             if question.focus in {t for w in m.group(0).split() for t in base.lexicon.terms(w)}:
                 return (m.start(), m.end()), 0.8
@@ -168,7 +126,7 @@ def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
     now = as_asked(question, text, money)  # ("4.6 percent in the year to October, up from 4.1 percent")
     acted = [s for s in now if anchor is not None and 0 <= s[0] - anchor.end < _ACTED_CHARS]
     if acted:  # "throwing out $3.9 million" for "how much was thrown out?"; "cut from 4.8 to 3.9 percent": 3.9
-        return _new_value(question, text, acted[0]), 1.0
+        return new_value(question, text, acted[0]), 1.0
     if money:  # (as sure for "how much compensation?" as for "how much money?": 26 of 28 right at 0.7)
         return closest(now, hits, text), 1.0  # type: ignore
     found = as_asked(question, text, fresh(question, text, [w for w, _ in counted], base))
@@ -319,53 +277,5 @@ def _beside_named(question: Question, text: str, counted: tuple[tuple[Span, Span
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                       r"\d+(?:st|nd|rd|th))(?:[- ][a-z]+){1,3}")
 
-_TALLY_WORDS = frozenset("vote votes tally score scoreline".split())
-
-
-def thing(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
-    """"What was the board's vote?": its tally ("5-2"), when the question asks about a vote;
-    "what was public debt?": the figure the thing asked about stood at ("Public debt stood at 88.4
-    percent of GDP", "chlorine levels of up to 4 parts per million")."""
-    if not question.words.isdisjoint(_TALLY_WORDS):
-        nearest = closest(list(spans.tallies(text)), hits, text)
-        return (nearest, 1.0) if nearest else None
-    figures = [*spans.amounts(text), *(w for w, _ in spans.counts(text))]
-    stood = []
-    for h in hits:
-        link = None if h.entity else _STOOD_AT.match(text, h.end)
-        at = [f for f in figures if link and f[0] == link.end()]
-        if at:
-            start, end = max(at, key=lambda f: f[1])
-            rate = _RATE.match(text, end)  # "one extra case for every 8,000 people"
-            stood.append((start, rate.end() if rate else end))
-    nearest = closest(stood, hits, text)  # of two, the one the other words asked about sit by
-    if nearest:
-        return nearest, 1.0
-    # "what does Quillfort make?": what follows the verb asked ("a maker of cybersecurity software")
-    # (a verb as written: not a name, nor a doer before a name, "software maker Quillfort")
-    verb = next((h for h in hits if h.verb and text[h.start].islower() and
-                 (not re.search(r"(?:er|or)s?$", text[h.start:h.end]) or text.startswith(" of ", h.end))), None)
-    if verb is not None and question.normalized.startswith(("what did ", "what does ", "what do ", "what will ")):
-        after = _OBJECT_START.match(text, verb.end)
-        if after and after.end() < len(text) - 3:
-            said = clauses.clause(question, text, hits, base)
-            if said is not None and said[0] >= verb.end and ":" in text[verb.end:said[0]]:
-                return None  # what the colon after the verb announces ("secured one concession: an extra ...")
-            start, end = spans.clause_after(text, after.end(), 8)
-            # ... up to the words the question already has: "corrosion [in three of its main support cables]"
-            cut = _PREP_BEFORE.search(text, start, end)
-            if cut and cut.start() > start and echo(question, text[cut.end():end], base) >= 0.5:
-                end = cut.start()
-            return (start, end), 0.6
-    return None
-
-
 # Nouns of a measure asked tersely ("ash height?"): a number with its unit, not a share.
 _MEASURE_NOUNS = frozenset("height depth width length weight speed distance temperature altitude elevation".split())
-_PREP_BEFORE = re.compile(r"\s+(?:in|on|at|of|for|from|with|to)\b")
-# What may stand between a verb and its object: "a maker *of* ...", "looked *at* ...", "wants *the*".
-_OBJECT_START = re.compile(r"(?:s|ed|ing)?\s+(?:(?:of|at|for|into|on|to|about)\s+)?(?=[\w$€£“\"])")
-_RATE = re.compile(rf"\s+(?:for every|in every|out of every|per|in|out of)\s+{spans.NUMBER_RE}(?:\s+[a-z]+)?")
-# How a text gives the figure a thing stands at: "debt stood at", "levels of up to", "rate was".
-_STOOD_AT = re.compile(r"\s+(?:stood at|was|were|is|are|reached|hit|totall?ed|came to|amounted to|rose to|fell to|"
-                       r"climbed to|dropped to|of)\s+(?:up to\s+)?")

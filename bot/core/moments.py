@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from bot.core import figures, spans
+from bot.core import changes, spans
 from bot.core.actors import Found
+from bot.core.clauseends import clause_after
 from bot.core.factbase import FactBase
 from bot.core.hits import Hit, closest, distance, fresh
 from bot.core.questions import Question
@@ -42,7 +43,7 @@ def when(question: Question, text: str, hits: list[Hit], base: FactBase) -> Foun
             return marked[0], 1.0  # "since when ...?": "April 2024", the question has the "since"
         clause = re.search(rf"\b{anchor.group(1)}\s+", text)
         if clause and not found:
-            return spans.clause_after(text, clause.end(), 8), 0.7
+            return clause_after(text, clause.end(), 8), 0.7
     # "who had served since June 2023, announced ... on Thursday": a since-date is when a state began,
     # not when the thing asked about happened.
     began = [s for s in found if re.search(r"\bsince\s+$", text[:s[0]])]
@@ -104,7 +105,7 @@ def _how_long(question: Question, text: str, hits: list[Hit], base: FactBase, fo
         lasting = [s for s in lasting if not _ATTRIBUTE.fullmatch(text[s[0]:s[1]]) or
                    not (after := re.match(r"\s+([a-z]+)", text[s[1]:])) or
                    set(base.lexicon.terms(after.group(1))) & set(question.terms)]
-        lasting = figures.as_asked(question, text, lasting)  # "1,068 hours, compared with 1,080"
+        lasting = changes.as_asked(question, text, lasting)  # "1,068 hours, compared with 1,080"
         # "took about five years", "will take about 35 minutes": what the asked verb took, if said
         taken = [s for s in lasting if any(not h.entity and _TOOK_GAP.fullmatch(text[h.end:s[0]]) for h in hits)]
         lasting = taken or lasting

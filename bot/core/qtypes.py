@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from bot.core.chat import core_text
+from bot.core.counts import ADVERB
 from bot.core.focus import AUX, AUX_RE, IRREGULAR, Parse, head, which, which_noun
 from bot.core.kinds import AMOUNT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TERSE_TIMES
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
-from bot.core.spans import ADVERB
 
 _SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|claimed|"
         r"think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express|add|added|reply|respond|"

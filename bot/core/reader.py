@@ -8,7 +8,8 @@ and its noun for how many, a sum for how much, the reason clause for why, the qu
 what-did-X-say, the speaker for who-said, a person's title or apposition for who-is, the
 phrase around the noun of "which <noun>", the deciding clause of a yes/no question. Where no
 typed span is found it answers with the shortest clause that holds what was asked. Every answer
-is a verbatim span of the source or a curated answer: nothing is stemmed or re-inflected.
+is a verbatim span of the source or a curated answer: nothing is stemmed or re-inflected (a span
+is trimmed to its short answer in ``tidy``).
 
 The decider chooses among the readings, weighing how each was found.
 """
@@ -27,6 +28,7 @@ from bot.core.mentions import find_entities
 from bot.core.questions import ANSWER_CHAIN, Question
 from bot.core.spans import Span
 from bot.core.text import normalize
+from bot.core.tidy import tidy
 
 MAX_WORDS = clauses.MAX_WORDS
 MAX_QUOTE_WORDS = 30
@@ -42,10 +44,6 @@ ANCHOR_CHARS = 40  # 15 to 80 gave the same out of fold (ranker top 1 right 77.1
 # (40: 50.2%, 60: 50.0%). A curated answer is looked for in its sentence (0.5 when not there).
 LOCAL_CHARS = 25
 OPEN_WANTS = frozenset({"thing", "focus", "quote", "manner", "reason", "clause"})
-_DANGLING = frozenset("the a an of in on at to for from with by and or but as its his her their our that which who "
-                      "whose this these those is was were are be been has have had will would".split())
-# Words that end a whole clause well ("the city is ours now", "turned it down") but dangle after a cut.
-_DANGLING_CUT = _DANGLING | frozenset("down up out off away back over here there now then also still just".split())
 _CHECK = {"year": spans.YEAR, "count": re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r")\b"),
           "amount": re.compile(r"\d|\b(?:half|third|quarter|" + "|".join(spans.NUMBER_WORDS) + r")\b")}
 
@@ -68,36 +66,6 @@ NONE = Reading(None, "none", 0.0, 0.0, 1.0)
 _PASSIVE_ASKED = re.compile(r"^(?:which|what) (?:[\w'-]+ ){1,3}(?:was|were|is|are|has been|have been|had been|got|"
                             r"get|gets) (?:[a-z]+ed|chosen|picked|given|taken|hit|hurt|sent|paid|built|sold|won|"
                             r"beaten)\b")
-_FULL_STOP = re.compile(r"[a-z0-9]\.$")
-
-
-def _tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
-    return _tidy_piece(text[span[0]:span[1]], limit)
-
-
-@lru_cache(maxsize=65536)  # spans of the facts: the same pieces again and again
-def _tidy_piece(piece: str, limit: int) -> str:
-    answer = piece.strip(" ,;:—-“”\"‘’")
-    if (joined := _JOINED.match(answer)) and len(answer.split()) > 2:
-        answer = answer[joined.end():]  # "and police said no incidents were reported": the clause, not its link
-    if _FULL_STOP.search(answer):
-        answer = answer[:-1]  # the sentence's full stop, not an abbreviation's
-    if answer.count("(") > answer.count(")"):
-        answer = answer.rsplit("(", 1)[0].strip() if not answer.startswith("(") else answer + ")"
-    if answer.count(")") > answer.count("("):
-        answer = answer.replace(")", "").strip()
-    words = answer.split()[:limit + 1]
-    dangling = _DANGLING_CUT if len(words) > limit else _DANGLING
-    while len(words) > 1 and words[-1].lower().strip(",") in dangling:
-        words.pop()  # "the former head of the" reads wrong: end on a content word
-    answer = " ".join(words[:limit]).rstrip(",;:")
-    if _CLOCK_END.search(answer):
-        answer += "."  # "between 6 a.m. and 8 a.m." ends a sentence: its full stop is also the abbreviation's
-    return answer + ("…" if len(piece.split()) > limit else "")
-
-
-_CLOCK_END = re.compile(r"\b[ap]\.m$")
-_JOINED = re.compile(r"(?:and|but|or|yet|so)\s+")
 
 
 def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Reading:
@@ -137,7 +105,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
         if want in _NAMED_WANTS and not isinstance(where, str):
             where = proper.with_jurisdiction(text, where)
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
-        answer = where if isinstance(where, str) else proper.full_name(_tidy(text, where, limit), text)
+        answer = where if isinstance(where, str) else proper.full_name(tidy(text, where, limit), text)
         if want in _NAMED_WANTS and answer:
             answer = proper.fuller_name(answer, _sentences(_paragraph(entry, base) or text))
         if answer:
@@ -148,7 +116,7 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
     if want == "focus" and question.focus_word in proper.PLACE_KINDS:
         return NONE  # "which volcano erupted?" is answered by a name or not by this sentence
     span = clauses.clause(question, text, hits, base)
-    answer = _tidy(text, span) if span is not None else ""
+    answer = tidy(text, span) if span is not None else ""
     if not answer or span is None:
         return NONE
     return Reading(answer, "clause", 0.3 * (PAST_FOR_AHEAD if _then_for_now(question, text, span, entry, base) else 1),

@@ -1,4 +1,6 @@
-"""Typed spans of a sentence: dates, durations, amounts, counts, quotations, reasons (names: ``proper``).
+"""Typed spans of a sentence: dates, durations, amounts, tallies, quotations, and the patterns of
+numbers, dates and measures the other finders read (counts: ``counts``; reasons: ``reasons``;
+where a clause ends: ``clauseends``; names: ``proper``).
 
 Every finder returns ``(start, end)`` character offsets into the text it was given, so that a
 short answer cut from them is always a verbatim span of the source. Rules only: news English
@@ -13,7 +15,7 @@ Span = tuple[int, int]
 
 MONTHS = ("January February March April May June July August September October November December").split()
 DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-_MONTH = "|".join(MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+MONTH = "|".join(MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 _DAY = "|".join(DAYS)
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
@@ -32,13 +34,13 @@ _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fe
 # "between 30 and 36 months", "by 8 to 12 percent": a range is one answer (not "from 8 to 12", a change)
 
 DATE = re.compile(
-    rf"\b(?:(?:{_DAY})\s*\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"
-    rf"|(?:[A-Z][a-z]+ Day\s*)?\((?:{_MONTH})\s+\d{{1,2}}(?:,\s*(?:{_DAY}))?\)"
-    rf"|between (?:{_MONTH})(?:\s+\d{{4}})? and (?:{_MONTH})(?:\s+\d{{4}})?"
-    rf"|(?:(?:{_DAY}),?\s+)?(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+    rf"\b(?:(?:{_DAY})\s*\((?:{MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"
+    rf"|(?:[A-Z][a-z]+ Day\s*)?\((?:{MONTH})\s+\d{{1,2}}(?:,\s*(?:{_DAY}))?\)"
+    rf"|between (?:{MONTH})(?:\s+\d{{4}})? and (?:{MONTH})(?:\s+\d{{4}})?"
+    rf"|(?:(?:{_DAY}),?\s+)?(?:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{MONTH})(?:\s+\d{{4}})?"
     rf"|(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of|end of|mid-)\s*)?"
-    rf"(?:{_MONTH})(?:\s+(?:1[5-9]|20)\d{{2}})?"
+    rf"(?:{MONTH})(?:\s+(?:1[5-9]|20)\d{{2}})?"
     rf"|(?:next|last|this|early|late|coming)\s+(?:spring|summer|autumn|fall|winter|week|weekend|month|year)"
     rf"|(?:the\s+)?(?:end|start|beginning|middle) of (?:the )?(?:year|month|week|decade)"
     rf"|(?:(?:early|mid|late|the end of|the start of)\s*-?\s*)?(?:the\s+)?(?:first|second|third|fourth|final|last) "
@@ -124,16 +126,6 @@ COUNT = re.compile(rf"(?<![\w$€£.,:])(?<![A-Za-z]-)({_APPROX}{NUMBER_RE})\b"
                    rf"(?:[- ]{_NOT_COUNTED}([a-z][a-z-]*)"
                    rf"(?: {_NOT_COUNTED}[a-z][a-z-]*){{0,2}})?")
 QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
-REASON = re.compile(r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|after|when|"
-                    r"blamed (?:\w+ )?on|attributed (?:\w+ )?to|"  # "which Vallejo blamed on a software fault"
-                    r"blames|blamed(?! (?:\w+ )?on\b)|reflected|(?:driven|triggered|prompted|fuelled|fueled) by|"
-                    r"so that|in order to|to make up for|for fear of|citing|blaming|amid|over concerns?|"
-                    r"arguing(?: that)?|saying(?: that)?|claiming(?: that)?|insisting(?: that)?|"
-                    r"for(?= \w+ing\b))\b", re.IGNORECASE)  # "criticised the authority for waiting ..."
-# Markers that may only tell when, or what someone said: a reason only when no plainer one is there.
-WEAK_REASON = re.compile(r"(?:after|when|arguing|saying|claiming|insisting)\b", re.IGNORECASE)
-PURPOSE = re.compile(r"\b(?:in order to|so as to|to) (?!be\b|the\b|a\b|an\b|this\b|that\b|its\b|his\b|her\b|their\b)"
-                     r"[a-z]+")
 # A place given by its distance from another: "about 900 kilometres east of the launch site".
 RELATIVE_PLACE = re.compile(
     rf"\b{_APPROX}\d[\d,.]*\s?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|yards?)\s+"
@@ -219,56 +211,6 @@ _SHARE_OF = re.compile(r" of (?:its|the|their|his|her|a|all)? ?(?:[a-z'’-]+ ){
                        r"capacity|profits?|earnings|exports|imports|supply|demand)\b")
 
 
-_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)")
-# A capitalized word right before a number, not opening the sentence: "Local 318", "Road 412".
-_NAMED_NUMBER = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<=\s)(?!(?:About|Nearly|Almost|Some|Only|Over|Under|Just|All|"
-                           r"Another|More|Fewer|At|By|In|On|Of|To|And|The|Top|Around|Roughly)\b)[A-Z][a-z]+ $")
-
-
-@lru_cache(maxsize=32768)
-def counts(text: str) -> tuple[tuple[Span, Span | None], ...]:
-    """Numbers with the words after them: (the whole span, the span of the counted words)."""
-    out = []
-    tallied = tallies(text)
-    for m in COUNT.finditer(text):
-        number = text[m.start(1):m.end(1)]
-        if any(a <= m.start(1) < b for a, b in tallied):
-            continue  # "the 5-4 split": a vote or a score, told by ``tallies``
-        if YEAR.fullmatch(number.split()[-1]) or re.search(rf"(?:{_MONTH})\s*$", text[:m.start()]) or \
-                (number[:1].isdigit() and _NAMED_NUMBER.search(text[:m.start()])) or \
-                _CLOCK_AFTER.match(text, m.end(1)):
-            continue  # a year, a date's day, a name's number ("AAU Local 318", "Forest Road 412"), "1 p.m."
-        end, noun = m.end(), None
-        if (of := _OF_THE.match(text, m.end(1))) and (length := _noun_length(of.group(1))):
-            end, noun = of.start(1) + length, (of.start(1), of.start(1) + length)  # "Three of the injured"
-        elif m.group(2):
-            length = _noun_length(text[m.start(2):m.end()])
-            end, noun = (m.start(2) + length, (m.start(2), m.start(2) + length)) if length else (m.end(1), None)
-        if noun is not None and DISTANCE.search(text, noun[0], noun[1]) and (rate := _PER_TIME.match(text, end)):
-            end = rate.end()  # "65 kilometres per hour" is a speed: the rate is part of it
-        elif noun is not None and MEASURE.search(text, noun[0], noun[1]) and (rate := _PER_UNIT.match(text, end)):
-            end = rate.end()  # "180 kilograms per square metre" is a load: the rate is part of it
-        elif noun is not None and _TIME_UNIT.fullmatch(text[noun[0]:noun[1]]) and \
-                (more := _SECOND_UNIT.match(text, end)):
-            end = more.end()  # "1 minute 47 seconds" is one time
-        elif noun is not None and text[noun[0]:noun[1]] in ("degree", "degrees") and \
-                (scale := _SCALE.match(text, end)):
-            end = scale.end()  # "47 degrees Celsius"
-        elif noun is not None and (slash := _SLASH_UNIT.match(text, end)):
-            end = slash.end()  # "15 km/h", not "15 km"
-        elif noun is not None and (rate := RATE.match(text, end - 3 if text.endswith(" of", 0, end) else end)):
-            end = rate.end()  # "1.6 million litres of water a day", "4 parts per million"
-        start = m.start()
-        if (part := _PART_OF.search(text, max(0, start - 40), start)) is not None:
-            start = part.start()  # "two of the 14 steel trusses": how many of them, with what they are of
-        out.append(((start, end), noun))
-    return tuple(out)
-
-
-# "Three of the hospitalised patients" (not "one of the most divisive schemes": no count of them)
-_OF_THE = re.compile(r" of (?:the|its|their|these|those|his|her) (?!most\b|least\b|best\b|worst\b|[a-z]+est\b)"
-                     r"((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)")
-_SCALE = re.compile(r" (?:Celsius|Fahrenheit|centigrade|C|F)\b")
 # The rate a sum or a quantity is told at, part of its answer: "8.5 million euros a year", "25 cents a
 # minute", "1.6 million litres of water a day", "4 parts per million", "A$4,500 for every hectare" (not "a
 # year ago", "a day later").
@@ -278,119 +220,9 @@ RATE = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:(?:a|an|per|each|every)\s+(?:day|ni
                   r"game|match|season)|per\s+(?:million|billion|thousand|millilitre|milliliter|cubic\s+metre)|"
                   r"(?:per|for every|for each)\s+(?!cent\b)[a-z][a-z-]*)\b"
                   r"(?!\s+(?:ago|earlier|later|before|after|old)\b)")
-_SLASH_UNIT = re.compile(r"/(?:h|hr|s|sec|min|yr)\b")
-_PART_OF = re.compile(rf"(?<![\w$€£.,:])(?:{NUMBER_RE}|none|[Nn]one) of (?:the |its |their |those |these )?"
-                      r"(?:[\w-]+['’]s )?$")  # "Thirty-one of the state's 178 districts"
-_TIME_UNIT = re.compile(r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?)")
-_SECOND_UNIT = re.compile(rf",? (?:and )?{NUMBER_RE} (?:minutes?|seconds?|hours?|days?|months?)\b")
-_PER_UNIT = re.compile(r"\s+per\s+(?:square\s+|cubic\s+)?(?:met(?:re|er)|kilomet(?:re|er)|foot|feet|mile|hectare|"
-                       r"acre|person|head|capita|day|week|month|year|hour)s?\b")
-_PER_TIME = re.compile(r"\s+(?:per|an?|each)\s+(?:hour|minute|second)\b")
-
-
-# Words that end the counted noun phrase: "900 evacuees spent", "25 member states rather", "140
-# businesses have already" are 900 evacuees, 25 member states, 140 businesses.
-_NOUN_END = frozenset("have has had were was are is be been will would could can may might must did does do "
-                      "since rather than once it from with for as who that which the a an its their his her "
-                      "there here also still already now then just each per when while where after before "
-                      "because if until unless but".split())
-_PLURALS = frozenset("people men women children staff police aircraft personnel troops cattle".split())
-
-
-def _noun_length(words: str) -> int:
-    """How many characters of the words after a number are the noun counted."""
-    kept, of, head = 0, words.startswith("of "), False  # "all 28 of its turboprop aircraft"
-    found = list(re.finditer(r"\S+", words))
-    for i, w in enumerate(found):
-        word = w.group(0)
-        if head and word != "of":
-            break  # after the plural noun only "of" goes on: "96 millimetres of rain"
-        # only compound modifiers so far ("60 two-person counting teams"): a participle may still modify
-        leading = all("-" in f.group(0) or ADVERB.fullmatch(f.group(0)) for f in found[:i])
-        if (word in _NOUN_END and not of) or (re.fullmatch(r"[a-z]+(?:ed|ing)", word) and not (
-                leading and i + 1 < len(found) and _is_plural(found[i + 1].group(0)))):
-            break  # "900 evacuees spent", but "three neighbouring substations", "two injured workers"
-        kept = w.end()
-        of = of or word == "of"
-        # "two police drones", "three staff members": an unmarked plural before a plural noun modifies it
-        modifier = word in _PLURALS and i + 1 < len(found) and (after := found[i + 1].group(0)) not in _NOUN_END \
-            and after not in _PLURALS and _is_plural(after)
-        head = not of and _is_plural(word) and not modifier
-    return kept
-
-
-# an adverb in -ly (not a noun such as "family")
-ADVERB = re.compile(r"(?!(?:family|supply|assembly|rally|italy|july|monopoly|anomaly)$)[a-z]{3,}ly")
-
-
-def _is_plural(word: str) -> bool:
-    return word in _PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
 
 
 @lru_cache(maxsize=32768)
 def quotes(text: str) -> tuple[Span, ...]:
     """Quotations, without their quotation marks."""
     return tuple((m.start() + 1, m.end() - 1) for m in QUOTE.finditer(text))
-
-
-# Where a clause ends: punctuation (not the comma of "1,350", the point of "3.8" or "U.S."), or a word
-# that starts another clause.
-# (not the colon of "11:40", the points of "p.m." going on ("at 11:40 p.m. on Tuesday") nor that of
-# a month before its day ("tabled on Nov. 12"))
-_CLAUSE_END = re.compile(r",(?!\d{3})|[;!?—()]|(?<!\d):|:(?!\d\d)|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!Mrs)"
-                         r"(?<!\b[ap])\.(?!\d)(?!(?<=[ap]\.m\.)\s+[a-z])"
-                         r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=Sept\.)\s+\d)"
-                         r"|\s(?:but|while|which|who|whom|whose|saying|calling|leaving|adding|although|though|"
-                         r"because|when|where|after|before|since|until|unless|whereas)\s")
-
-
-_NUMBER_WORD = re.compile(r"[$€£]?\d[\d,.]*")
-_CUT_TAIL = frozenset("& a an the of to in on at by for with from and or but that which who as its their his her"
-                      .split())
-
-
-@lru_cache(maxsize=65536)
-def clause_after(text: str, pos: int, max_words: int = 12) -> Span:
-    """From ``pos`` to the end of its clause (a comma, a full stop, "and", ...), at most ``max_words``."""
-    while pos < len(text) and text[pos] in " ,“\"‘":
-        pos += 1
-    m = _CLAUSE_END.search(text, pos + 1)
-    if m and m.group(0).strip() in ("because", "when", "where", "after", "before", "since", "until") and \
-            m.start() - pos < 4:
-        m = _CLAUSE_END.search(text, m.end())
-    end = m.start() if m else len(text)
-    words = list(re.finditer(r"\S+", text[pos:end]))
-    if len(words) > max_words:
-        keep = max_words
-        # A cut never separates a number from its unit ("6.2 | percent") nor ends on "of", "the"...
-        if keep < len(words) and _NUMBER_WORD.fullmatch(words[keep - 1].group(0)):
-            keep += 1
-        limit = keep + 3  # nor a name ("Brauer & | Lind")
-        while keep < min(len(words), limit) and words[keep].group(0)[0].isupper() and \
-                (words[keep - 1].group(0) == "&" or words[keep - 1].group(0)[0].isupper()):
-            keep += 1
-        while keep > 1 and words[keep - 1].group(0).lower() in _CUT_TAIL:
-            keep -= 1
-        end = pos + words[keep - 1].end()
-    return pos, end
-
-
-@lru_cache(maxsize=32768)
-def reasons(text: str) -> tuple[Span, ...]:
-    """Clauses giving a cause or purpose: "because a shortage of membranes delayed deliveries"."""
-    out = []
-    for m in REASON.finditer(text):
-        out.append((m.start(), clause_after(text, m.end(), 14)[1]))
-    for m in PURPOSE.finditer(text):
-        if not _MADE_TO.search(text, max(0, m.start() - 60), m.start()) and \
-                not _COMPLEMENT_TO.search(text, max(0, m.start() - 40), m.start()):
-            out.append((m.start(), clause_after(text, m.end(), 12)[1]))
-    return tuple(out)
-
-
-# "which appeared to shut down early", "plans to appeal": what a verb's infinitive completes is no purpose
-_COMPLEMENT_TO = re.compile(r"\b(?:appear|seem|expect|likely|unlikely|going|has|have|had|used|able|unable|due|about|"
-                            r"need|want|plan|decide|decided|agree|refuse|fail|tend|tri|try|hope|wish|continu|began|"
-                            r"begin|start|set|prepared|ready|willing|allowed|vowed|promised)\w*\s+$", re.IGNORECASE)
-# "forcing staff to postpone 12 operations": what a cause made someone do, its effect, no purpose
-_MADE_TO = re.compile(r"\b(?:forc|caus|prompt|compell?|oblig)\w*\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)

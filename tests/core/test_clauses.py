@@ -84,13 +84,13 @@ def test_a_yes_no_question_is_not_decided_by_who_said_it(base: FactBase) -> None
 
 
 def test_a_clock_time_does_not_break_a_clause() -> None:
-    from bot.core import spans
+    from bot.core.clauseends import clause_after
 
     text = "The final vote was taken at 11:40 p.m. on Tuesday, after a debate: a long one."
     assert [m.group(0).strip() for m in CLAUSE.finditer(text)] == [
         "The final vote was taken at 11:40 p.m. on Tuesday", "after a debate", "a long one."]
-    start, end = spans.clause_after(text, text.index("taken"))
+    start, end = clause_after(text, text.index("taken"))
     assert text[start:end] == "taken at 11:40 p.m. on Tuesday"
     text = "The operator's latest offer, tabled on Nov. 12, is a 3.5 percent increase."
-    start, end = spans.clause_after(text, text.index("tabled"))
+    start, end = clause_after(text, text.index("tabled"))
     assert text[start:end] == "tabled on Nov. 12"  # a month's point before its day ends nothing

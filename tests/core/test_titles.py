@@ -1,0 +1,17 @@
+"""Titles and roles: the names a question gives the role it asks about."""
+from __future__ import annotations
+
+from bot.core.factbase import FactBase
+from bot.core.questions import analyze
+
+
+def test_the_names_a_role_is_asked_with_are_its_own_not_what_its_holder_acted_on(base: FactBase) -> None:
+    from bot.core.titles import role_qualifiers
+
+    q = analyze("Which US president set a Thanksgiving deadline for Ukraine?", base)
+    roles = {t for t in q.terms if t in base.title_terms}
+    told = role_qualifiers(q, roles, base)
+    assert "usa" in told and not set(base.lexicon.terms("Ukraine")) & set(told)
+    q = analyze("who is the president of ukraine?", base)
+    assert set(base.lexicon.terms("Ukraine")) <= set(role_qualifiers(q, {t for t in q.terms if t in base.title_terms},
+                                                                         base))
