@@ -200,9 +200,15 @@ _SET_ASIDE = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?
 
 
 def _set_aside(normalized: str, base: FactBase) -> frozenset[str]:
-    """The terms of what the question sets aside ("besides each other": none; "apart from the US": usa)."""
+    """The terms of what the question sets aside ("apart from the US": usa; "besides each other",
+    the question's own people again: none)."""
     found = _SET_ASIDE.search(normalized)
-    return frozenset(base.lexicon.terms(found.group(1))) if found else frozenset()
+    if not found or found.group(1) in _ONE_ANOTHER:
+        return frozenset()
+    return frozenset(base.lexicon.terms(found.group(1)))
+
+
+_ONE_ANOTHER = frozenset({"each other", "one another", "them", "him", "her", "it", "that", "this", "those", "these"})
 
 
 # "want to" before the verb asked about only says it is wished for (not "want to know": what is wished)

@@ -99,5 +99,6 @@ def test_what_the_question_sets_aside_is_no_answer(base: FactBase, answerer: Ans
     peace = analyze("besides peace, what does the statement want to keep up for ukraine?", base)
     assert gates.set_aside(peace, reading._replace(answer="updated and improved peace framework"), base) is None
     assert analyze("Apart from the US, whom did Zelensky thank?", base).excluded == {"usa"}
+    assert not analyze("besides each other, who will the US and Ukraine stay in contact with?", base).excluded
     finalize = answerer.answer("Besides Trump, who has to finalize the final version of the framework?")
     assert "Trump" not in (finalize.answer or "")
