@@ -43,6 +43,11 @@ ANCHOR_CHARS = 40  # 15 to 80 gave the same out of fold (ranker top 1 right 77.1
 # of 25 characters either side lifted the right answers at 97% declined from 49.1% to 50.4%
 # (40: 50.2%, 60: 50.0%). A curated answer is looked for in its sentence (0.5 when not there).
 LOCAL_CHARS = 25
+# How much of an appositive description ("Kellaton, the valley's largest town") the question must
+# already say for the name it describes to be the answer instead.
+ECHOED_DESCRIPTION = 0.5
+_NAMED_BEFORE = re.compile(r"\b([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}),\s*$")
+_DESCRIBED = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 OPEN_WANTS = frozenset({"thing", "focus", "quote", "manner", "reason", "clause"})
 _CHECK = {"year": spans.YEAR, "count": re.compile(r"\d|\b(?:" + "|".join(spans.NUMBER_WORDS) + r")\b"),
           "amount": re.compile(r"\d|\b(?:half|third|quarter|" + "|".join(spans.NUMBER_WORDS) + r")\b")}
@@ -119,6 +124,11 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
     answer = tidy(text, span) if span is not None else ""
     if not answer or span is None:
         return NONE
+    named = _NAMED_BEFORE.search(text, 0, span[0])
+    if named and _DESCRIBED.match(answer) and echo(question, answer, base) >= ECHOED_DESCRIPTION:
+        # "biggest town in the valley?" of "Kellaton, the valley's largest town": the clause that
+        # repeats the question describes the name before it, which is the answer
+        span, answer = named.span(1), named.group(1)
     return Reading(answer, "clause", 0.3 * (PAST_FOR_AHEAD if _then_for_now(question, text, span, entry, base) else 1),
                    1.0 if hits else 0.0, echo(question, answer, base), _local(question, text, span, hits, base))
 
