@@ -55,12 +55,17 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
     return found
 
 
+# A telephone number is one number, its groups apart ("0800 555 0192", "+44 20 7946 0958").
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -])?\(?0?\d{2,4}\)?(?:[ -]\d{2,4}){2,3}(?![\w.,]?\d)")
+_DIALLED = frozenset("phone telephone hotline helpline call dial number".split())
 _RATE_UNIT = re.compile(r"\b(?:a|an|per|each|every)\s+(?:square\s+|cubic\s+)?([a-z]+)$")
 
 
 def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Found:
     if question.normalized.startswith("how old") or question.focus_word == "age":
         return _age(question, text, hits)
+    if question.words & _DIALLED and (dialled := [m.span() for m in _PHONE.finditer(text)]):
+        return closest(dialled, hits, text), 1.0  # type: ignore[return-value]  # "hotline number?": "0800 555 0192"
     # "how far (away) is it?" asks for a distance: no sum of money, and in its units
     measured = question.normalized.startswith("how far") and bool(spans.MEASURE_ASKED.match(question.normalized))
     if _COMPARED_ASKED.search(question.normalized) and (ratios := [m.span() for m in _RATIO.finditer(text)]):

@@ -725,6 +725,8 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
      "Hospital in Wexley until the new seawall is finished.", "St. Aldric's Hospital in Wexley"),
     # a description that repeats the question describes the name before it, which is the answer
     ("biggest harbour in the region?", "The storm hit Elling, the region's largest harbour, hardest.", "Elling"),
+    # a telephone number is one number
+    ("hotline number?", "Worried parents can call the hotline on 0800 555 0192 from Monday.", "0800 555 0192"),
     ("how many people got hurt?", "Of the 14 people recovered, nine were injured, three of them seriously.", "nine"),
     ("how many people had to leave their homes?", "At least 11 people were killed and more than 4,200 forced from "
      "their homes after the river burst its banks.", "more than 4,200"),
