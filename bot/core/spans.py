@@ -30,8 +30,9 @@ NUMBER_RE = rf"(?:(?:[Tt]ens of |[Hh]undreds of )?(?:[Dd]ozens|[Hh]undreds|[Tt]h
             rf"(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|minus|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
-          rf"between {NUMBER_RE}(?: [a-z]+)? and|(?<!from ){NUMBER_RE} to)\s+)?"
-# "between 30 and 36 months", "by 8 to 12 percent": a range is one answer (not "from 8 to 12", a change)
+          rf"between {NUMBER_RE}(?: [a-z]+)? and|(?<!from )(?<![\d.,])(?!(?:19|20)\d\d\b){NUMBER_RE} to)\s+)?"
+# "between 30 and 36 months", "by 8 to 12 percent": a range is one answer (not "from 8 to 12", a change,
+# nor "from 93 percent in 2014 to 84 percent", a year)
 
 DATE = re.compile(
     rf"\b(?:(?:{_DAY})\s*\((?:{MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?\)"

@@ -18,6 +18,8 @@ def test_a_range_of_sums_is_one_amount() -> None:
                                                             "6 percent of sales"]  # a share with what it is of
     text = "Prices could rise by 8 to 12 percent, after rising from 3 to 5 percent."
     assert [text[a:b] for a, b in spans.amounts(text)] == ["8 to 12 percent", "5 percent"]  # a range; a change
+    text = "Coverage had fallen from 93 percent in 2014 to 84 percent last year."
+    assert [text[a:b] for a, b in spans.amounts(text)] == ["93 percent", "84 percent"]  # a year starts no range
 
 
 @pytest.mark.parametrize(("text", "date"), [
