@@ -28,7 +28,8 @@ CURRENCY_WORDS = ("dollars?|euros?|pounds?|yuan|rubles?|roubles?|francs?|hryvnia
 NUMBER_RE = rf"(?:(?:[Tt]ens of |[Hh]undreds of )?(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Mm]illions) of|" \
             rf"\d[\d,.]*\d|\d|(?:{'|'.join(NUMBER_WORDS + [w.capitalize() for w in NUMBER_WORDS])})" \
             rf"(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?|a dozen|a few|several)"
-_APPROX = r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|minus|" \
+_APPROX = r"(?:(?:(?:about|around|roughly|nearly|almost|some|at least|up to) minus|" \
+          r"about|around|roughly|nearly|almost|some|more than|less than|fewer than|over|under|at least|minus|" \
           r"up to|only|just|all|another|an estimated|a total of|a further|an additional|" \
           rf"between {NUMBER_RE}(?: [a-z]+)? and|(?<!from )(?<![\d.,])(?!(?:19|20)\d\d\b){NUMBER_RE} to)\s+)?"
 # "between 30 and 36 months", "by 8 to 12 percent": a range is one answer (not "from 8 to 12", a change,

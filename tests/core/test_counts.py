@@ -57,6 +57,7 @@ def test_a_speed_keeps_its_rate() -> None:
     ("Readings reached up to 4 parts per million.", ["up to 4 parts per million"]),
     ("Each morning about 200 trucks a day pass the school.", ["about 200 trucks a day"]),
     ("Rides cost 25 cents a minute.", ["25 cents a minute"]),
+    ("Young shoots freeze at around minus 2 degrees.", ["around minus 2 degrees"]),  # how near, and its sign
     ("Three people a year earlier had complained.", ["Three people"]),
 ])
 def test_a_quantity_keeps_the_rate_it_is_told_at(text: str, expected: list[str]) -> None:
