@@ -128,9 +128,11 @@ _IN_TOWN = re.compile(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
 
 def _with_town(text: str, span: Span) -> Span:
     """A facility or street with the town it is in: "St. Aldric's Hospital in Wexley"; a name with
-    the kind of place it names after "the": "the Larkfield allotments", "the Northgate Road bridge"."""
+    the kind of place it names after "the": "the Larkfield allotments", "the Northgate Road bridge",
+    "the Tarrow river catchment"."""
     if re.search(r"\bthe\s+$", text[max(0, span[0] - 5):span[0]]) and (kind := _PLACE_KIND.match(text, span[1])):
-        return span[0], kind.end()
+        more = _PLACE_KIND.match(text, kind.end())  # "the Tarrow river catchment"
+        return span[0], (more or kind).end()
     town = _IN_TOWN.match(text, span[1]) if _FACILITY.search(text, span[0], span[1]) else None
     return (span[0], town.end()) if town else span
 
@@ -140,4 +142,4 @@ _PLACE_KIND = re.compile(r" (?:allotments|estate|district|area|neighbou?rhood|su
                          r"camp|bridge|crossing|junction|tunnel|motorway|highway|road|station|airport|port|harbou?r|"
                          r"market|square|stadium|ground|depot|warehouse|refinery|reservoir|dam|valley|hills|woods|"
                          r"forest|border|coast|river|lake|field|fields|complex|terminal|campus|quarter|region|"
-                         r"province|county|village|town|city)\b")
+                         r"province|county|village|town|city|catchment|basin|delta|estuary|flats|plain|plains)\b")

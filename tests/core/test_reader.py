@@ -725,6 +725,9 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
      "Hospital in Wexley until the new seawall is finished.", "St. Aldric's Hospital in Wexley"),
     # a description that repeats the question describes the name before it, which is the answer
     ("biggest harbour in the region?", "The storm hit Elling, the region's largest harbour, hardest.", "Elling"),
+    # a place named with its kinds of place: the river's catchment, not the river
+    ("where does the harbour water come from?", "Water for the harbour is drawn from the Tarrow river catchment, "
+     "officials said.", "Tarrow river catchment"),
     # a telephone number is one number
     ("hotline number?", "Worried parents can call the hotline on 0800 555 0192 from Monday.", "0800 555 0192"),
     ("how many people got hurt?", "Of the 14 people recovered, nine were injured, three of them seriously.", "nine"),
