@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from bot.core import proper, spans
-from bot.core.kinds import PERSON_WORD
+from bot.core.kinds import PERSON_WORD, kind_noun
 from bot.core.quantities import amount_shape, count_shape, counts_the_kind, lowercase_words
 from bot.core.questions import Question
 from bot.core.text import stem
@@ -201,8 +201,11 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
         return -1  # "which neighbourhoods were under the order?" is not answered by "nearby neighbourhoods"
     if want == "focus" and not re.search(r"\d", normalized) and counts_the_kind(answer, focus_word, forms):
         return -1  # "which bus routes were diverted?" is not answered by "three bus routes": which, not how many
-    if want == "thing" and not focus and _only_people(answer):
-        return -1  # "what does the pilots' union want?" is not answered by "president Conor Hegarty"
+    if want in ("thing", "focus") and (not focus or not (kind_noun(focus_word) or normalized.startswith("whose"))) \
+            and _only_people(answer):
+        # "what does the pilots' union want?" is not answered by "president Conor Hegarty", nor "what
+        # noise did the guide hear?" by the guide's name
+        return -1
     if want == "description" and not re.search(r"[A-Za-z]{3}", answer):
         return -1  # "what is Jennings' job?" is not answered by his age
     if want == "count":

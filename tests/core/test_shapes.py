@@ -18,6 +18,9 @@ from bot.core.questions import analyze
     ("who is the mayor of Mansfield?", "Mansfield Mayor Thomas Okafor", 1),  # a title and a place are not the name
     ("what venue in Geneva were the talks at?", "Geneva", -1),
     ("what does the pilots' union want?", "president Conor Hegarty", -1),  # a person is not what is wanted
+    ("what noise did the guide hear first?", "Jonas Amrein", -1),  # nor a thing of another kind
+    ("which company did the guide call?", "Jonas Amrein", 1),  # a body may be named after someone
+    ("whose idea was the deadline?", "President Trump", 0),  # whose: someone's
     ("which bus routes were diverted?", "three bus routes", -1),  # which, not how many
     ("which bus routes were diverted?", "the 14 and 22 routes", 0),
     ("what size stake does the partner get?", "40 percent stake", 0),  # a measure, no count
