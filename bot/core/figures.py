@@ -58,6 +58,9 @@ def number(question: Question, text: str, hits: list[Hit], base: FactBase) -> Fo
 # A telephone number is one number, its groups apart ("0800 555 0192", "+44 20 7946 0958").
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -])?\(?0?\d{2,4}\)?(?:[ -]\d{2,4}){2,3}(?![\w.,]?\d)")
 _DIALLED = frozenset("phone telephone hotline helpline call dial number".split())
+# "the highest body temperature?": degrees, not "a 41-year-old man" (an age is a measure too)
+_HEAT_WORDS = frozenset({"temperature", "temperatures"})
+_DEGREES = re.compile(r"\bdegrees?\b|°")
 _RATE_UNIT = re.compile(r"\b(?:a|an|per|each|every)\s+(?:square\s+|cubic\s+)?([a-z]+)$")
 
 
@@ -139,7 +142,7 @@ def _number(question: Question, text: str, hits: list[Hit], base: FactBase) -> F
         found = [s for s in found if not spans.YEAR.search(text[s[0]:s[1]])]
     if spans.MEASURE_ASKED.match(question.normalized) or measure_noun:
         # "how fast was it going?": "41 mph", not "30 trains"; "ash height?": "11 kilometres", not "a third"
-        unit = spans.DISTANCE if measured else spans.MEASURE
+        unit = spans.DISTANCE if measured else _DEGREES if question.focus_word in _HEAT_WORDS else spans.MEASURE
         found = [s for s in found if unit.search(text[s[0]:s[1]])] or found
         if measured and (origin := _FROM_ASKED.search(question.normalized)):
             # "how far is it from its star?" is not "112 light-years from Earth"

@@ -728,6 +728,9 @@ _BALLOT = "General secretary Declan Moorcroft said the ballot would open on Dece
     # a place named with its kinds of place: the river's catchment, not the river
     ("where does the harbour water come from?", "Water for the harbour is drawn from the Tarrow river catchment, "
      "officials said.", "Tarrow river catchment"),
+    # a temperature is in degrees, not an age
+    ("what was the highest body temperature?", "The highest body temperature was that of a 41-year-old man, who "
+     "was later flown to hospital at 42.1 degrees.", "42.1 degrees"),
     # a telephone number is one number
     ("hotline number?", "Worried parents can call the hotline on 0800 555 0192 from Monday.", "0800 555 0192"),
     ("how many people got hurt?", "Of the 14 people recovered, nine were injured, three of them seriously.", "nine"),
