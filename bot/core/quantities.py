@@ -206,4 +206,12 @@ def amount_shape(normalized: str, focus_word: str, answer: str) -> int:
             return 1  # "how far away is it?": "about 9 kilometres", or "a 40-minute drive"
         counted = [w for w in noun if w.isalpha()]
         return -1 if counted and not _UNITS.intersection(counted) else 0
+    if text.startswith("how much") and _SPELL.fullmatch(answer.strip()) and not _TIME_ASKED.search(text):
+        return -1  # "how much did they have to put down to appeal?" is not "22 minutes"
     return 1
+
+
+# A stretch of time alone, and the words of a question that asks for one
+_SPELL = re.compile(r"(?:(?:about|around|roughly|nearly|some|more than|up to|under|over) )?\d[\d.,]*[- ]"
+                    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)")
+_TIME_ASKED = re.compile(r"\b(?:time|long|longer|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b")

@@ -67,6 +67,8 @@ from bot.core.questions import analyze
     ("how many points are in the plan", "28-point plan", 1),
     ("how many people were on the team", "23-member team", 1),
     ("how much did the shares fall on friday", "one-day drop", -1),
+    ("how much did they have to put down to appeal?", "22 minutes", -1),  # a stretch of time is no sum
+    ("how much time did the players have?", "22 minutes", 1),
     ("what day of the week did the storm hit", "Saturday evening", 1),  # a day by its name
     ("what day of the week did the storm hit", "6:15 p.m. on November 8", -1),
     ("which day did the storm hit", "November 8", 1),
