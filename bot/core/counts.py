@@ -11,7 +11,9 @@ from bot.core.spans import COUNT, DISTANCE, MEASURE, MONTH, NUMBER_RE, RATE, YEA
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)")
 # A capitalized word right before a number, not opening the sentence: "Local 318", "Road 412".
 _NAMED_NUMBER = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<=\s)(?!(?:About|Nearly|Almost|Some|Only|Over|Under|Just|All|"
-                           r"Another|More|Fewer|At|By|In|On|Of|To|And|The|Top|Around|Roughly)\b)[A-Z][a-z]+ $")
+                           r"Another|More|Fewer|At|By|In|On|Of|To|And|The|Top|Around|Roughly)\b)[A-Z][a-z]+ $"
+                           # or a road's letters: "the regional road SR 42" (not "a US 28-point plan")
+                           r"|(?<![\w-])(?<!^)(?!(?:US|UK|EU|UN) )[A-Z]{2,3} $")
 
 
 @lru_cache(maxsize=32768)

@@ -12,6 +12,10 @@ def test_a_number_in_a_name_is_not_a_count() -> None:
     assert [text[a:b] for (a, b), _ in counts(text)] == ["about 3,400 workers"]
     text = "About 3,400 workers walked out along Forest Road 412."
     assert [text[a:b] for (a, b), _ in counts(text)] == ["3,400 workers"]
+    text = "The road SR 42 between the villages was closed, leaving about 600 residents cut off."
+    assert [text[a:b] for (a, b), _ in counts(text)] == ["about 600 residents"]  # a road's letters and number
+    text = "A 9-year-old girl and the US 28-point plan."
+    assert [text[a:b] for (a, b), _ in counts(text)] == ["9-year-old girl", "28-point plan"]
 
 
 def test_hundreds_of_is_a_count_not_a_cut_word() -> None:
