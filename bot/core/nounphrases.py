@@ -48,10 +48,18 @@ def focus_words(question: Question, text: str, base: FactBase) -> list[Span]:
     """Where the noun of "which <noun>" occurs in the text."""
     words = base.lexicon.words_of(text)
     # (not a verb of the same stem: "prices have risen" holds no rise asked about as a noun)
+    # (nor a noun that only modifies the next: "a 41-year-old lift operator" is no lift)
     return [words[i][:2] for i in base.lexicon.word_index(text).get(question.focus, ())
-            if not _AUXILIARY_BEFORE.search(text, 0, words[i][0])]
+            if not _AUXILIARY_BEFORE.search(text, 0, words[i][0]) and not _COMPOUND_HEAD.match(text, words[i][1])]
 
 
+_COMPOUND_HEAD = re.compile(r" (?!(?:and|or|but|of|in|on|at|to|for|from|with|by|as|that|which|who|whose|than|then|"
+                            r"is|was|were|are|be|been|has|had|have|will|would|can|could|may|might|must|should|did|"
+                            r"does|do|said|says|say|told|also|still|now|only|just|again|near|after|before|since|until|"
+                            r"while|where|when|if|so|not|no|all|both|each|its|their|his|her)\b)"
+                            r"(?:operator|operators|station|stations|company|companies|owner|owners|worker|workers|"
+                            r"manager|managers|official|officials|chief|team|teams|staff|crew|crews|union|unions|"
+                            r"director|spokesman|spokeswoman|line|lines|plan|plans|fund|funds)\b")
 _AUXILIARY_BEFORE = re.compile(r"\b(?:have|has|had|is|are|was|were|be|been|will|would|to)\s+$", re.IGNORECASE)
 
 
