@@ -25,7 +25,8 @@ _HELP = re.compile(r"^(?:help|usage|commands|what can you do|how do you work|how
 _TOPICS = re.compile(r"^(?:topics|topic|what can i ask(?: you)?(?: about)?|what do you know(?: about)?|"
                      r"what topics(?: do you know| can you answer)?|sources|list topics)$")
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|greetings|"
-                       r"hi there|hello there|hey there|sup|what's up)(?: bot| talksbot)?$")
+                       r"hi there|hello there|hey there|sup|what's up|test|testing|test test|ping|"
+                       r"(?:are )?(?:you|anyone|anybody) (?:there|here|around))(?: bot| talksbot)?$")
 _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice) )?(?:thanks|thank you|thx|ty|cheers|great|"
                      r"thanks a lot|many thanks)(?: bot| talksbot)?$")
 # A chat reply that acknowledges the last answer ("ok", "got it", "lol ok") asks nothing: the words
@@ -33,7 +34,8 @@ _THANKS = re.compile(r"^(?:(?:ok|okay|great|cool|perfect|awesome|nice) )?(?:than
 # make it a question. ("fine?" asks about a penalty: not here.)
 _ACK = re.compile(r"^(?:(?:lol|haha|ah|oh|hmm|ok|okay|k|kk|cool|nice|good|great|perfect|awesome|sure|alright|"
                   r"right|yes|yeah|yep|no|nope|noted|understood|interesting|wow|got it|makes sense|i see|fair enough|"
-                  r"sounds good|all good)\b ?)+$")
+                  r"sounds good|all good|nvm|never mind|no thanks|yes please|sure thing|my bad|sorry)\b ?)+"
+                  r"(?:bot|talksbot)?$")
 
 
 def detect_intent(text: str) -> Intent:

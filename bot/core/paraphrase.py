@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.core.text import STOPWORDS, english_words
+from bot.core.text import STOPWORDS, content_words, english_words
 
 if TYPE_CHECKING:
     from bot.core.factbase import FactBase
@@ -76,15 +76,18 @@ def known_synonym(word: str, base: FactBase) -> str | None:
     return None
 
 
-def fold_unknown(terms: tuple[str, ...], text: str, base: FactBase) -> tuple[str, ...]:
+def fold_unknown(terms: tuple[str, ...], text: str, base: FactBase, whole: bool = False) -> tuple[str, ...]:
     """``terms`` of the question ``text`` with each term of an English word the base never uses
     replaced by the terms of its synonym the base does use, and without those of the words that
-    only frame the question (``SOMEONE``, ``PARTICLES``)."""
+    only frame the question (``SOMEONE``, ``PARTICLES``). A ``whole`` question of one word ("test?",
+    "link?") is its own topic: a synonym's first sense would be a guess."""
     lexicon = base.lexicon
     framing = {t for w in text.split() if w in SOMEONE for t in lexicon.terms(w) if t not in base.idf}
     framing |= {t for t in terms if t in PARTICLES and t not in base.idf and
                 not re.search(rf"\b{t} (?:to|from|by)\b", text)}
     terms = tuple(t for t in terms if t not in framing) or terms
+    if whole and len(content_words(text)) < 2:
+        return terms
     english = english_words()
     replaced: dict[str, list[str]] = {}
     for word in text.split():

@@ -146,7 +146,7 @@ def analyze(text: str, base: FactBase) -> Question:
         framing = want in ("date", "year", "duration") and parse.focus in _TIME_UNITS
         kind = [t for t in base.lexicon.terms(parse.focus) if framing or t not in base.idf]
         terms = tuple(t for t in terms if t not in kind) or terms
-    terms = fold_unknown(terms, asked, base)  # "gotten sick" of an article that says "ill"; "the guy who"
+    terms = fold_unknown(terms, asked, base, whole=True)  # "gotten sick" of an article that says "ill"; "the guy who"
     alias_terms: dict[str, frozenset[str]] = {}
     mentions = []
     named = [(frozenset(base.lexicon.terms(alias)), frozenset(ids)) for alias, ids in found.items()]

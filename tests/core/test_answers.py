@@ -84,7 +84,8 @@ def test_a_bare_name_asks_who_that_is_not_a_fact_about_them(answerer: Answerer) 
 @pytest.mark.parametrize(("text", "kind"), [
     ("help", "help"), ("topics", "topics"), ("hello", "greeting"), ("Hi there!", "greeting"),
     ("thanks", "thanks"), ("ok thanks", "thanks"), ("ok", "ack"), ("lol ok", "ack"), ("good", "ack"),
-    ("got it", "ack"), ("", "empty"), ("   \n\t ", "empty"), ("\x00\x01\x02", "empty"),
+    ("got it", "ack"), ("good bot", "ack"), ("nvm", "ack"), ("test", "greeting"), ("anyone there?", "greeting"),
+    ("", "empty"), ("   \n\t ", "empty"), ("\x00\x01\x02", "empty"),
     ("🙂🙂🎉", "no_words"), ("<!channel>", "empty"), ("@everyone", "empty"), ("<@U123ABC>", "empty"),
 ])
 def test_non_questions_get_a_clear_reply(answerer: Answerer, text: str, kind: str) -> None:

@@ -49,6 +49,12 @@ def test_a_word_the_article_never_uses_stands_for_its_synonym_the_article_uses(d
     assert set(dunmore.lexicon.terms("closed")) <= set(shut.terms)
 
 
+def test_a_bare_word_is_its_own_topic_not_its_synonym(dunmore: FactBase) -> None:
+    # "sick?" alone may be anything about sickness; a synonym's first sense would be a guess
+    assert not set(dunmore.lexicon.terms("ill")) & set(analyze("sick?", dunmore).terms)
+    assert set(dunmore.lexicon.terms("ill")) <= set(analyze("anyone sick in dunmore?", dunmore).terms)
+
+
 def test_known_words_names_and_typos_stay_as_they_are(dunmore: FactBase) -> None:
     terms = ("dunmor", "well", "zzyzx")
     assert fold_unknown(terms, "dunmore well zzyzx", dunmore) == terms
