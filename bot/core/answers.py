@@ -25,8 +25,8 @@ MAX_QUESTION_CHARS = 1000
 # of the question.
 SUGGEST_FLOOR = 0.3
 
-AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "ack", "empty", "too_long",
-                     "no_words"]
+AnswerKind = Literal["fact", "timeline", "declined", "help", "topics", "greeting", "thanks", "ack", "summary", "empty",
+                     "too_long", "no_words"]
 
 
 class Source(BaseModel):

@@ -15,6 +15,7 @@ class Intent(enum.Enum):
     GREETING = "greeting"
     THANKS = "thanks"
     ACK = "ack"
+    SUMMARY = "summary"
     EMPTY = "empty"
     NO_WORDS = "no_words"
     DECLINE = "declined"
@@ -37,6 +38,16 @@ _ACK = re.compile(r"^(?:(?:lol|haha|ah|oh|hmm|ok|okay|k|kk|cool|nice|good|great|
                   r"sounds good|all good|nvm|never mind|no thanks|yes please|sure thing|my bad|sorry)\b ?)+"
                   r"(?:bot|talksbot)?$")
 
+# A request for the gist rather than one fact: the newest articles' opening sentences answer it.
+_SUMMARY = re.compile(r"^(?:(?:can you |could you |pls |please )?(?:summari[sz]e|sum up|recap)(?: it| this| the "
+                      r"(?:story|news|articles?|talks))?|tl ?;? ?dr|tldr|give me (?:a |the )?(?:summary|recap|gist|"
+                      r"rundown)|(?:a |the )?(?:summary|recap|gist|rundown)|what happened|what(?:'s| is| s) "
+                      r"(?:the )?(?:latest|news|story|gist)|what(?:'s| is| s) (?:this|it) (?:all )?about|"
+                      r"catch me up|news|latest|any news|whats new|what's new|whats (?:the )?(?:latest|news|gist))"
+                      r"(?: please| pls)?$")
+SUMMARY_ARTICLES = 3  # how many of the newest articles a summary opens with
+SUMMARY_WORDS = 40  # and at most so many words of each one's opening sentence
+
 
 def detect_intent(text: str) -> Intent:
     """Classify a message before any fact matching."""
@@ -46,7 +57,7 @@ def detect_intent(text: str) -> Intent:
     if not norm:
         return Intent.EMPTY if not clean(text) else Intent.NO_WORDS
     for pattern, intent in ((_HELP, Intent.HELP), (_TOPICS, Intent.TOPICS), (_GREETING, Intent.GREETING),
-                            (_THANKS, Intent.THANKS), (_ACK, Intent.ACK)):
+                            (_THANKS, Intent.THANKS), (_ACK, Intent.ACK), (_SUMMARY, Intent.SUMMARY)):
         if pattern.match(norm):
             return intent
     return Intent.QUESTION
@@ -72,6 +83,8 @@ def intent_reply(intent: Intent, base: FactBase) -> tuple[str, list[str]]:
             EXAMPLES
     if intent is Intent.THANKS:
         return "You're welcome! Ask me anything else about the peace talks.", []
+    if intent is Intent.SUMMARY:
+        return summary(base), EXAMPLES
     if intent is Intent.ACK:
         return "Got it. Ask me anything else about the peace talks, for example “Who set the deadline?”", EXAMPLES
     if intent is Intent.EMPTY:
@@ -82,3 +95,25 @@ def intent_reply(intent: Intent, base: FactBase) -> tuple[str, list[str]]:
                "for example “Who set the deadline?”", EXAMPLES
     return (f"I don't know that from the articles I have, and I'd rather not guess. I can answer questions "
             f"about: {topic_text}.", EXAMPLES)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,[^-—–]{0,40})?(?:\s*\([^)]{1,40}\))?\s*[-—–]\s+")
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+[A-Z“\"]|$)")
+
+
+def summary(base: FactBase) -> str:
+    """The gist: each of the newest articles' title and opening sentence (its dateline aside)."""
+    newest = sorted(base.articles.values(), key=lambda a: (a.meta.date, a.meta.id), reverse=True)[:SUMMARY_ARTICLES]
+    if not newest:
+        return "I have no articles loaded yet."
+    lines = []
+    for article in newest:
+        opening = _DATELINE.sub("", article.paragraphs[0].strip()) if article.paragraphs else ""
+        sentence = _FIRST_SENTENCE.match(opening)
+        words = (sentence.group(0) if sentence else opening).split()
+        gist = " ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else "")
+        lines.append(f"{article.meta.title} ({article.meta.date:%B %-d}): {gist}")
+    more = len(base.articles) - len(newest)
+    tail = f" (and {more} more article{'s' if more != 1 else ''})" if more > 0 else ""
+    return "In short" + tail + ":\n" + "\n".join(f"• {line}" for line in lines) + \
+        "\nAsk me about any of it, for example “Who set the deadline?”"

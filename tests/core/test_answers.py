@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from bot.core.answers import MAX_QUESTION_CHARS, Answerer
@@ -84,6 +87,7 @@ def test_a_bare_name_asks_who_that_is_not_a_fact_about_them(answerer: Answerer) 
 @pytest.mark.parametrize(("text", "kind"), [
     ("help", "help"), ("topics", "topics"), ("hello", "greeting"), ("Hi there!", "greeting"),
     ("thanks", "thanks"), ("ok thanks", "thanks"), ("ok", "ack"), ("lol ok", "ack"), ("good", "ack"),
+    ("summarize", "summary"), ("what happened?", "summary"), ("tl;dr", "summary"),
     ("got it", "ack"), ("good bot", "ack"), ("nvm", "ack"), ("test", "greeting"), ("anyone there?", "greeting"),
     ("", "empty"), ("   \n\t ", "empty"), ("\x00\x01\x02", "empty"),
     ("🙂🙂🎉", "no_words"), ("<!channel>", "empty"), ("@everyone", "empty"), ("<@U123ABC>", "empty"),
@@ -156,3 +160,16 @@ def test_json_contract(answerer: Answerer) -> None:
     d = answerer.answer("who set the deadline").to_json_dict()
     assert set(d) >= {"question", "matched", "answer", "reply", "confidence", "source", "suggestions"}
     assert isinstance(d["source"], dict) and set(d["source"]) >= {"article", "paragraph", "quote", "url"}
+
+
+def test_a_summary_opens_with_the_newest_articles(tmp_path: Path) -> None:
+    from bot.core.intents import summary
+    from bot.core.loader import load_knowledge
+
+    shutil.copy(SEEDS / "geneva-talks-2025-11-23.txt", tmp_path)
+    (tmp_path / "strike-2025-11-25.txt").write_text(
+        "Title: Port strike ends\nDate: 2025-11-25\n---\nKELBY, Nov 25 - Dock workers ended a two-day strike on "
+        "Tuesday. They won a 4 percent raise.\n\nThe port reopened at noon.\n")
+    text = summary(load_knowledge(KNOWLEDGE, tmp_path))
+    strike, geneva = text.index("Port strike ends (November 25): Dock workers ended"), text.index("Geneva talks")
+    assert strike < geneva and "KELBY" not in text and "4 percent raise" not in text  # its first sentence only
