@@ -5,6 +5,7 @@ import enum
 import re
 
 from bot.core.factbase import FactBase
+from bot.core.proper import without_dateline
 from bot.core.text import clean, normalize
 
 
@@ -41,10 +42,9 @@ _ACK = re.compile(r"^(?:(?:lol|haha|ah|oh|hmm|ok|okay|k|kk|cool|nice|good|great|
 # A request for the gist rather than one fact: the newest articles' opening sentences answer it.
 _SUMMARY = re.compile(r"^(?:(?:can you |could you |pls |please )?(?:summari[sz]e|sum up|recap)(?: it| this| the "
                       r"(?:story|news|articles?|talks))?|tl ?;? ?dr|tldr|give me (?:a |the )?(?:summary|recap|gist|"
-                      r"rundown)|(?:a |the )?(?:summary|recap|gist|rundown)|what happened|what(?:'s| is| s) "
-                      r"(?:the )?(?:latest|news|story|gist)|what(?:'s| is| s) (?:this|it) (?:all )?about|"
-                      r"catch me up|news|latest|any news|whats new|what's new|whats (?:the )?(?:latest|news|gist))"
-                      r"(?: please| pls)?$")
+                      r"rundown)|(?:a |the )?(?:summary|recap|gist|rundown)|what happened|what(?:'s|s| is| s) "
+                      r"(?:(?:the )?(?:latest|news|story|gist)|new|(?:this|it) (?:all )?about)|catch me up|"
+                      r"(?:any )?news|latest)(?: please| pls)?$")
 SUMMARY_ARTICLES = 3  # how many of the newest articles a summary opens with
 SUMMARY_WORDS = 40  # and at most so many words of each one's opening sentence
 
@@ -97,7 +97,6 @@ def intent_reply(intent: Intent, base: FactBase) -> tuple[str, list[str]]:
             f"about: {topic_text}.", EXAMPLES)
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,[^-—–]{0,40})?(?:\s*\([^)]{1,40}\))?\s*[-—–]\s+")
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+[A-Z“\"]|$)")
 
 
@@ -108,7 +107,7 @@ def summary(base: FactBase) -> str:
         return "I have no articles loaded yet."
     lines = []
     for article in newest:
-        opening = _DATELINE.sub("", article.paragraphs[0].strip()) if article.paragraphs else ""
+        opening = without_dateline(article.paragraphs[0].strip()) if article.paragraphs else ""
         sentence = _FIRST_SENTENCE.match(opening)
         words = (sentence.group(0) if sentence else opening).split()
         gist = " ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else "")

@@ -256,6 +256,13 @@ _ORG_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:company|
                           r"(?!\s+(?:said|says|added|told|announced|stated|confirmed|reported|wrote)\b)")
 
 
+def without_dateline(paragraph: str) -> str:
+    """An opening paragraph without its wire dateline ("KESSVIK, Nov 27 - Fire broke out ...")."""
+    dateline = _DATELINE.match(paragraph)
+    dash = re.compile(r"[^-—–]*[-—–]\s*").match(paragraph, dateline.end()) if dateline else None
+    return paragraph[dash.end():] if dash else paragraph
+
+
 def is_dateline(text: str, span: Span) -> bool:
     """The name is the wire dateline opening the article ("KESSVIK, Nov 27 - "): where it was filed."""
     return span[0] == 0 and (dateline := _DATELINE.match(text)) is not None and span[1] <= dateline.end()
