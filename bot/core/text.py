@@ -59,7 +59,9 @@ _TYPOS = {"wat": "what", "wht": "what", "whn": "when", "wen": "when", "wher": "w
           "execs": "executives", "uni": "university", "cops": "police officers", "cop": "police officer",
           "conf": "conference", "confs": "conferences", "temp": "temperature", "temps": "temperatures",
           "tix": "tickets", "w": "with", "wanna": "want", "gonna": "going", "gotta": "must", "cuz": "because",
-          "coz": "because", "wh": "white house"}
+          "coz": "because", "wh": "white house",
+          # short typos, too short for the typo corrector to trust
+          "teh": "the", "hte": "the", "adn": "and", "taht": "that", "wut": "what"}
 
 _INFLECTIONS = frozenset({"ings", "ing", "edly", "ed"})
 _SUFFIXES = (("ologists", "olog"), ("ologist", "olog"), ("ological", "olog"), ("ologies", "olog"), ("ology", "olog"),
