@@ -72,6 +72,7 @@ def test_chat_abbreviations_are_the_words() -> None:
     assert normalize("how many appts in 2 wks") == "how many appointments in 2 weeks"
     assert normalize("which lab did the uni exec use") == "which laboratory did the university executive use"
     assert normalize("how many cops") == "how many police officers"
+    assert normalize("who set teh deadline adn why") == "who set the deadline and why"  # too short to correct
 
 
 @pytest.mark.parametrize(("verb", "noun"), [("corroded", "corrosion"), ("decided", "decision"),
