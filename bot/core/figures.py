@@ -234,10 +234,9 @@ def _does(text: str, count: Span, hit: Hit) -> bool:
     gap = text[count[1]:hit.start]
     acted = hit.verb or bool(_PAST.fullmatch(text, hit.start, hit.end))
     return not hit.entity and (bool(_DOING_GAP.fullmatch(gap)) or (gap == " " and acted) or
-                               (acted and bool(_BARE_PASSIVE.fullmatch(gap))))
+                               (acted and bool(_PASSIVE_GAP.fullmatch(gap))))
 
 _DOING_GAP = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|did|do|does|have|has|had)\s+")
-_BARE_PASSIVE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
 
 
 _PASSIVE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have been|has been|had been|will be|would be)\s+")
