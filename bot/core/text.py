@@ -153,6 +153,7 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word in _IRREGULAR:
         word = _IRREGULAR[word]
+    word = _MONTH_ABBREVIATIONS.get(word, word)
     if word in _KEEP_E or word[:-1] in _KEEP_E:
         return word.rstrip("s")  # "planes": plane
     if word in _WHOLE:
@@ -194,6 +195,11 @@ _KEEP_E = frozenset({"plane"})
 # Words whose -er is no suffix, with their forms.
 _WHOLE = {f: base for base, forms in {"summer": "summer summers", "letter": "letter letters"}.items()
           for f in forms.split()}
+# A month's wire abbreviation is the month ("delayed on Oct. 17" answers "in october"); not "jan"
+# (a name), "mar" or "may" (words).
+_MONTH_ABBREVIATIONS = {"feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
+                        "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+                        "dec": "december"}
 
 
 def _strippable(word: str, suffix: str) -> bool:

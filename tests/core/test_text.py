@@ -46,6 +46,12 @@ def test_stem_meets_word_forms() -> None:
     assert stem("summer") != stem("sum") and stem("letters") == stem("letter") != stem("let")  # no -er
 
 
+def test_a_months_wire_abbreviation_is_the_month() -> None:
+    assert content_terms("on Oct. 17") == content_terms("in October 17") == [stem("october"), "17"]
+    assert stem("sept") == stem("sep") == stem("september") and stem("nov") == stem("november")
+    assert stem("jan") != stem("january") and stem("may") == "may"  # a name, a word
+
+
 def test_content_terms_drop_stopwords_and_apply_synonyms() -> None:
     assert content_terms("Who is the president of the country?") == ["president", "country"]
     assert content_terms("ultimatum", {"ultimatum": "deadline"}) == ["deadline"]
