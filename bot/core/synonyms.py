@@ -218,7 +218,8 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
 # Words that rarely carry a question's meaning: a question is not declined for containing them.
 # ("long": "how long did the talks last?" is answered by "for 19 hours", which never says it; on
 # our sets 12 more right and 3 more wrong; "share" likewise: "what share of the crop was lost?" is
-# answered by "62 percent", +9 right, +1 wrong. Not "old" nor "last": wrong answers and near misses.)
+# answered by "62 percent", +9 right, +1 wrong. Not "old" nor "last": wrong answers and near misses.
+# Connectives too: "how many were cancelled *because* of the strike?" asks about the strike, +4, +1 wrong.)
 SOFT_WORDS = frozenset("""
 happen happened happening take took place exactly actually really currently now latest recent recently
 main new earlier before already still just mention mentioned mentions describe described call called
@@ -229,5 +230,5 @@ besides apart except big large small huge size amount number total kind type sor
 approximately roughly originally initially finally ultimately officially anyway overall whole entire
 supposed altogether someone something anyone anything guy guys folks lol ever
 didn't isn't wasn't weren't don't doesn't can't cant won't wouldn't couldn't shouldn't aren't what'd he'd she'd
-when'd where'd who'd how'd they'd we'd rn background idea max both share shares
+when'd where'd who'd how'd they'd we'd rn background idea max both share shares because again even instead
 """.split())

@@ -31,3 +31,11 @@ def test_the_frame_of_how_long_and_what_share_weighs_little(talks: FactBase) -> 
     question = analyze("how long did the port talks run?", talks)
     candidates, w = retrieve(question, talks)
     assert w.known.get(stem("long"), 0.0) <= SOFT_WEIGHT and candidates
+
+
+def test_a_connective_weighs_little(talks: FactBase) -> None:
+    # "how many were hurt *because* of the strike?" asks about the strike, not about the word "because"
+    question = analyze("were any lorries delayed because of the strike again?", talks)
+    _, w = retrieve(question, talks)
+    assert all(w.known.get(stem(word), 0.0) <= SOFT_WEIGHT for word in ("because", "again"))
+    assert w.known[stem("lorries")] > SOFT_WEIGHT
