@@ -136,7 +136,9 @@ def closest(found: list[Span], hits: list[Hit], text: str | None = None) -> Span
 
 
 _AND_BEFORE = re.compile(r"\band\s+$")
-_CLAUSE_BREAK = re.compile(r"[;—]|,\s+(?:and|but|while|whereas|or)\b")
+# A clause ends before ", and", ";" or a dash, and before an "and" that brings in a new named
+# subject ("The agency contributed 3.1 million and the private Lindqvist Foundation provided 1.1 million").
+_CLAUSE_BREAK = re.compile(r"[;—]|,\s+(?:and|but|while|whereas|or)\b|\band\s+(?=(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][a-z])")
 
 
 @lru_cache(maxsize=32768)  # the facts' sentences, again and again

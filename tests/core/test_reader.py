@@ -180,6 +180,8 @@ ARTICLE = "\n".join([
     "The inquiry has asked shipyards for their records, and the Brannock Shipyard sent them on Monday.",
     "Olga Brandt, who had partially admitted the error at the hearing, wiped her eyes and left.",
     "In Elling, a barge struck a pontoon on the harbour's northern quay, injuring two deckhands.",
+    "The museum cost about 9 million dollars. The Elling Port Agency contributed 6 million dollars and the private "
+    "Karsby Foundation for Heritage provided a grant of 2 million dollars.",
 ]) + "\n"
 
 
@@ -327,6 +329,7 @@ def harbor(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
      "roughly 15 percent of the operator's annual budget"),  # a share, though "budget" speaks of money
     ("what sentence did prosecutors want?", 126, "sentence of four years and two months"),  # the whole measure
     ("which shipyard sent its records?", 127, "Brannock Shipyard"),  # "has asked" is a verb, no modifier
+    ("how much did the karsby foundation give?", 130, "2 million dollars"),  # "and" before a new subject parts clauses
 ])
 def test_typed_spans(harbor: FactBase, question: str, paragraph: int, expected: str) -> None:
     q = analyze(question, harbor)
