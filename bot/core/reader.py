@@ -107,6 +107,9 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             strength *= PAST_FOR_AHEAD  # "when does the strike end?" is not answered by "ended a 2019 strike"
         elif not isinstance(where, str) and _then_for_now(question, text, where, entry, base):
             strength *= PAST_FOR_AHEAD
+        elif want in ("date", "year") and not isinstance(where, str) and _EARLIER_ASKED.search(question.normalized) \
+                and not _before_the_article(text[where[0]:where[1]], entry, base):
+            strength *= PAST_FOR_AHEAD  # "when was the last quake this deadly?" is no date of this one
         if want in _NAMED_WANTS and not isinstance(where, str):
             where = proper.with_jurisdiction(text, where)
         limit = MAX_QUOTE_WORDS if want in ("quote", "manner") else MAX_REASON_WORDS if want == "reason" else MAX_WORDS
@@ -137,6 +140,9 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
 # something else that happened (see ``_before_the_article``).
 _AHEAD_ASKED = re.compile(r"^when(?:'s| s| is| are| does| do| will)\b")
 PAST_FOR_AHEAD = 0.3
+# An earlier event of the kind the article reports: its date lies in an earlier year.
+_EARLIER_ASKED = re.compile(r"\b(?:last time|previous|the last \w+ (?:this|that|as|so) \w+|last (?:big|major|similar|"
+                            r"such)\b|before this\b)")
 _NOW_ASKED = re.compile(r"\b(?:this time|now|currently|so far|at the moment|rn)\b")
 
 

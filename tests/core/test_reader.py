@@ -182,6 +182,7 @@ ARTICLE = "\n".join([
     "In Elling, a barge struck a pontoon on the harbour's northern quay, injuring two deckhands.",
     "The museum cost about 9 million dollars. The Elling Port Agency contributed 6 million dollars and the private "
     "Karsby Foundation for Heritage provided a grant of 2 million dollars.",
+    "The quay flooded at 4 a.m. on Tuesday. The last flood this bad hit the harbour in March 1987.",
 ]) + "\n"
 
 
@@ -521,6 +522,13 @@ def test_how_long_someone_has_held_a_role_is_said_of_the_role(harbor: FactBase) 
     decade = [r for e in entries for r in read(marsh, e, harbor) if r.answer == "more than a decade"]
     years = [r for e in entries for r in read(brandt, e, harbor) if r.answer == "12 years"]
     assert decade and years and decade[0].typed < 0.5 <= years[0].typed  # a decade of cases, not of her job
+
+
+def test_the_last_time_something_this_bad_happened_is_an_earlier_year(harbor: FactBase) -> None:
+    question = analyze("when was the last flood this bad?", harbor)
+    readings = {r.answer: r.typed for e in harbor.entries if e.article_id == "harbor-2025-10-14"
+                and e.fact.paragraph == 131 and not e.is_entity for r in read(question, e, harbor)}
+    assert readings["March 1987"] > readings["4 a.m. on Tuesday"]  # not the date of this flood
 
 
 def test_what_happened_in_an_earlier_year_is_less_sure_for_now(harbor: FactBase) -> None:
