@@ -130,6 +130,31 @@ def _is_name(answer: str) -> bool:
     return any(not re.search(r"\b(?:a|an)\s+$", answer[:s[0]]) for s in proper.names(answer))
 
 
+# Words of an office's name besides its titles ("US Army Secretary", "British Foreign Minister").
+_OFFICE_WORDS = frozenset("US U.S. UK EU UN Deputy Acting Former Foreign Defence Defense Interior Finance Health Army "
+                          "Navy State Economy Justice Trade Energy Transport Education Labour Labor".split())
+
+
+def _role_only(answer: str) -> bool:
+    """Whether every name in the answer is an office, no one's name: "President of Turkey",
+    "British Prime Minister", "US Congressman, Democrat" (one word after "of" is whose office)."""
+    found = proper.names(answer)
+    if not found:
+        return False
+    for a, b in found:
+        piece = answer[a:b]
+        if proper.PARTIES.fullmatch(piece):
+            continue
+        own, *whose = re.split(r"\s+of\s+", piece, maxsplit=1)
+        if whose and len(whose[0].split()) > 1:
+            return False  # "Secretary of State Pompeo": the name after the office's
+        own = own.split()
+        if not any(w in proper.TITLE_WORDS for w in own) or \
+                not all(w in proper.TITLE_WORDS or w in proper.DEMONYMS or w in _OFFICE_WORDS for w in own):
+            return False
+    return True
+
+
 def shape(question: Question, answer: str) -> int:
     """+1 the answer is of the asked kind, -1 it plainly is not, 0 the words cannot tell."""
     return _shape(question.want, question.focus, question.focus_word, question.normalized, question.words, answer,
@@ -155,6 +180,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
                 counts_the_kind(answer, focus_word, forms):
             return -1  # "which board members voted for it?" is not answered by "four board members"
         if _is_name(answer):
+            if "party" not in words and _role_only(answer):
+                return -1  # "the turkish president - who?" is not answered by "President of Turkey"
             return _new_name(words, answer, _kind_words(normalized, focus_word))
         # "a Democrat", "an engineer": a description of someone, not who.
         indefinite = re.match(r"(?:a|an)\s", answer.strip())
@@ -188,6 +215,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
                 not re.search(r"\b(?:in|at|near|outside|on)\s", answer):
             return -1  # "where is the shelter?" is not answered by "Mayor Tanya Brooks"
         if _is_name(answer):
+            if "party" not in words and _role_only(answer):
+                return -1  # "the turkish president - who?" is not answered by "President of Turkey"
             return _new_name(words, answer, _kind_words(normalized, focus_word))
         # "in an interview": no place in particular (but "where will the money come from?": "from a
         # reserve fund" is where)

@@ -11,6 +11,12 @@ from bot.core.questions import analyze
 @pytest.mark.parametrize(("question", "answer", "expected"), [
     ("who set the deadline?", "President Trump", 1),
     ("who was mayor before the election?", "a Democrat", -1),
+    ("the turkish president - who?", "President of Turkey", -1),  # an office, no one's name
+    ("which british leader co-hosted the call?", "British Prime Minister", -1),
+    ("who is the democratic congressman?", "US Congressman, Democrat", -1),
+    ("who spoke for the us?", "US Secretary of State Pompeo", 1),  # the name after the office's
+    ("who called Putin?", "President Erdogan of Turkey", 1),
+    ("which party is rounds in?", "US Senator, Republican", 1),  # a party asked: the office and party tell it
     ("who replaced Zelensky?", "Volodymyr Zelensky", -1),
     ("who set the deadline?", "November 27", -1),
     ("who met Trump?", "Zelensky and Trump", 1),
