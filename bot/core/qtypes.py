@@ -16,7 +16,7 @@ import re
 from bot.core.chat import core_text
 from bot.core.counts import ADVERB
 from bot.core.focus import AUX, AUX_RE, IRREGULAR, Parse, head, which, which_noun
-from bot.core.kinds import AMOUNT_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TERSE_TIMES
+from bot.core.kinds import AMOUNT_NOUNS, PERSON_NOUNS, PERSON_WORD, PLACE_NOUNS, TERSE_TIMES
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
 
@@ -34,6 +34,8 @@ _SAID_WHAT = re.compile(rf"^(.+?) (?:{_SAY}) what\b")  # "zelensky said what?"
 # Who did it, asked by the doer's noun alone ("winner?", "buyer?").
 _TERSE_DOERS = frozenset("winner winners loser losers buyer buyers seller sellers founder owner owners killer victim "
                          "victims culprit suspect suspects champion champions organiser organizer".split())
+# Roles asked by their noun alone that name no person by their form ("polish pm?", "lead engineer?").
+_TERSE_ROLES = frozenset("pm fm mp engineer engineers operator operators architect surgeon attorney".split())
 _DESCRIBE = re.compile(rf"^how {AUX_RE} (.+?) (?:describe|describes|described|call|calls|called|characterize|"
                        rf"characterise|rate|rated|sum up|summarize|label|labelled|labeled|term|termed|see|view)\b")
 _ROLE_OF = re.compile(r"^what (?:is|was|are|were) (.+?)(?:'s|s')? (?:role|job|title|position|post|office|"
@@ -302,8 +304,9 @@ def _classify(text: str) -> Parse:
         return Parse("how_many", "count", counted_noun)  # "2014 case count?", "passenger numbers?": how many
     if terse and words[-1] in _TERSE_DOERS:
         return Parse("who", "agent", verb=words[-1])  # "winner?": who won
-    if terse and (re.fullmatch(PERSON_NOUNS, words[-1]) or words[-1].capitalize() in TITLE_WORDS):
-        return Parse("who_is", "description", subject_text=text)  # "lead scientist?": who that is
+    holder = words[-3] if len(words) >= 3 and words[-2] == "of" else words[-1]  # "secretary of state?"
+    if terse and (PERSON_WORD.match(holder) or holder.capitalize() in TITLE_WORDS or holder in _TERSE_ROLES):
+        return Parse("who_is", "description", subject_text=text)  # "lead scientist?", "polish pm?": who that is
     if terse and words[-1] in PLACE_NOUNS:
         return Parse("where", "place", words[-1])  # "venue?"
     return found or Parse("what", "thing")

@@ -261,6 +261,9 @@ def test_terse_quote_questions_ask_for_a_quotation_and_quote_is_no_topic(base) -
     ("anyone when is the deadline", "when", "date"),  # "anyone" only opens the question
     ("volcano name?", "who_is", "name"),  # (a name of a thing: see questions.analyze)
     ("lead scientist?", "who_is", "description"),  # a role: who holds it (see questions.analyze)
+    ("polish pm?", "who_is", "description"),  # so too an abbreviated title
+    ("us secretary of state?", "who_is", "description"),  # and a title of something
+    ("grid operator?", "who_is", "description"),
     ("planet temp?", "how_many", "amount"),  # "temp" is short for temperature
     ("winner?", "who", "agent"),  # who won
     ("venue?", "where", "place"),
