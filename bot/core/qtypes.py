@@ -182,6 +182,8 @@ def classify_core(text: str) -> Parse:
     framed = _FRAME.match(text) or _BELIEF_FRAME.match(text)
     if framed and framed.end() < len(text):
         text = text[framed.end():]
+    if (topic := _TOPIC_WHO.match(text)) and _is_role(topic.group(1).rsplit(" ", 1)[-1]):
+        text = f"who is {topic.group(1)}"  # "the turkish president - who?": who that is
     held = _WHO_DOES_X_THINK.match(text)  # "who does vindman think wrote it?": who wrote it, in his view
     if held:
         text = f"who {held.group(1)}"
@@ -204,6 +206,7 @@ _FRAME = re.compile(rf"^(?:according to|per|in) (?:(?!which|what|whose|who|when|
 # "vindman thinks who wrote it?": who wrote it, in Vindman's view (his name stays among the terms)
 _BELIEF_FRAME = re.compile(r"^(?:[\w'-]+ ){1,5}?(?:thinks?|believes?|says|said|claims?|reckons?|suspects?) (?=who\b)")
 # (not "who did Erdogan say he would call?": there the one called is asked)
+_TOPIC_WHO = re.compile(r"^((?:the |a |an )?(?:[\w'-]+ ){1,4}?[\w'-]+) who(?: exactly)?$")
 _WHO_DOES_X_THINK = re.compile(rf"^who (?:does|did|do) (?:[\w'-]+ ){{1,5}}?(?:think|believe|say|claim|reckon|suspect) "
                                rf"(?:that )?(?!(?:{AUX_RE}|he|she|they|it|we|i|you|the|a|an|his|her|their)\b)"
                                rf"([a-z]+ .+)$")
@@ -219,6 +222,11 @@ _TRAILING_FRAME = re.compile(r" (?:according to|in (?:[\w'-]+ ){1,3}?(?:view|opi
 # "who led ...", "which company built ...": the word after the wh-phrase is the verb.
 _VERB = re.compile(rf"^who(?: (?:also|actually|really|first|then|just))? "
                    rf"(?!{AUX_RE}\b|the\b|a\b|an\b|of\b|in\b)([a-z]+)\b")
+
+
+def _is_role(word: str) -> bool:
+    """Whether a noun names someone by what they are: "congressman", "president", "pm", "engineer"."""
+    return bool(PERSON_WORD.match(word)) or word.capitalize() in TITLE_WORDS or word in _TERSE_ROLES
 
 
 def _classify(text: str) -> Parse:
@@ -305,7 +313,7 @@ def _classify(text: str) -> Parse:
     if terse and words[-1] in _TERSE_DOERS:
         return Parse("who", "agent", verb=words[-1])  # "winner?": who won
     holder = words[-3] if len(words) >= 3 and words[-2] == "of" else words[-1]  # "secretary of state?"
-    if terse and (PERSON_WORD.match(holder) or holder.capitalize() in TITLE_WORDS or holder in _TERSE_ROLES):
+    if terse and _is_role(holder):
         return Parse("who_is", "description", subject_text=text)  # "lead scientist?", "polish pm?": who that is
     if terse and words[-1] in PLACE_NOUNS:
         return Parse("where", "place", words[-1])  # "venue?"

@@ -264,6 +264,8 @@ def test_terse_quote_questions_ask_for_a_quotation_and_quote_is_no_topic(base) -
     ("polish pm?", "who_is", "description"),  # so too an abbreviated title
     ("us secretary of state?", "who_is", "description"),  # and a title of something
     ("grid operator?", "who_is", "description"),
+    ("the turkish president - who?", "who_is", "description"),  # a role, then "who": who holds it
+    ("the plan was drafted by who?", "who", "agent"),  # (a verb before "who" asks who did it)
     ("planet temp?", "how_many", "amount"),  # "temp" is short for temperature
     ("winner?", "who", "agent"),  # who won
     ("venue?", "where", "place"),
