@@ -24,6 +24,7 @@ GENERAL_SYNONYMS: dict[str, list[str]] = {
     "continu": ["keep", "keeps", "kept", "still", "carry on", "go on", "goes on", "went on", "gone on"],
     "post": ["posted", "posts", "tweet", "tweeted", "social media", "wrote", "write", "writes"],
     "senator": ["senators"],
+    "area": ["areas", "zone", "zones"],
     "committ": ["committee", "committees", "panel", "panels"],  # "an appeals panel" is its committee
     "inspect": ["inspects", "inspected", "inspecting", "inspection", "inspections",
                 "check", "checks", "checked", "checking", "examine", "examined", "examines", "examining"],

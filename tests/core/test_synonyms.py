@@ -39,3 +39,8 @@ def test_a_connective_weighs_little(talks: FactBase) -> None:
     _, w = retrieve(question, talks)
     assert all(w.known.get(stem(word), 0.0) <= SOFT_WEIGHT for word in ("because", "again"))
     assert w.known[stem("lorries")] > SOFT_WEIGHT
+
+
+def test_a_zone_is_an_area(talks: FactBase) -> None:
+    terms = talks.lexicon.terms  # (WordNet has no such synonym: the shutoff zone is the shutoff area)
+    assert terms("zone") == terms("zones") == terms("area")
