@@ -214,10 +214,14 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
                          proper.name_kind(answer, n) == "person" for n in named) and \
                 not re.search(r"\b(?:in|at|near|outside|on)\s", answer):
             return -1  # "where is the shelter?" is not answered by "Mayor Tanya Brooks"
+        # (the question's country may be read as the article's adjective: "croatia" as "croatian")
+        within = {m.group(1)[:4] for m in re.finditer(r"\bin ([a-z]+)", normalized)
+                  if m.group(1).capitalize() in proper.COUNTRIES | proper.DEMONYMS}
+        if within and named and all(answer[a:b] in proper.COUNTRIES and answer[a:a + 4].lower() not in within
+                                    for a, b in named):
+            return -1  # "where in croatia is the holiday home?" is not answered by "Austria"
         if _is_name(answer):
-            if "party" not in words and _role_only(answer):
-                return -1  # "the turkish president - who?" is not answered by "President of Turkey"
-            return _new_name(words, answer, _kind_words(normalized, focus_word))
+            return -1 if _role_only(answer) else _new_name(words, answer, _kind_words(normalized, focus_word))
         # "in an interview": no place in particular (but "where will the money come from?": "from a
         # reserve fund" is where)
         if normalized.endswith(" from") and answer.strip().startswith("from "):

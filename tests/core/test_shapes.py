@@ -12,6 +12,9 @@ from bot.core.questions import analyze
     ("who set the deadline?", "President Trump", 1),
     ("who was mayor before the election?", "a Democrat", -1),
     ("the turkish president - who?", "President of Turkey", -1),  # an office, no one's name
+    ("where in croatia is the holiday home?", "Austria", -1),  # another country than the one it is in
+    ("where in croatian is the holiday home?", "Austria", -1),  # (as a typo fix may leave it)
+    ("which country were the casinos in?", "Austria", 1),
     ("which british leader co-hosted the call?", "British Prime Minister", -1),
     ("who is the democratic congressman?", "US Congressman, Democrat", -1),
     ("who spoke for the us?", "US Secretary of State Pompeo", 1),  # the name after the office's
