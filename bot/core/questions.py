@@ -181,7 +181,11 @@ def analyze(text: str, base: FactBase) -> Question:
                                                             "amount", "thing", "means") and
                                                    len(core.split()) > 2 and core.split()[1] in AUX_WORDS) else "") \
         or (yes_no_participle(core, alias_terms, base) if want == "clause" else "")
-    light = [w for w in core.split() if w in LIGHT_VERBS]
+    light = [w for w in core.split() if w in LIGHT_VERBS] + [m.group(1) for m in _SUPPORT_VERB.finditer(core)]
+    if verb in light:
+        # "which senator held a press conference?": the conference is what he did; "which rider got
+        # 18 months?": what he got, not getting, is asked about
+        verb = ""
     light_terms = frozenset(base.lexicon.terms(" ".join(light))) - frozenset(
         base.lexicon.terms(" ".join(w for w in core.split() if w not in LIGHT_VERBS))) if light else frozenset()
     return Question(text, normalized, qtype, terms, frozenset(entities), frozenset(subject), alias_terms,
@@ -221,6 +225,11 @@ _ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up
 LIGHT_VERBS = frozenset("get gets got gotten getting come comes came coming go goes went gone going put puts "
                         "putting take takes took taken taking make makes made making happen happens happened "
                         "happening".split())
+# A verb that only carries an event's noun ("held a press conference", "gave a speech").
+_SUPPORT_VERB = re.compile(r"\b(hold|holds|held|holding|give|gives|gave|given|giving) "
+                           r"(?:a |an |the |his |her |their |its )?(?:[\w'-]+ )?(?:press conference|conference|"
+                           r"briefing|talks|meeting|speech|interview|vote|referendum|rally|hearing|ballot|election|protest|"
+                           r"vigil)s?\b")
 _TIME_UNITS = frozenset("time times date dates day days year years month months hour hours week weeks minute "
                         "minutes".split())
 _DAY_OF_WEEK = re.compile(r"\bday of the week\b")

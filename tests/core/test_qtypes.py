@@ -178,6 +178,12 @@ def test_after_a_form_of_be_only_a_participle_is_the_verb(base) -> None:  # type
     assert not analyze("did the plan reach Kyiv?", base).verb_terms  # left unmarked after other auxiliaries
 
 
+def test_a_light_or_support_verb_is_not_what_is_asked_was_done(base) -> None:  # type: ignore[no-untyped-def]
+    assert not analyze("which senator held a press conference in canada?", base).verb_terms  # the conference
+    assert not analyze("which rider got 18 months?", base).verb_terms
+    assert analyze("which senator criticized the plan?", base).verb_terms
+
+
 def test_the_noun_asked_about_ends_before_its_preposition() -> None:
     assert classify("what kind of clause about war crimes was taken out?").focus == "clause"
     assert classify("which deal with russia fell apart?").focus == "deal"
