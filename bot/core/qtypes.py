@@ -144,6 +144,8 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why", "reason"),
     # "how did the board vote (on it)?": its tally, "9-2", not the means of voting
     (rf"^how {AUX_RE} (?:[\w'-]+ ){{1,4}}vote(?: on\b.*| in favou?r\b.*)?$", "what", "thing"),
+    # "how did the vote go?", "how did the trial end?": how it turned out, not by what means
+    (rf"^how {AUX_RE} (?:[\w'-]+ ){{1,4}}(?:go|turn out|end up|end|finish|pan out|work out)$", "what", "thing"),
     (rf"^how {AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"
     (r"^(?:which|what) (?:party|political party)\b", "who_is", "description"),
 ]

@@ -82,6 +82,9 @@ from bot.core.text import normalize
     ("how fast did zelensky reply to trump", "when", "duration"),  # how soon he acted
     ("how fast was the train going", "how_many", "amount"),  # a speed
     ("how did the board vote on the sacking?", "what", "thing"),  # its tally
+    ("how did the vote go?", "what", "thing"),  # how it turned out
+    ("how did the trial end?", "what", "thing"),
+    ("how did the thieves get in?", "what", "means"),  # (but by what means they got in)
     ("how did she get out of the house", "what", "means"),
 ])
 def test_question_forms(question: str, qtype: str, want: str) -> None:
