@@ -14,6 +14,7 @@ _DANGLING = frozenset("the a an of in on at to for from with by and or but as it
 # Words that end a whole clause well ("the city is ours now", "turned it down") but dangle after a cut.
 _DANGLING_CUT = _DANGLING | frozenset("down up out off away back over here there now then also still just".split())
 _FULL_STOP = re.compile(r"[a-z0-9]\.$")
+_SENTENCE_END = re.compile(r"^\s*[.!?]\s+")
 
 
 def tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
@@ -22,7 +23,7 @@ def tidy(text: str, span: Span, limit: int = MAX_WORDS) -> str:
 
 @lru_cache(maxsize=65536)  # spans of the facts: the same pieces again and again
 def _tidy_piece(piece: str, limit: int) -> str:
-    answer = piece.strip(" ,;:—-“”\"‘’")
+    answer = _SENTENCE_END.sub("", piece).strip(" ,;:—-“”\"‘’")  # (a span from the sentence before's end)
     if (joined := _JOINED.match(answer)) and len(answer.split()) > 2:
         answer = answer[joined.end():]  # "and police said no incidents were reported": the clause, not its link
     if _FULL_STOP.search(answer):
