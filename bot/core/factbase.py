@@ -222,6 +222,10 @@ def index_fact(fact: Fact, article_id: str, lexicon: Lexicon, entities: dict[str
     speakers = {fact.speaker} if fact.speaker else set()
     if fact.speaker and (said_by := entities.get(fact.speaker)) is not None and said_by.kind == "document":
         speakers |= {eid for eid in fact.entities if (ent := entities.get(eid)) and ent.kind != "document"}
+    elif fact.speaker and said_by is not None and said_by.kind != "person":
+        # "Basketly said it disagreed. '...,' chief executive Tobias Renner said": a body speaks
+        # through the people with a role its statement names
+        speakers |= {eid for eid in fact.entities if (ent := entities.get(eid)) and ent.kind == "person" and ent.role}
     entry = Entry(fact, article_id, frozenset(terms), phrasings, frozenset(ent_ids), is_entity, types, texts_n,
                   context=frozenset(full_context), context_entities=context_entities | frozenset(ent_ids),
                   content=frozenset(content), speakers=frozenset(speakers))

@@ -102,3 +102,19 @@ def test_what_the_question_sets_aside_is_no_answer(base: FactBase, answerer: Ans
     assert not analyze("besides each other, who will the US and Ukraine stay in contact with?", base).excluded
     finalize = answerer.answer("Besides Trump, who has to finalize the final version of the framework?")
     assert "Trump" not in (finalize.answer or "")
+
+
+def test_a_body_speaks_through_the_people_with_a_role_its_statement_names(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "fine-2025-11-24.txt").write_text(
+        "Title: Fine\nDate: 2025-11-24\n---\nBRENTMOOR, Nov 24 - The National Competition Office on Monday fined "
+        "grocery delivery platform Basketly a record 212 million euros.\n\n"
+        "Basketly, which began as a grocery delivery service in 2016, said it strongly disagreed with the ruling. "
+        '"We brought millions of new customers to local restaurants," chief executive Tobias Renner said in a '
+        "statement.\n\nShares in Basketly fell 4.8 percent.\n")
+    base = load_knowledge(tmp_path / "knowledge", seeds)
+    q = analyze("what did the ceo say?", base)
+    candidates, _ = retrieve(q, base)
+    said = [c for c in candidates if not c.entry.is_entity and "Basketly" in c.entry.fact.evidence]
+    assert said and all(gates.subject_fit(q, c) == 1.0 for c in said)
