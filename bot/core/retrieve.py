@@ -65,11 +65,13 @@ def retrieve(question: Question, base: FactBase, keep: int = KEEP,
 
 def _asked_kind(question: Question) -> re.Pattern[str] | None:
     """What a fact must hold to answer at all, where the question asks a kind spans can tell: a
-    clock time for "what time", a year for "what year"."""
+    clock time for "what time", a year for "what year", a stretch of time for "how long"."""
     if question.want == "date" and (question.focus_word in ("time", "hour") or "what time" in question.normalized):
         return spans.CLOCK
     if question.want == "year":
         return spans.YEAR
+    if question.want == "duration" and question.normalized.startswith("how long"):
+        return spans.DURATION  # "how long did the talks go on?": "The talks lasted almost five hours"
     return None
 
 

@@ -119,6 +119,13 @@ def test_what_time_reads_a_sentence_that_tells_a_time_of_day_when_the_best_do_no
     assert not _read(base, "how did the board vote?", "10:40")  # only when a time of day is asked
 
 
+def test_how_long_reads_a_sentence_that_tells_a_stretch_of_time_when_the_best_do_not(tmp_path: Path) -> None:
+    lines = [f"The envoy met the president in the Kremlin for round {n} of the Kremlin talks." for n in range(1, 8)]
+    base = _one_article(tmp_path, "visit-2025-12-02.txt", [*lines, "The meeting lasted almost five hours."])
+    assert _read(base, "how long did the kremlin talks go on?", "five hours")
+    assert not _read(base, "when did the kremlin talks go on?", "five hours")  # only when a stretch is asked
+
+
 def test_a_verdict_is_what_a_question_about_a_trial_is_about(tmp_path: Path) -> None:
     lines = [f"The court sat for hearing number {n} in the old town hall." for n in range(1, 9)]
     base = _one_article(tmp_path, "trial-2025-11-20.txt", [*lines, "One witness was given police protection.",
