@@ -144,6 +144,9 @@ _RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
     (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why", "reason"),
     # "how did the board vote (on it)?": its tally, "9-2", not the means of voting
     (rf"^how {AUX_RE} (?:[\w'-]+ ){{1,4}}vote(?: on\b.*| in favou?r\b.*)?$", "what", "thing"),
+    # "how did the shares react?", "how did the stock close?": what they did ("rose 6.4 percent")
+    (rf"^how {AUX_RE} (?:[\w'-]+ ){{0,3}}(?:shares?|stocks?|markets?|index|currency|bonds?) (?:react|close|do|fare|"
+     rf"perform|move|trade|respond)\b", "what", "thing"),
     # "how did the vote go?", "how did the trial end?": how it turned out, not by what means
     (rf"^how {AUX_RE} (?:[\w'-]+ ){{1,4}}(?:go|turn out|end up|end|finish|pan out|work out)$", "what", "thing"),
     (rf"^how {AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"

@@ -83,6 +83,7 @@ from bot.core.text import normalize
     ("how fast was the train going", "how_many", "amount"),  # a speed
     ("how did the board vote on the sacking?", "what", "thing"),  # its tally
     ("how did the vote go?", "what", "thing"),  # how it turned out
+    ("how did the stock close?", "what", "thing"),  # what it did: "down 3.1 percent"
     ("how did the trial end?", "what", "thing"),
     ("how did the thieves get in?", "what", "means"),  # (but by what means they got in)
     ("how did she get out of the house", "what", "means"),
