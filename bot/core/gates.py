@@ -19,7 +19,7 @@ import re
 
 from bot.core import shapes
 from bot.core.factbase import FactBase
-from bot.core.qtypes import SAY_WORDS
+from bot.core.qforms import SAY_WORDS
 from bot.core.questions import Question
 from bot.core.reader import Reading
 from bot.core.scoring import Candidate, Weights

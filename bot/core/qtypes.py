@@ -7,7 +7,7 @@ reason, a quotation, a speaker, a name, the phrase around a ``focus`` noun, or t
 clause of a yes/no question).
 
 The noun a question asks about is read in ``focus``, which also holds ``Parse``, what
-``classify`` gives.
+``classify`` gives; the forms read by a pattern alone are the rules of ``qforms``.
 """
 from __future__ import annotations
 
@@ -19,18 +19,15 @@ from bot.core.focus import AUX, AUX_RE, IRREGULAR, Parse, head, which, which_nou
 from bot.core.kinds import AMOUNT_NOUNS, PERSON_NOUNS, PERSON_WORD, PLACE_NOUNS, TERSE_TIMES
 from bot.core.models import QuestionType
 from bot.core.proper import TITLE_WORDS
+from bot.core.qforms import SAY, by_rules
 
-_SAY = (r"(?:say|said|says|write|wrote|written|tell|told|post|posted|state|stated|remark|remarked|claim|claimed|"
-        r"think|believe|mean|tweet|tweeted|comment|declare|announce|argue|warn|express|add|added|reply|respond|"
-        r"answer|suggest|insist|complain|promise|predict|call|ask|note|stress|admit|vow|quote)")
-SAY_WORDS = frozenset(_SAY[3:-1].split("|"))  # the verbs of saying, as words
-_QUOTE = re.compile(rf"^(?:what|how) {AUX_RE} (.+?) (?:{_SAY})\b")
+_QUOTE = re.compile(rf"^(?:what|how) {AUX_RE} (.+?) (?:{SAY})\b")
 _QUOTE_ALT = re.compile(r"^what (?:was|is|were|are) (.+?)(?:'s|s')? (?:quote|statement|comment|remark|post|message|"
                         r"words|view|views|opinion|take|position|stance|reaction|verdict|assessment|comments|"
                         r"remarks|response|answer|argument|point|line|quip|warning|complaint|criticism)\b")
 _QUOTE_TERSE = re.compile(r"^(.+?)(?:'s|s')? (?:quote|quotes|statement|reaction|response|comments?|remarks?|"
                           r"take|words|verdict|view|warning)\b")
-_SAID_WHAT = re.compile(rf"^(.+?) (?:{_SAY}) what\b")  # "zelensky said what?"
+_SAID_WHAT = re.compile(rf"^(.+?) (?:{SAY}) what\b")  # "zelensky said what?"
 # Who did it, asked by the doer's noun alone ("winner?", "buyer?").
 _TERSE_DOERS = frozenset("winner winners loser losers buyer buyers seller sellers founder owner owners killer victim "
                          "victims culprit suspect suspects champion champions organiser organizer".split())
@@ -116,64 +113,12 @@ _SUPERLATIVE = re.compile(
     r"((?:[a-z-]+ )?[a-z-]+)(?= (?:in|of|on|at|for|to|from|among|that|which|who|since|ever|by|so far)\b|$)")
 
 
-_RULES: list[tuple[str, str, str]] = [  # (pattern, qtype, want)
-    (r"^how (?:many|much) (?:time|years|days|hours|weeks|months)\b", "when", "duration"),
-    (r"^how many\b", "how_many", "count"),
-    # "how fast did he reply?": how soon, a duration; "how fast was it going?" a speed
-    (r"^how fast (?:did|do|does|will|would|can|could)\b", "when", "duration"),
-    # "how fast was the train going?": a speed; "how strong?": a rating; "how hot?": a temperature
-    (r"^how (?:much|big|large|high|low|far|expensive|costly|tall|wide|deep|heavy|old|severe|fast|strong|"
-     r"powerful|hot|cold|warm)\b", "how_many", "amount"),
-    (r"^how (?:quickly|soon|long|early|late|often)\b", "when", "duration"),
-    (r"^(?:what|which|in what|in which) years?\b", "when", "year"),
-    (r"^(?:when|what (?:time|date|day|weekday|month)|which (?:day|date|weekday|month)|by when|until when|"
-     r"till when|since when|on what (?:day|date)|on which (?:day|date|weekday)|as of when|from when)\b", "when",
-     "date"),
-    # "what's the new deadline?", "what is trump's deadline now?": a deadline is a date.
-    (r"^what(?:'s| s|s| is| was| are| were)? (?:the |\w+'s |\w+s' |his |her |their |its )?(?:\w+ )?deadlines?\b",
-     "when", "date"),
-    (r"^(?:which|what) (?:countries|country|nations|nation|states)\b(?! (?:is|was|are|were|did|does|do|will)\b.* "
-     r"(?:in|at|from|to)$)", "which", "place"),  # "which countries drew up the plan": who, as a place
-    (r"^(?:where|(?:in|at|to|from) (?:which|what) (?:city|country|place|town|venue|location|state|region)\b|"
-     r"(?:which|what) (?:city|country|place|town|venue|location|state|region|street|river|countries)\b)", "where",
-     "place"),
-    (r"^(?:why|for what reason|what for|how come|what (?:caused|causes|led to|prompted|triggered|explains|drove)|"
-     r"what (?:is|was|were|are) the (?:reason|cause|reasons|causes|motive|rationale|purpose))\b", "why", "reason"),
-    (r"^(?:who|whom|whose|by whom)\b", "who", "agent"),
-    (rf"^(?:which|what) (?:\w+ )?{PERSON_NOUNS}\b", "who", "agent"),
-    (r"^what (?:did|does|do|was|were|is|are|has|have)\b.* for$", "why", "reason"),
-    # "how did the board vote (on it)?": its tally, "9-2", not the means of voting
-    (rf"^how {AUX_RE} (?:[\w'-]+ ){{1,4}}vote(?: on\b.*| in favou?r\b.*)?$", "what", "thing"),
-    # "how did the shares react?", "how did the stock close?": what they did ("rose 6.4 percent")
-    (rf"^how {AUX_RE} (?:[\w'-]+ ){{0,3}}(?:shares?|stocks?|markets?|index|currency|bonds?) (?:react|close|do|fare|"
-     rf"perform|move|trade|respond)\b", "what", "thing"),
-    # "how did the vote go?", "how did the trial end?": how it turned out, not by what means
-    (rf"^how {AUX_RE} (?:[\w'-]+ ){{1,4}}(?:go|turn out|end up|end|finish|pan out|work out)$", "what", "thing"),
-    (rf"^how {AUX_RE}\b", "what", "means"),  # "how would the rebuilding be paid for?"
-    (r"^(?:which|what) (?:party|political party)\b", "who_is", "description"),
-]
 
 
 _TALLY_WORDS = frozenset({"count", "counts", "number", "numbers", "tally", "total", "figures"})
-# Each rule anchored at the start, and anywhere for the questions that put it last ("... by whom").
-_COMPILED = [(re.compile(p), re.compile(p.replace("^", r"\b")), qtype, want) for p, qtype, want in _RULES]
 # "at which summit ...?", "near which crossing ...?": the which-question after a preposition
 _PREPOSED = re.compile(r"^(?:in|at|on|during|from|to|by|for|with|under|near|into|over|behind|beside|across|along|"
                        r"around|outside|inside) ((?:which|what) .+)$")
-_WHO_SAID = re.compile(rf"^who (?:{_SAY}|quoted)\b")
-
-
-def _by_rules(text: str, anchored: bool) -> Parse | None:
-    for start, anywhere, qtype, want in _COMPILED:
-        if start.match(text) if anchored else anywhere.search(text):
-            if qtype == "who" and _WHO_SAID.match(text):
-                return Parse("who", "speaker")
-            if qtype == "who" and re.match(r"^(?:who|whom) (?:did|does|do|will|would|can|could|should|has|have|"
-                                           r"had|is|was|are|were) (?:the|a|an|his|her|their|its|he|she|they|it|"
-                                           r"we|you|i|[a-z]+'s?)\b", text):
-                return Parse("who", "patient")  # "who did the envoy / trump's envoy meet?": the one acted on
-            return Parse(qtype, want)  # type: ignore[arg-type]
-    return None
 
 
 def classify(normalized: str) -> Parse:
@@ -267,7 +212,7 @@ def _classify(text: str) -> Parse:
         return Parse("who_is", "description", subject_text=m.group(1))
     if (m := _SUPERLATIVE.match(text)) and (noun := which_noun(m.group(1).split())):
         return noun  # "what's the biggest village in the zone?": which village
-    found = _by_rules(text, anchored=True)
+    found = by_rules(text, anchored=True)
     if found is not None and not found.focus and re.match(r"^(?:which|what) \w", text):
         noun = which(text)  # "which river flooded ...": the river; "which union official": the official
         if noun is not None and noun.focus:
@@ -297,7 +242,7 @@ def _classify(text: str) -> Parse:
         # "what was the minimum wage when it was introduced?": the sum, at the time the clause says
         return Parse("how_many", "amount", m.group(1))
     # "the deadline was set by whom", "erdogan putin call when"
-    found = _by_rules(text, anchored=False)
+    found = by_rules(text, anchored=False)
     if found is not None and found.want == "count" and not found.focus and \
             (m := re.search(r"\bhow many ([\w'-]+s|people|children|men|women)\b", text)):
         found = Parse(found.qtype, found.want, head(m.group(1)))  # "scientists from how many countries?"
