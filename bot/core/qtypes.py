@@ -136,7 +136,7 @@ def classify_core(text: str) -> Parse:
         text = f"who is {topic.group(1)}"  # "the turkish president - who?": who that is
     held = _WHO_DOES_X_THINK.match(text)  # "who does vindman think wrote it?": who wrote it, in his view
     if held:
-        text = f"who {held.group(1)}"
+        text = f"who {held.group(2)}"
     trailing = _TRAILING_FRAME.search(text)  # "... in october, according to the statistics office?"
     if trailing and len(text[:trailing.start()].split()) >= 3:
         text = text[:trailing.start()]
@@ -153,13 +153,22 @@ _WHAT_WAS_SUM = re.compile(rf"^what(?:'s| s| is| was| are| were| will be)? (?:th
 _FRAME = re.compile(rf"^(?:according to|per|in) (?:(?!which|what|whose|who|when|where|why|how)[\w'-]+ ){{1,5}}?"
                     rf"(?:s )?(?:view |opinion |words |account |telling )?"
                     rf"(?=(?:who|what|when|where|why|how|which|whose|{AUX_RE})\b)")
-# "vindman thinks who wrote it?": who wrote it, in Vindman's view (his name stays among the terms)
-_BELIEF_FRAME = re.compile(r"^(?:[\w'-]+ ){1,5}?(?:thinks?|believes?|says|said|claims?|reckons?|suspects?) (?=who\b)")
-# (not "who did Erdogan say he would call?": there the one called is asked)
 _TOPIC_WHO = re.compile(r"^((?:the |a |an )?(?:[\w'-]+ ){1,4}?[\w'-]+) who(?: exactly)?$")
-_WHO_DOES_X_THINK = re.compile(rf"^who (?:does|did|do) (?:[\w'-]+ ){{1,5}}?(?:think|believe|say|claim|reckon|suspect) "
+# "vindman thinks who wrote it?": who wrote it, in Vindman's view (his name stays among the terms)
+_BELIEF_FRAME = re.compile(r"^((?:[\w'-]+ ){1,5}?)(?:thinks?|believes?|says|said|claims?|reckons?|suspects?) "
+                           r"(?=who\b)")
+# (not "who did Erdogan say he would call?": there the one called is asked)
+_WHO_DOES_X_THINK = re.compile(rf"^who (?:does|did|do) ((?:[\w'-]+ ){{1,5}}?)(?:think|believe|say|claim|reckon|"
+                               rf"suspect) "
                                rf"(?:that )?(?!(?:{AUX_RE}|he|she|they|it|we|i|you|the|a|an|his|her|their)\b)"
                                rf"([a-z]+ .+)$")
+
+
+def believer(text: str) -> str:
+    """Whose view a who-question asks in ("the democratic congressman thinks who drafted it?"): no
+    answer to it."""
+    held = _BELIEF_FRAME.match(text) or _WHO_DOES_X_THINK.match(text)
+    return held.group(1).strip() if held else ""
 
 
 def believed(text: str) -> bool:

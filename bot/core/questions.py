@@ -22,7 +22,7 @@ from bot.core.mentions import find_entities, roles_named
 from bot.core.models import QuestionType
 from bot.core.paraphrase import entry_of, fold_unknown
 from bot.core.proper import COUNTRIES, TITLE_WORDS
-from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, believed, classify, classify_core
+from bot.core.qtypes import ANSWER_CHAIN, ROLE_VERB, believed, believer, classify, classify_core
 from bot.core.spans import NOT_LASTING
 from bot.core.text import clean, content_words, normalize, stem
 from bot.core.typos import correct_typos
@@ -193,7 +193,8 @@ def analyze(text: str, base: FactBase) -> Question:
                     frozenset(stem(w) for w in content_words(core)), unknown, unknown_subject,
                     frozenset(base.lexicon.terms(verb)) if verb else frozenset(), parse.kind_of, parse.focus,
                     base.lexicon.variants.get(focus, frozenset()) | {focus, *entry_of(parse.focus)} if focus
-                    else frozenset(), light_terms, _set_aside(normalized, base))
+                    else frozenset(), light_terms,
+                    _set_aside(normalized, base) | frozenset(base.lexicon.terms(believer(core))))
 
 
 # "besides the US, who else did he thank?", "which groups did he thank apart from Europe?": the

@@ -311,3 +311,10 @@ def test_a_verb_s_particle_the_base_never_uses_is_no_word_the_question_misses(ba
 def test_a_word_for_someone_the_article_never_uses_is_no_topic(base) -> None:  # type: ignore[no-untyped-def]
     assert "guy" not in base.idf
     assert "guy" not in analyze("how old is the guy who set the deadline?", base).terms
+
+
+def test_whose_view_a_question_asks_in_is_no_answer_to_it(base) -> None:  # type: ignore[no-untyped-def]
+    asked = analyze("the democratic congressman thinks who drafted the plan?", base)
+    assert set(base.lexicon.terms("congressman")) <= asked.excluded  # so "US Congressman Eugene Vindman" goes
+    assert set(base.lexicon.terms("pompeo")) <= analyze("who did pompeo say drafted it?", base).excluded
+    assert not analyze("who drafted the plan?", base).excluded
