@@ -102,6 +102,8 @@ def read_text(question: Question, entry: Entry, text: str, base: FactBase) -> Re
             strength *= 0.5
         if want not in ("date", "year") and any(y not in text for y in _years(question.normalized)):
             strength *= YEAR_ELSEWHERE  # "turnout in 2021?": the sentence telling 2021's, not this year's
+        elif want in ("count", "amount") and _place_elsewhere(question, text, base):
+            strength *= YEAR_ELSEWHERE  # "how many jobs are cut in Cork?": not the sentence without Cork
         if want == "date" and not isinstance(where, str) and _AHEAD_ASKED.match(question.normalized) and \
                 _before_the_article(text[where[0]:where[1]], entry, base):
             strength *= PAST_FOR_AHEAD  # "when does the strike end?" is not answered by "ended a 2019 strike"
@@ -158,7 +160,21 @@ def _before_the_article(answer: str, entry: Entry, base: FactBase) -> bool:
     return bool(years) and max(years) < base.articles[entry.article_id].meta.date.year
 
 
-YEAR_ELSEWHERE = 0.7  # how sure a reading is whose sentence lacks a year the question names
+YEAR_ELSEWHERE = 0.7  # how sure a reading is whose sentence lacks a year (or a place) the question names
+_IN_PLACE = re.compile(r"\b(?:in|at) ([a-z][\w'-]*(?: [a-z][\w'-]*)?)")
+
+
+def _place_elsewhere(question: Question, text: str, base: FactBase) -> bool:
+    """Whether the question counts something in a place it names ("in Cork") that the sentence
+    read does not name."""
+    said = base.lexicon.term_set(text)
+    for m in _IN_PLACE.finditer(question.normalized):
+        terms = base.lexicon.terms(m.group(1))
+        ids = {i for t in terms for i in question.alias_terms.get(t, ())}
+        if ids and any((e := base.entities.get(i)) is not None and e.kind == "place" for i in ids) and \
+                not any(t in said for t in terms if t in question.alias_terms):
+            return True
+    return False
 
 
 def _years(text: str) -> list[str]:

@@ -183,6 +183,7 @@ ARTICLE = "\n".join([
     "The museum cost about 9 million dollars. The Elling Port Agency contributed 6 million dollars and the private "
     "Karsby Foundation for Heritage provided a grant of 2 million dollars.",
     "The quay flooded at 4 a.m. on Tuesday. The last flood this bad hit the harbour in March 1987.",
+    "Elling Shipyards will cut roughly 90 jobs. It also plans to close its repair office in Kessvik.",
 ]) + "\n"
 
 
@@ -512,6 +513,17 @@ def test_a_sentence_without_the_year_asked_is_less_sure(harbor: FactBase) -> Non
                and not e.is_entity]
     sure = {r.answer: r.typed for e in entries for r in read(q, e, harbor) if r.source == "typed"}
     assert sure["31.5 percent"] > sure["42.3 percent"]
+
+
+def test_a_sentence_without_the_place_a_count_is_asked_in_is_less_sure(harbor: FactBase) -> None:
+    entries = [e for e in harbor.entries if e.article_id == "harbor-2025-10-14" and e.fact.paragraph == 132
+               and not e.is_entity]
+
+    def sure(question: str) -> float:
+        q = analyze(question, harbor)
+        return max(r.typed for e in entries for r in read(q, e, harbor) if r.answer == "roughly 90 jobs")
+
+    assert sure("how many jobs are being cut in kessvik?") < sure("how many jobs are being cut?")
 
 
 def test_how_long_someone_has_held_a_role_is_said_of_the_role(harbor: FactBase) -> None:
