@@ -135,6 +135,9 @@ _OFFICE_WORDS = frozenset("US U.S. UK EU UN Deputy Acting Former Foreign Defence
                           "Navy State Economy Justice Trade Energy Transport Education Labour Labor".split())
 
 
+_WITHIN_A_COUNTRY = frozenset("state province city town village county region district suburb".split())
+
+
 def _role_only(answer: str) -> bool:
     """Whether every name in the answer is an office, no one's name: "President of Turkey",
     "British Prime Minister", "US Congressman, Democrat" (one word after "of" is whose office)."""
@@ -220,6 +223,8 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
         if within and named and all(answer[a:b] in proper.COUNTRIES and answer[a:a + 4].lower() not in within
                                     for a, b in named):
             return -1  # "where in croatia is the holiday home?" is not answered by "Austria"
+        if focus_word in _WITHIN_A_COUNTRY and named and all(answer[a:b] in proper.COUNTRIES for a, b in named):
+            return -1  # "what state is the senator from?" is not answered by "Canada"
         if _is_name(answer):
             return -1 if _role_only(answer) else _new_name(words, answer, _kind_words(normalized, focus_word))
         # "in an interview": no place in particular (but "where will the money come from?": "from a

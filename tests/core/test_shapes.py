@@ -15,6 +15,7 @@ from bot.core.questions import analyze
     ("where in croatia is the holiday home?", "Austria", -1),  # another country than the one it is in
     ("where in croatian is the holiday home?", "Austria", -1),  # (as a typo fix may leave it)
     ("which country were the casinos in?", "Austria", 1),
+    ("what state is the senator from?", "at a press conference in Canada", -1),  # a country is no state
     ("which british leader co-hosted the call?", "British Prime Minister", -1),
     ("who is the democratic congressman?", "US Congressman, Democrat", -1),
     ("who spoke for the us?", "US Secretary of State Pompeo", 1),  # the name after the office's
