@@ -24,8 +24,10 @@ PROMPT = "\n> "  # a prompt at the start of a line (quotes in answers are indent
 
 def _take_terminal() -> None:
     # in the child, after setsid: the pty (its stdin) becomes its controlling terminal, so that
-    # Ctrl-C typed there sends SIGINT as in a real terminal
+    # Ctrl-C typed there sends SIGINT as in a real terminal; and SIGINT is not ignored, as it is
+    # inherited when the tests themselves run in the background ("make test &")
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Terminal:
