@@ -26,7 +26,7 @@ NO_SHARED = (f"{evaluation.missing_shared_note(SHARED)}; these tests score them,
 # set -> (correct, declined out of scope), as fractions: measured less two questions in scope (and three
 # points) and one out of scope, rounded down to 5%, since a refit of the decider moves single questions.
 FLOORS: dict[str, tuple[float, float]] = {
-    "acquisition": (0.40, 0.85),
+    "acquisition": (0.40, 0.90),
     "airline": (0.40, 0.85),
     "airport-strike": (0.30, 0.90),
     "antitrust-fine": (0.15, 0.90),
