@@ -184,7 +184,7 @@ def analyze(text: str, base: FactBase) -> Question:
     light = [w for w in core.split() if w in LIGHT_VERBS] + [m.group(1) for m in _SUPPORT_VERB.finditer(core)]
     if verb in light:
         # "which senator held a press conference?": the conference is what he did; "which rider got
-        # 18 months?": what he got, not getting, is asked about
+        # 18 months?": what he got, not getting, is asked about (and such verbs weigh light: ``weigh``)
         verb = ""
     light_terms = frozenset(base.lexicon.terms(" ".join(light))) - frozenset(
         base.lexicon.terms(" ".join(w for w in core.split() if w not in LIGHT_VERBS))) if light else frozenset()

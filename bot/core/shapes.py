@@ -135,9 +135,6 @@ _OFFICE_WORDS = frozenset("US U.S. UK EU UN Deputy Acting Former Foreign Defence
                           "Navy State Economy Justice Trade Energy Transport Education Labour Labor".split())
 
 
-_WITHIN_A_COUNTRY = frozenset("state province city town village county region district suburb".split())
-
-
 def _role_only(answer: str) -> bool:
     """Whether every name in the answer is an office, no one's name: "President of Turkey",
     "British Prime Minister", "US Congressman, Democrat" (one word after "of" is whose office)."""
@@ -156,6 +153,10 @@ def _role_only(answer: str) -> bool:
                 not all(w in proper.TITLE_WORDS or w in proper.DEMONYMS or w in _OFFICE_WORDS for w in own):
             return False
     return True
+
+
+# Places asked for that lie within a country: a country alone does not answer "what state?".
+_WITHIN_A_COUNTRY = frozenset("state province city town village county region district suburb".split())
 
 
 def shape(question: Question, answer: str) -> int:
