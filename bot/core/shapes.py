@@ -24,6 +24,7 @@ from bot.core.kinds import PERSON_WORD, kind_noun
 from bot.core.quantities import amount_shape, count_shape, counts_the_kind, lowercase_words
 from bot.core.questions import Question
 from bot.core.text import stem
+from bot.core.titles import role_only
 
 #: Closed classes of qualifiers: a question naming one member is not answered by a sentence
 #: naming only another. General English, no article's vocabulary.
@@ -130,30 +131,6 @@ def _is_name(answer: str) -> bool:
     return any(not re.search(r"\b(?:a|an)\s+$", answer[:s[0]]) for s in proper.names(answer))
 
 
-# Words of an office's name besides its titles ("US Army Secretary", "British Foreign Minister").
-_OFFICE_WORDS = frozenset("US U.S. UK EU UN Deputy Acting Former Foreign Defence Defense Interior Finance Health Army "
-                          "Navy State Economy Justice Trade Energy Transport Education Labour Labor".split())
-
-
-def _role_only(answer: str) -> bool:
-    """Whether every name in the answer is an office, no one's name: "President of Turkey",
-    "British Prime Minister", "US Congressman, Democrat" (one word after "of" is whose office)."""
-    found = proper.names(answer)
-    if not found:
-        return False
-    for a, b in found:
-        piece = answer[a:b]
-        if proper.PARTIES.fullmatch(piece):
-            continue
-        own, *whose = re.split(r"\s+of\s+", piece, maxsplit=1)
-        if whose and len(whose[0].split()) > 1:
-            return False  # "Secretary of State Pompeo": the name after the office's
-        own = own.split()
-        if not any(w in proper.TITLE_WORDS for w in own) or \
-                not all(w in proper.TITLE_WORDS or w in proper.DEMONYMS or w in _OFFICE_WORDS for w in own):
-            return False
-    return True
-
 
 # Places asked for that lie within a country: a country alone does not answer "what state?".
 _WITHIN_A_COUNTRY = frozenset("state province city town village county region district suburb".split())
@@ -184,7 +161,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
                 counts_the_kind(answer, focus_word, forms):
             return -1  # "which board members voted for it?" is not answered by "four board members"
         if _is_name(answer):
-            if "party" not in words and _role_only(answer):
+            if "party" not in words and role_only(answer):
                 return -1  # "the turkish president - who?" is not answered by "President of Turkey"
             return _new_name(words, answer, _kind_words(normalized, focus_word))
         # "a Democrat", "an engineer": a description of someone, not who.
@@ -227,7 +204,7 @@ def _shape(want: str, focus: str, focus_word: str, normalized: str, words: froze
         if focus_word in _WITHIN_A_COUNTRY and named and all(answer[a:b] in proper.COUNTRIES for a, b in named):
             return -1  # "what state is the senator from?" is not answered by "Canada"
         if _is_name(answer):
-            return -1 if _role_only(answer) else _new_name(words, answer, _kind_words(normalized, focus_word))
+            return -1 if role_only(answer) else _new_name(words, answer, _kind_words(normalized, focus_word))
         # "in an interview": no place in particular (but "where will the money come from?": "from a
         # reserve fund" is where)
         if normalized.endswith(" from") and answer.strip().startswith("from "):

@@ -2,14 +2,15 @@
 
 The title or role words right before a name, the apposition set after it, whether only an
 apposition stands between a name and its verb; the branches of government that make a title
-another one, the names a question gives the role it asks about, and whether the article gives
-a person another role.
+another one, the names a question gives the role it asks about, whether the article gives
+a person another role, and whether a name is only an office ("President of Turkey").
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from bot.core import proper
 from bot.core.factbase import FactBase
 from bot.core.questions import Question
 from bot.core.spans import Span
@@ -99,3 +100,28 @@ def appositive(text: str, name: Span, verb: int) -> bool:
 # about 3,400 workers, ": an apposition (which may hold a relative clause) between a name and its verb.
 _APPOSITION_TO_VERB = re.compile(r",\s+(?:who|which|an?|the|[a-z]+(?: [a-z]+)? (?:of|at|for))\b[^;]{0,160}?,\s*")
 _DESCRIBED_THAT = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4}?(?:that|which|who)\s+")
+
+
+# Words of an office's name besides its titles ("US Army Secretary", "British Foreign Minister").
+_OFFICE_WORDS = frozenset("US U.S. UK EU UN Deputy Acting Former Foreign Defence Defense Interior Finance Health Army "
+                          "Navy State Economy Justice Trade Energy Transport Education Labour Labor".split())
+
+
+def role_only(answer: str) -> bool:
+    """Whether every name in the answer is an office, no one's name: "President of Turkey",
+    "British Prime Minister", "US Congressman, Democrat" (one word after "of" is whose office)."""
+    found = proper.names(answer)
+    if not found:
+        return False
+    for a, b in found:
+        piece = answer[a:b]
+        if proper.PARTIES.fullmatch(piece):
+            continue
+        own, *whose = re.split(r"\s+of\s+", piece, maxsplit=1)
+        if whose and len(whose[0].split()) > 1:
+            return False  # "Secretary of State Pompeo": the name after the office's
+        own = own.split()
+        if not any(w in proper.TITLE_WORDS for w in own) or \
+                not all(w in proper.TITLE_WORDS or w in proper.DEMONYMS or w in _OFFICE_WORDS for w in own):
+            return False
+    return True
